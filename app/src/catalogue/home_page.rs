@@ -1,0 +1,173 @@
+//! The home page (search box and categories) and the search results page.
+
+use super::api::{get_overview, CategorySummary};
+use super::{SearchDoc, SearchIndex};
+use crate::city::Channels;
+use crate::errors::ErrorMessage;
+use crate::i18n::{t, use_i18n};
+use crate::layout::PageTitle;
+use leptos::prelude::*;
+use leptos_router::{components::Form, hooks::use_query_map};
+use std::sync::Arc;
+
+/// Results shown at most: more than this means the words were too vague, and the categories help better.
+const MAX_RESULTS: usize = 8;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <PageTitle title=t("home-title")/>
+        <ServiceSearch heading=t("home-heading") show_categories=true/>
+        <Channels heading_id="home-channels"/>
+    }
+}
+
+/// `/search?q=…`: where the search form goes without JavaScript, and where a shared link lands.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    view! {
+        <PageTitle title=t("search-title")/>
+        <ServiceSearch heading=t("search-heading") show_categories=false/>
+    }
+}
+
+/// The search box with its results, which follow the typing once the page is interactive. The form is
+/// a plain GET to `/search`, so the same results come from the server before the WebAssembly arrives.
+#[component]
+fn ServiceSearch(
+    heading: impl Fn() -> String + Send + Sync + 'static,
+    /// The home page lists the categories under the results; the search page does not.
+    show_categories: bool,
+) -> impl IntoView {
+    let query =
+        RwSignal::new(use_query_map().with_untracked(|params| params.get("q").unwrap_or_default()));
+    let overview = OnceResource::new(get_overview());
+    view! {
+        <h1>{heading}</h1>
+        <Form action="/search" attr:role="search" attr:class="search-form">
+            <label for="search-q" class="search-label">{t("search-label")}</label>
+            <p id="search-hint" class="hint">{t("search-hint")}</p>
+            <div class="search-row">
+                <input
+                    id="search-q"
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    maxlength="200"
+                    aria-describedby="search-hint"
+                    aria-controls="search-results"
+                    bind:value=query
+                />
+                <button type="submit" class="button">{t("search-button")}</button>
+            </div>
+        </Form>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(overview) => {
+                        let index = Arc::new(SearchIndex::new(overview.docs.clone()));
+                        let categories = show_categories.then(|| overview.categories.clone());
+                        view! {
+                            <SearchResults index query/>
+                            {categories.map(|categories| view! { <Categories categories/> })}
+                        }
+                            .into_any()
+                    }
+                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SearchResults(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let results = move || {
+        let query = query.get();
+        let found: Vec<SearchDoc> = index
+            .search(&query, MAX_RESULTS)
+            .into_iter()
+            .cloned()
+            .collect();
+        (query, found)
+    };
+    view! {
+        // Announced to screen readers as the results change under the typing.
+        <section id="search-results" class="search-results" aria-live="polite">
+            {move || {
+                let (query, found) = results();
+                if query.trim().is_empty() {
+                    return ().into_any();
+                }
+                let heading = if found.is_empty() {
+                    i18n.t_args("search-none", &[("query", query.trim().to_string().into())])
+                } else {
+                    i18n.t_args("search-count", &[("count", found.len().into()), ("query", query.trim().to_string().into())])
+                };
+                view! {
+                    <h2>{heading}</h2>
+                    {if found.is_empty() {
+                        view! {
+                            <p>{t("search-none-help")}</p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <ul class="result-list">
+                                {found.into_iter().map(|doc| view! { <SearchResult doc/> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SearchResult(doc: SearchDoc) -> impl IntoView {
+    let i18n = use_i18n();
+    let SearchDoc {
+        code,
+        online,
+        name,
+        summary,
+        category_name,
+        ..
+    } = doc;
+    view! {
+        <li class="result">
+            <a href=format!("/services/{code}") class="result-link">{move || i18n.pick(&name)}</a>
+            <p class="result-summary">{move || i18n.pick(&summary)}</p>
+            <p class="result-meta">
+                <span>{move || i18n.pick(&category_name)}</span>
+                {(!online).then(|| view! { <span class="tag tag-offline">{t("service-not-online-tag")}</span> })}
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn Categories(categories: Vec<CategorySummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="categories" aria-labelledby="categories-heading">
+            <h2 id="categories-heading">{t("categories-heading")}</h2>
+            <ul class="category-grid">
+                {categories
+                    .into_iter()
+                    .map(|category| {
+                        let (name, description) = (category.name, category.description);
+                        view! {
+                            <li class="category-card">
+                                <a href=format!("/categories/{}", category.code)>{move || i18n.pick(&name)}</a>
+                                <p>{move || i18n.pick(&description)}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,18 @@
+//! "Chercher les demandes communes": the catalogue of services, its search, and the pages that lead a
+//! resident from a few words to the right service.
+
+mod api;
+mod category_page;
+mod home_page;
+mod model;
+mod search;
+mod service_page;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use api::{CategorySummary, CategoryView, Overview, ServiceSummary, ServiceView};
+pub use category_page::CategoryPage;
+pub use home_page::{HomePage, SearchPage};
+pub use model::{Catalogue, CatalogueError, Category, Choice, Code, Datatype, Question, Service};
+pub use search::{fold, SearchDoc, SearchIndex};
+pub use service_page::ServicePage;

@@ -1,0 +1,68 @@
+use super::use_city;
+use crate::i18n::{t, use_i18n};
+use leptos::prelude::*;
+
+/// How to reach a 311 agent: phone, e-mail and live chat, with their hours.
+/// Shown in the footer and on every topic that cannot be requested online.
+#[component]
+pub fn Channels(
+    /// A page can show the channels twice (in its body and in the footer): each needs its own heading id.
+    heading_id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let city = use_city();
+    let profile = city.profile.clone();
+    let (local, long_distance) = (
+        profile.phone_local.clone(),
+        profile.phone_long_distance.clone(),
+    );
+    let phone_hours = profile.phone_hours;
+    let chat_hours = profile.chat_hours;
+    view! {
+        <section class="channels" aria-labelledby=heading_id>
+            <h2 id=heading_id>{t("channels-title")}</h2>
+            <OutOfHoursNotice/>
+            <ul class="channel-list">
+                <li>
+                    <span class="channel-name">{t("channels-phone")}</span>
+                    <span>
+                        <a href=local.tel_href()>{local.to_string()}</a>
+                        " · "
+                        {t("channels-long-distance")}
+                        " "
+                        <a href=long_distance.tel_href()>{long_distance.to_string()}</a>
+                    </span>
+                    <span class="channel-hours">{move || phone_hours.describe(i18n)}</span>
+                </li>
+                <li>
+                    <span class="channel-name">{t("channels-chat")}</span>
+                    <span class="channel-hours">{move || chat_hours.describe(i18n)}</span>
+                </li>
+                <li>
+                    <span class="channel-name">{t("channels-email")}</span>
+                    <a href=format!("mailto:{}", profile.email)>{profile.email.clone()}</a>
+                    <span class="channel-hours">{t("channels-email-hours")}</span>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+/// Outside working hours: urgent problems with municipal infrastructure, a dog or a cat need a call to 311.
+#[component]
+fn OutOfHoursNotice() -> impl IntoView {
+    let city = use_city();
+    let i18n = use_i18n();
+    let phone = city.profile.phone_local.clone();
+    (!city.status.agents_available).then(|| {
+        view! {
+            <div class="notice notice-warning" role="note">
+                <p>
+                    <strong>{t("out-of-hours-title")}</strong>
+                    " "
+                    {move || i18n.t_args("out-of-hours-urgent", &[("phone", phone.to_string().into())])}
+                </p>
+            </div>
+        }
+    })
+}

@@ -1,0 +1,281 @@
+//! Server side of the city profile: its time zone and statutory holidays, and whether agents are at work.
+
+use super::{CityContext, CityProfile, ContactStatus, Minutes, Weekday};
+use crate::i18n::Text;
+use jiff::{civil::Date, tz::TimeZone, Timestamp, ToSpan, Zoned};
+use std::fmt;
+
+/// The city as the server knows it: the profile pages show, plus what decides working time.
+#[derive(Clone, Debug)]
+pub struct City {
+    pub profile: CityProfile,
+    pub time_zone: TimeZone,
+    pub holidays: Vec<Holiday>,
+}
+
+/// A day the city's 311 agents do not work, e.g. Victoria Day: `mon before 05-25`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holiday {
+    pub name: Text,
+    pub rule: HolidayRule,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidayRule {
+    /// `07-01`: a fixed date; on a weekend it is observed the next working day, as Ontario employers do.
+    Fixed { month: i8, day: i8 },
+    /// `3 mon 02`: the third Monday of February.
+    NthWeekday { n: i8, weekday: Weekday, month: i8 },
+    /// `mon before 05-25`: the last Monday before May 25.
+    WeekdayBefore {
+        weekday: Weekday,
+        month: i8,
+        day: i8,
+    },
+    /// `easter -2`: Good Friday.
+    Easter { offset_days: i8 },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct HolidayRuleError(String);
+
+impl fmt::Display for HolidayRuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not a holiday rule (expected \"MM-DD\", \"N WEEKDAY MM\", \"WEEKDAY before MM-DD\" or \"easter ±N\")",
+            self.0
+        )
+    }
+}
+
+impl HolidayRule {
+    pub fn parse(text: &str) -> Result<HolidayRule, HolidayRuleError> {
+        let error = || HolidayRuleError(text.to_string());
+        let month_day = |s: &str| -> Option<(i8, i8)> {
+            let (m, d) = s.split_once('-')?;
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            Date::new(2024, m, d).ok().map(|_| (m, d))
+        };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let rule = match words.as_slice() {
+            [date] => month_day(date).map(|(month, day)| HolidayRule::Fixed { month, day }),
+            ["easter", offset] => offset
+                .parse()
+                .ok()
+                .map(|offset_days| HolidayRule::Easter { offset_days }),
+            [weekday, "before", date] => {
+                Weekday::parse(weekday)
+                    .zip(month_day(date))
+                    .map(|(weekday, (month, day))| HolidayRule::WeekdayBefore {
+                        weekday,
+                        month,
+                        day,
+                    })
+            }
+            [n, weekday, month] => {
+                let n = n.parse().ok().filter(|n| (1..=5).contains(n));
+                let month = month.parse().ok().filter(|m| (1..=12).contains(m));
+                n.zip(Weekday::parse(weekday))
+                    .zip(month)
+                    .map(|((n, weekday), month)| HolidayRule::NthWeekday { n, weekday, month })
+            }
+            _ => None,
+        };
+        rule.ok_or_else(error)
+    }
+
+    /// The day the holiday is observed in `year`.
+    pub fn observed_in(&self, year: i16) -> Option<Date> {
+        match *self {
+            HolidayRule::Fixed { month, day } => {
+                let date = Date::new(year, month, day).ok()?;
+                let shift = match date.weekday() {
+                    jiff::civil::Weekday::Saturday => 2,
+                    jiff::civil::Weekday::Sunday => 1,
+                    _ => 0,
+                };
+                date.checked_add(shift.days()).ok()
+            }
+            HolidayRule::NthWeekday { n, weekday, month } => Date::new(year, month, 1)
+                .ok()?
+                .nth_weekday_of_month(n, to_jiff(weekday))
+                .ok(),
+            HolidayRule::WeekdayBefore {
+                weekday,
+                month,
+                day,
+            } => Date::new(year, month, day)
+                .ok()?
+                .nth_weekday(-1, to_jiff(weekday))
+                .ok(),
+            HolidayRule::Easter { offset_days } => easter(year)?
+                .checked_add(i64::from(offset_days).days())
+                .ok(),
+        }
+    }
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+fn to_jiff(day: Weekday) -> jiff::civil::Weekday {
+    jiff::civil::Weekday::from_monday_zero_offset(day.index() as i8).expect("0..=6")
+}
+
+impl City {
+    pub fn is_holiday(&self, date: Date) -> bool {
+        self.holidays
+            .iter()
+            .any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
+    }
+
+    /// Whether live chat and phone agents are at work at `now`, in the city's time zone.
+    pub fn agents_available_at(&self, now: Timestamp) -> bool {
+        let local: Zoned = now.to_zoned(self.time_zone.clone());
+        let weekday = Weekday::NAMES_BY_INDEX[local.weekday().to_monday_zero_offset() as usize];
+        let time =
+            Minutes::parse(&local.strftime("%H:%M").to_string()).expect("strftime gives HH:MM");
+        !self.is_holiday(local.date()) && self.profile.phone_hours.includes(weekday, time)
+    }
+
+    pub fn context_at(&self, now: Timestamp) -> CityContext {
+        CityContext {
+            profile: self.profile.clone(),
+            status: ContactStatus {
+                agents_available: self.agents_available_at(now),
+            },
+        }
+    }
+}
+
+/// The city context for the page being rendered.
+pub fn current_context() -> CityContext {
+    crate::ssr::server_context()
+        .city
+        .context_at(Timestamp::now())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::city::{PhoneNumber, WeeklyHours};
+
+    fn ontario() -> City {
+        let rules = [
+            "01-01",
+            "3 mon 02",
+            "easter -2",
+            "mon before 05-25",
+            "07-01",
+            "1 mon 08",
+            "1 mon 09",
+            "2 mon 10",
+            "12-25",
+            "12-26",
+        ];
+        let hours = WeeklyHours::parse("mon-fri 07:30-18:00").unwrap();
+        City {
+            profile: CityProfile {
+                name: Text::default(),
+                phone_local: PhoneNumber::parse("311").unwrap(),
+                phone_long_distance: PhoneNumber::parse("705-671-2489").unwrap(),
+                email: String::new(),
+                chat_hours: hours,
+                phone_hours: hours,
+                privacy_officer: crate::city::PrivacyOfficer {
+                    title: Text::default(),
+                    address: Text::default(),
+                    phone: PhoneNumber::parse("311").unwrap(),
+                    email: String::new(),
+                },
+            },
+            time_zone: TimeZone::get("America/Toronto").unwrap(),
+            holidays: rules
+                .iter()
+                .map(|rule| Holiday {
+                    name: Text::default(),
+                    rule: HolidayRule::parse(rule).unwrap(),
+                })
+                .collect(),
+        }
+    }
+
+    fn at(civil: &str) -> Timestamp {
+        format!("{civil}[America/Toronto]")
+            .parse::<Zoned>()
+            .unwrap()
+            .timestamp()
+    }
+
+    #[test]
+    fn ontario_holidays_of_2026() {
+        let city = ontario();
+        for date in [
+            "2026-01-01",
+            "2026-02-16",
+            "2026-04-03",
+            "2026-05-18",
+            "2026-07-01",
+            "2026-08-03",
+            "2026-09-07",
+            "2026-10-12",
+            "2026-12-25",
+            "2026-12-28",
+        ] {
+            assert!(
+                city.is_holiday(date.parse().unwrap()),
+                "{date} should be a holiday"
+            );
+        }
+        // Boxing Day 2026 is a Saturday: observed Monday the 28th, not the Saturday itself.
+        assert!(!city.is_holiday("2026-12-26".parse().unwrap()));
+        assert!(!city.is_holiday("2026-05-25".parse().unwrap()));
+    }
+
+    #[test]
+    fn agents_work_weekdays_in_toronto_time() {
+        let city = ontario();
+        assert!(city.agents_available_at(at("2026-11-27T07:30")));
+        assert!(!city.agents_available_at(at("2026-11-27T18:00")));
+        assert!(
+            !city.agents_available_at(at("2026-11-28T10:00")),
+            "Saturday"
+        );
+        assert!(
+            !city.agents_available_at(at("2026-10-12T10:00")),
+            "Thanksgiving"
+        );
+        // 12:00 UTC is 7:00 in Toronto in winter: not yet open.
+        assert!(!city.agents_available_at("2026-11-27T12:00:00Z".parse().unwrap()));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_rule() {
+        for bad in [
+            "",
+            "13-01",
+            "02-30",
+            "6 mon 02",
+            "mon before",
+            "easter",
+            "easter x",
+            "christmas",
+        ] {
+            assert!(HolidayRule::parse(bad).is_err(), "{bad} was accepted");
+        }
+    }
+}

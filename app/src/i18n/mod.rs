@@ -1,0 +1,95 @@
+//! Languages: which one a page is in, the Fluent strings, and bilingual city data.
+//!
+//! The language is decided once per request on the server (cookie, then `Accept-Language`, then English),
+//! handed to the browser with the page, and switched in the browser without a reload.
+
+mod bundles;
+mod lang;
+mod text;
+mod toggle;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+#[cfg(test)]
+mod tests;
+
+pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use lang::Lang;
+pub use text::{Text, TextList};
+pub use toggle::LanguageToggle;
+
+use leptos::prelude::*;
+
+/// The page's language, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// Provides the language for the whole app. On the server it comes from the request; in the browser,
+    /// from what the server decided, so that hydration sees the same text.
+    pub fn provide() -> Self {
+        let lang = SharedValue::new(|| {
+            #[cfg(feature = "ssr")]
+            return ssr::request_lang();
+            #[cfg(not(feature = "ssr"))]
+            Lang::default()
+        })
+        .into_inner();
+        let i18n = I18n {
+            lang: RwSignal::new(lang),
+        };
+        provide_context(i18n);
+        i18n
+    }
+
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The message `key` in the current language (reactive).
+    pub fn t(self, key: &str) -> String {
+        bundles::format(self.lang(), key, None)
+    }
+
+    /// The message `key` with Fluent arguments, e.g. `i18n.t_args("search-count", &[("count", n.into())])`.
+    pub fn t_args(self, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+        let args: FluentArgs = args.iter().cloned().collect();
+        bundles::format(self.lang(), key, Some(&args))
+    }
+
+    /// City data in the current language (reactive).
+    pub fn pick(self, text: &Text) -> String {
+        text.get(self.lang()).to_string()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A reactive message for views: `<h1>{t("home-title")}</h1>` re-renders when the language changes.
+pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// The same message outside a reactive view, in a given language (e-mails, server responses).
+pub fn message(lang: Lang, key: &str) -> String {
+    bundles::format(lang, key, None)
+}
+
+/// The cookie that remembers the language, written the same way by the server and the browser.
+pub fn cookie_value(lang: Lang) -> String {
+    format!(
+        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        lang.code()
+    )
+}
+
+pub const COOKIE: &str = "lang";

@@ -1,0 +1,47 @@
+use super::{t, use_i18n, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The language switch, in the header of every page, showing the other language's name in that language.
+///
+/// Without JavaScript it is a plain link to `/language/{code}`, where the server sets the cookie and sends
+/// the resident back to the same page (query included). Once hydrated, a click switches the text in place:
+/// whatever was typed stays in its field.
+#[component]
+pub fn LanguageToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let other = move || i18n.lang().other();
+    let href = move || {
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        let here = form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>();
+        format!("/language/{}?return={here}", other().code())
+    };
+    let switch = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        let lang = other();
+        remember(lang);
+        i18n.set_lang(lang);
+    };
+    view! {
+        <a class="lang-toggle" href=href lang=move || other().code() hreflang=move || other().code() on:click=switch>
+            {t("lang-switch")}
+        </a>
+    }
+}
+
+/// Keeps the choice for the next visit, as the server-side switch does.
+fn remember(lang: Lang) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(document) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.dyn_into::<web_sys::HtmlDocument>().ok())
+        {
+            let _ = document.set_cookie(&super::cookie_value(lang));
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = lang;
+}

@@ -1,0 +1,77 @@
+//! What surrounds every page: skip link, header with the language switch, footer with 311's channels,
+//! and the page title.
+
+use crate::city::{use_city, Channels};
+use crate::i18n::{t, use_i18n, LanguageToggle, Text};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let city = use_city().profile.name;
+    view! {
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <header class="site-header">
+            <div class="container header-row">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"311"</span>
+                    <span class="brand-text">
+                        <span class="brand-city">{move || i18n.pick(&city)}</span>
+                        <span class="brand-portal">{t("portal-name")}</span>
+                    </span>
+                </a>
+                <nav class="header-nav" aria-label=move || i18n.t("header-nav-label")>
+                    <LanguageToggle/>
+                    <a class="sign-in" href="/sign-in">{t("sign-in-link")}</a>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    let city = use_city().profile.name;
+    view! {
+        <footer class="site-footer">
+            <div class="container">
+                <Channels heading_id="footer-channels"/>
+                <nav class="footer-links" aria-label=move || i18n.t("footer-nav-label")>
+                    <a href="/privacy">{t("privacy-link")}</a>
+                    <a href="/feedback">{t("feedback-link")}</a>
+                </nav>
+                <p class="footer-city">{move || i18n.pick(&city)}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// The `<title>`: the page's own words first, then the portal's name, in the current language.
+#[component]
+pub fn PageTitle(title: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let city = use_city().profile.name;
+    view! { <Title text=move || format!("{} – {} {}", title(), i18n.pick(&city), i18n.t("portal-name"))/> }
+}
+
+/// A link one level up, beside "Home".
+#[derive(Clone)]
+pub struct Crumb {
+    pub href: String,
+    pub label: Text,
+}
+
+#[component]
+pub fn Breadcrumbs(#[prop(optional)] crumb: Option<Crumb>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="breadcrumbs" aria-label=move || i18n.t("breadcrumbs-label")>
+            <ol>
+                <li><a href="/">{t("breadcrumbs-home")}</a></li>
+                {crumb.map(|Crumb { href, label }| view! { <li><a href=href>{move || i18n.pick(&label)}</a></li> })}
+            </ol>
+        </nav>
+    }
+}

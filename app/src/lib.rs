@@ -1,0 +1,72 @@
+//! Portail 311: everything the browser and the server share — pages, components, server functions and
+//! the types they exchange. Each feature is a folder; what only the server runs sits in its `ssr` module,
+//! compiled with the `ssr` feature only.
+
+pub mod accounts;
+pub mod catalogue;
+pub mod city;
+pub mod components;
+pub mod errors;
+pub mod feedback;
+pub mod i18n;
+pub mod layout;
+pub mod privacy;
+pub mod requests;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b4f8a"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = i18n::I18n::provide();
+    city::CityContext::provide();
+    // Every page waits for its data before the first byte (`SsrMode::Async`), so that a missing service
+    // answers 404 rather than 200, and a browser without JavaScript gets the whole page at once.
+    view! {
+        <Html {..} lang=move || i18n.lang().code()/>
+        <Stylesheet id="leptos" href="/pkg/portail311.css"/>
+        <Router>
+            <layout::Header/>
+            <main id="main" class="container" tabindex="-1">
+                <Routes fallback=errors::NotFoundPage>
+                    <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("search") view=catalogue::SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("categories/:code") view=catalogue::CategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("services/:code") view=catalogue::ServicePage ssr=SsrMode::Async/>
+                    <Route path=path!("requests/new") view=requests::NewRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("sign-in") view=accounts::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view=privacy::PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("feedback") view=feedback::FeedbackPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <layout::Footer/>
+        </Router>
+    }
+}

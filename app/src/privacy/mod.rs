@@ -1,0 +1,35 @@
+//! The privacy statement the footer links to: what the portal collects, under which authority, why, and
+//! who answers questions (MFIPPA s.29(2)).
+
+use crate::city::use_city;
+use crate::i18n::{t, use_i18n};
+use crate::layout::PageTitle;
+use leptos::prelude::*;
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let officer = use_city().profile.privacy_officer;
+    let (title, address) = (officer.title, officer.address);
+    let phone = officer.phone;
+    let email = officer.email.clone();
+    view! {
+        <PageTitle title=t("privacy-title")/>
+        <h1>{t("privacy-title")}</h1>
+        <p class="lead">{t("privacy-intro")}</p>
+        <h2>{t("privacy-authority-heading")}</h2>
+        <p>{t("privacy-authority")}</p>
+        <h2>{t("privacy-purpose-heading")}</h2>
+        <p>{t("privacy-purpose")}</p>
+        <h2>{t("privacy-cookies-heading")}</h2>
+        <p>{t("privacy-cookies")}</p>
+        <h2>{t("privacy-contact-heading")}</h2>
+        <p>{t("privacy-contact")}</p>
+        <address class="contact-card">
+            <strong>{move || i18n.pick(&title)}</strong>
+            <span>{move || i18n.pick(&address)}</span>
+            <span>{t("privacy-phone")} " " <a href=phone.tel_href()>{phone.to_string()}</a></span>
+            <a href=format!("mailto:{email}")>{officer.email}</a>
+        </address>
+    }
+}

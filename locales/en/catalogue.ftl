@@ -1,0 +1,19 @@
+home-title = Find a service
+home-heading = How can we help you?
+search-title = Search results
+search-heading = Search our services
+search-label = Describe the problem or the service you need
+search-hint = For example: pothole, streetlight out, barking dog, green cart not picked up
+search-button = Search
+search-count = { $count ->
+    [one] 1 service matches “{ $query }”
+   *[other] { $count } services match “{ $query }”
+}
+search-none = No service matches “{ $query }”
+search-none-help = Try other words, browse the categories, or contact 311: an agent will find the right service with you.
+categories-heading = Browse by category
+service-not-online-tag = Not available online
+service-submit = Submit a request
+service-prepare = Before you start, have ready
+service-not-online-title = This request cannot be made online yet.
+service-not-online-text = Contact 311 by phone, live chat or e-mail: an agent will take your request.

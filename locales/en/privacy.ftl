@@ -1,0 +1,11 @@
+privacy-title = Privacy statement
+privacy-intro = This statement explains what personal information the 311 portal collects, why, and whom to ask about it.
+privacy-authority-heading = Legal authority
+privacy-authority = Personal information is collected under the authority of the Municipal Act, 2001, and is protected under the Municipal Freedom of Information and Protection of Privacy Act (MFIPPA).
+privacy-purpose-heading = Why we collect it
+privacy-purpose = We use your information only to process and follow up on your service requests and to contact you about them. It builds your customer profile and is never sold or shared outside the municipality.
+privacy-cookies-heading = Cookies
+privacy-cookies = The portal stores one cookie to remember your language. It uses no advertising or tracking cookies.
+privacy-contact-heading = Questions
+privacy-contact = Questions about the collection of personal information may be directed to:
+privacy-phone = Phone:

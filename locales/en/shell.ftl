@@ -1,0 +1,12 @@
+portal-name = 311 Portal
+lang-switch = Français
+skip-to-content = Skip to main content
+header-nav-label = Language and account
+sign-in-link = Sign in or register
+footer-nav-label = About this portal
+privacy-link = Privacy statement
+feedback-link = Help us serve you better
+breadcrumbs-label = You are here
+breadcrumbs-home = Home
+sign-in-title = Sign in or register
+sign-in-coming = Online accounts are coming soon. You do not need an account to reach 311 by phone, live chat or e-mail.

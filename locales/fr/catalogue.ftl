@@ -1,0 +1,19 @@
+home-title = Trouver un service
+home-heading = Comment pouvons-nous vous aider?
+search-title = Résultats de recherche
+search-heading = Chercher dans nos services
+search-label = Décrivez le problème ou le service dont vous avez besoin
+search-hint = Par exemple : nid-de-poule, lampadaire brisé, chien qui jappe, bac vert non ramassé
+search-button = Chercher
+search-count = { $count ->
+    [one] 1 service correspond à « { $query } »
+   *[other] { $count } services correspondent à « { $query } »
+}
+search-none = Aucun service ne correspond à « { $query } »
+search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : un agent trouvera le bon service avec vous.
+categories-heading = Parcourir par catégorie
+service-not-online-tag = Non offert en ligne
+service-submit = Soumettre une demande
+service-prepare = Avant de commencer, ayez en main
+service-not-online-title = Cette demande ne peut pas encore être faite en ligne.
+service-not-online-text = Joignez le 311 par téléphone, par clavardage ou par courriel : un agent prendra votre demande.

@@ -1,0 +1,11 @@
+privacy-title = Énoncé de confidentialité
+privacy-intro = Cet énoncé explique quels renseignements personnels le portail 311 recueille, pourquoi, et à qui s'adresser à ce sujet.
+privacy-authority-heading = Autorisation légale
+privacy-authority = Les renseignements personnels sont recueillis en vertu de la Loi de 2001 sur les municipalités et protégés par la Loi sur l'accès à l'information municipale et la protection de la vie privée (LAIMPVP).
+privacy-purpose-heading = Pourquoi nous les recueillons
+privacy-purpose = Nous utilisons vos renseignements uniquement pour traiter et suivre vos demandes de service et pour communiquer avec vous à leur sujet. Ils forment votre profil de client et ne sont jamais vendus ni communiqués à l'extérieur de la municipalité.
+privacy-cookies-heading = Témoins (cookies)
+privacy-cookies = Le portail enregistre un seul témoin pour se souvenir de votre langue. Il n'utilise aucun témoin publicitaire ni de suivi.
+privacy-contact-heading = Questions
+privacy-contact = Les questions sur la collecte de renseignements personnels peuvent être adressées à :
+privacy-phone = Téléphone :

@@ -1,0 +1,12 @@
+portal-name = Portail 311
+lang-switch = English
+skip-to-content = Passer au contenu principal
+header-nav-label = Langue et compte
+sign-in-link = Se connecter ou s'inscrire
+footer-nav-label = À propos de ce portail
+privacy-link = Énoncé de confidentialité
+feedback-link = Aidez-nous à mieux vous servir
+breadcrumbs-label = Vous êtes ici
+breadcrumbs-home = Accueil
+sign-in-title = Se connecter ou s'inscrire
+sign-in-coming = Les comptes en ligne arrivent bientôt. Vous n'avez pas besoin de compte pour joindre le 311 par téléphone, par clavardage ou par courriel.

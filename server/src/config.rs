@@ -1,0 +1,281 @@
+//! Configuration: the built-in Greater Sudbury profile (`city-profile/city.toml`), then the file named by
+//! `PORTAL_CONFIG_FILE` if any, then `PORTAL_SECTION__KEY` environment variables
+//! (e.g. `PORTAL_SERVER__ADDRESS=0.0.0.0:8080`, `PORTAL_CITY__NAME__FR="Ville de Timmins"`).
+//!
+//! Everything is checked here, at start-up: a bad value stops the server with a message naming its key,
+//! and the rest of the program only sees valid settings.
+
+use app::city::ssr::{City, Holiday, HolidayRule};
+use app::city::{CityProfile, PhoneNumber, PrivacyOfficer, WeeklyHours};
+use app::i18n::Text;
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Greater Sudbury, the default city profile, built into the binary.
+pub const DEFAULT_CITY: &str = include_str!("../city-profile/city.toml");
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub city: City,
+    /// The catalogue file to load at start-up; `None` means the built-in one.
+    pub catalogue_file: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub address: SocketAddr,
+    /// Where the embedded database (and, later, the outbox and uploads) live.
+    pub data_dir: PathBuf,
+    /// The built browser assets (`target/site` after `cargo leptos build`).
+    pub site_root: PathBuf,
+    /// Defaults to an SQLite file in `data_dir`.
+    pub database_url: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}")]
+    Format(String),
+    #[error("configuration key `{key}`: {problem}")]
+    Invalid { key: String, problem: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    server: ServerSettings,
+    city: RawCity,
+    #[serde(default)]
+    catalogue: RawCatalogue,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCity {
+    name: Text,
+    time_zone: String,
+    phone_local: PhoneNumber,
+    phone_long_distance: PhoneNumber,
+    email: String,
+    chat_hours: String,
+    phone_hours: String,
+    holidays: Vec<RawHoliday>,
+    privacy_officer: PrivacyOfficer,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHoliday {
+    name: Text,
+    rule: String,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Reads the configuration from the built-in profile, `PORTAL_CONFIG_FILE` and the environment.
+    pub fn load() -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_CITY));
+        if let Some(file) = std::env::var_os("PORTAL_CONFIG_FILE") {
+            let file = PathBuf::from(file);
+            if !file.is_file() {
+                return Err(ConfigError::Invalid {
+                    key: "PORTAL_CONFIG_FILE".into(),
+                    problem: format!("{} is not a readable file", file.display()),
+                });
+            }
+            figment = figment.merge(Toml::file(file));
+        }
+        Self::from_figment(
+            figment.merge(
+                Env::prefixed("PORTAL_")
+                    .split("__")
+                    .ignore(&["config_file"]),
+            ),
+        )
+    }
+
+    pub fn from_figment(figment: Figment) -> Result<Settings, ConfigError> {
+        let raw: RawSettings = figment.extract().map_err(|errors| {
+            ConfigError::Format(
+                errors
+                    .into_iter()
+                    .map(|error| match error.path.is_empty() {
+                        true => error.kind.to_string(),
+                        false => format!(
+                            "configuration key `{}`: {}",
+                            error.path.join("."),
+                            error.kind
+                        ),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
+        Ok(Settings {
+            server: raw.server,
+            city: city(raw.city)?,
+            catalogue_file: raw.catalogue.file,
+        })
+    }
+
+    pub fn database_url(&self) -> String {
+        self.server.database_url.clone().unwrap_or_else(|| {
+            format!(
+                "sqlite://{}",
+                self.server.data_dir.join("portal.sqlite3").display()
+            )
+        })
+    }
+}
+
+fn invalid(key: &str, problem: impl ToString) -> ConfigError {
+    ConfigError::Invalid {
+        key: key.into(),
+        problem: problem.to_string(),
+    }
+}
+
+fn city(raw: RawCity) -> Result<City, ConfigError> {
+    let time_zone = jiff::tz::TimeZone::get(&raw.time_zone).map_err(|_| {
+        invalid(
+            "city.time_zone",
+            format!("\"{}\" is not an IANA time zone", raw.time_zone),
+        )
+    })?;
+    let hours =
+        |key: &str, text: &str| WeeklyHours::parse(text).map_err(|error| invalid(key, error));
+    let holidays = raw
+        .holidays
+        .into_iter()
+        .enumerate()
+        .map(|(i, holiday)| {
+            HolidayRule::parse(&holiday.rule)
+                .map(|rule| Holiday {
+                    name: holiday.name,
+                    rule,
+                })
+                .map_err(|error| invalid(&format!("city.holidays[{i}].rule"), error))
+        })
+        .collect::<Result<_, _>>()?;
+    for (key, email) in [
+        ("city.email", &raw.email),
+        ("city.privacy_officer.email", &raw.privacy_officer.email),
+    ] {
+        if !is_plausible_email(email) {
+            return Err(invalid(
+                key,
+                format!("\"{email}\" is not an e-mail address"),
+            ));
+        }
+    }
+    for (key, text) in [
+        ("city.name", &raw.name),
+        ("city.privacy_officer.title", &raw.privacy_officer.title),
+    ] {
+        if text.fr.trim().is_empty() || text.en.trim().is_empty() {
+            return Err(invalid(key, "needs both `fr` and `en`"));
+        }
+    }
+    Ok(City {
+        profile: CityProfile {
+            name: raw.name,
+            phone_local: raw.phone_local,
+            phone_long_distance: raw.phone_long_distance,
+            email: raw.email,
+            chat_hours: hours("city.chat_hours", &raw.chat_hours)?,
+            phone_hours: hours("city.phone_hours", &raw.phone_hours)?,
+            privacy_officer: raw.privacy_officer,
+        },
+        time_zone,
+        holidays,
+    })
+}
+
+/// One `@` with something on both sides and a dot in the domain: enough to catch a typo in a config file.
+fn is_plausible_email(email: &str) -> bool {
+    email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_with(overrides: &str) -> Result<Settings, ConfigError> {
+        Settings::from_figment(
+            Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(overrides)),
+        )
+    }
+
+    fn error_of(overrides: &str) -> String {
+        load_with(overrides)
+            .expect_err("should be refused")
+            .to_string()
+    }
+
+    #[test]
+    fn the_default_profile_is_greater_sudbury() {
+        let settings = load_with("").unwrap();
+        assert_eq!(settings.city.profile.name.en, "Greater Sudbury");
+        assert_eq!(
+            settings.city.profile.phone_long_distance.to_string(),
+            "705-671-2489"
+        );
+        assert_eq!(settings.city.profile.email, "311@grandsudbury.ca");
+        assert_eq!(settings.server.address.to_string(), "127.0.0.1:3000");
+        assert!(settings.city.holidays.len() >= 9);
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        assert!(error_of("[server]\naddress = \"localhost:port\"").contains("server.address"));
+        assert!(error_of("[city]\ntime_zone = \"Mars/Olympus\"").contains("city.time_zone"));
+        assert!(error_of("[city]\nphone_hours = \"mon-fri 9-5\"").contains("city.phone_hours"));
+        assert!(error_of("[city]\nemail = \"311-at-city\"").contains("city.email"));
+        assert!(error_of("[city]\nname = { fr = \"\", en = \"X\" }").contains("city.name"));
+        assert!(error_of("[city]\nphone_local = \"call us\"").contains("city.phone_local"));
+        assert!(error_of("[city]\nmayor = \"Nobody\"").contains("mayor"));
+        let bad_rule = DEFAULT_CITY.replace("rule = \"12-26\"", "rule = \"christmas\"");
+        let error = Settings::from_figment(Figment::from(Toml::string(&bad_rule)))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("city.holidays[") && error.contains("christmas"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn environment_variables_override_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_SERVER__ADDRESS", "0.0.0.0:8080");
+            jail.set_env("PORTAL_CITY__EMAIL", "info@timmins.ca");
+            jail.set_env("PORTAL_CITY__PHONE_LOCAL", "311");
+            jail.set_env("PORTAL_CITY__NAME__FR", "Ville de Timmins");
+            let settings = Settings::load().map_err(|error| error.to_string())?;
+            assert_eq!(settings.server.address.port(), 8080);
+            assert_eq!(settings.city.profile.email, "info@timmins.ca");
+            assert_eq!(settings.city.profile.phone_local.to_string(), "311");
+            assert_eq!(settings.city.profile.name.fr, "Ville de Timmins");
+            jail.set_env("PORTAL_SERVER__ADDRESS", "somewhere");
+            let error = Settings::load().unwrap_err().to_string();
+            assert!(error.contains("server.address"), "{error}");
+            Ok(())
+        });
+    }
+}

@@ -1,0 +1,8 @@
+//! The Portail 311 server: reads the configuration, opens the database, loads the catalogue and serves
+//! the app (`app` crate) with axum. Integration tests start it from here on a free port.
+
+pub mod catalogue_file;
+pub mod config;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,127 @@
+//! Putting the portal together: database, catalogue, city, and the HTTP routes around the Leptos app.
+
+use crate::config::Settings;
+use crate::store::SqliteStore;
+use app::catalogue::ssr::CatalogueStore;
+use app::ssr::ServerContext;
+use axum::{extract::FromRef, http::HeaderValue, routing::get, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tower_http::{
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
+
+/// The name cargo-leptos gives the browser bundle (`/pkg/portail311.{js,wasm,css}`), from Cargo.toml.
+const OUTPUT_NAME: &str = "portail311";
+
+#[derive(Clone, FromRef)]
+struct AppState {
+    leptos_options: LeptosOptions,
+    server: ServerContext,
+}
+
+/// Opens the database, loads the catalogue and returns the portal's router.
+pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
+    std::fs::create_dir_all(&settings.server.data_dir)?;
+    let store = SqliteStore::open(&settings.database_url()).await?;
+    let from_file = crate::catalogue_file::load(settings.catalogue_file.as_deref())?;
+    store.save_catalogue(&from_file).await?;
+    let catalogue = store.load_catalogue().await?;
+    tracing::info!(services = catalogue.services().len(), "catalogue loaded");
+
+    let server = ServerContext {
+        city: Arc::new(settings.city.clone()),
+        catalogue: Arc::new(catalogue),
+    };
+    let leptos_options = LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(settings.server.site_root.display().to_string())
+        .site_addr(settings.server.address)
+        .build();
+    Ok(router(AppState {
+        leptos_options,
+        server,
+    }))
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let context = {
+        let server = state.server.clone();
+        move || provide_context(server.clone())
+    };
+    let shell = {
+        let options = state.leptos_options.clone();
+        move || app::shell(options.clone())
+    };
+    Router::new()
+        .route("/health", get(|| async { "ok" }))
+        .route("/language/{code}", get(app::i18n::ssr::switch_language))
+        .leptos_routes_with_context(&state, routes, context.clone(), shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, app::shell))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A portal listening on its socket, ready for requests.
+pub struct Running {
+    pub address: SocketAddr,
+    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+/// Builds the portal and starts serving it in the background (tests use port 0 for a free port).
+pub async fn start(settings: &Settings) -> anyhow::Result<Running> {
+    let router = build(settings).await?;
+    let listener = tokio::net::TcpListener::bind(settings.server.address).await?;
+    let address = listener.local_addr()?;
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    });
+    Ok(Running { address, task })
+}
+
+/// Runs the portal until Ctrl-C or SIGTERM.
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let running = start(&settings).await?;
+    println!("Portail 311 is running at http://{}", running.address);
+    running.task.await??;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}
