@@ -42,6 +42,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// `<html lang>`: follows the language switch in the browser. On the server, a plain value, because
+/// leptos_meta may read it after the render, outside the request's reactive arena (see `PageTitle`).
+#[cfg(feature = "ssr")]
+fn html_lang(i18n: i18n::I18n) -> &'static str {
+    i18n.lang().code()
+}
+#[cfg(not(feature = "ssr"))]
+fn html_lang(i18n: i18n::I18n) -> impl Fn() -> &'static str {
+    move || i18n.lang().code()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -50,7 +61,7 @@ pub fn App() -> impl IntoView {
     // Every page waits for its data before the first byte (`SsrMode::Async`), so that a missing service
     // answers 404 rather than 200, and a browser without JavaScript gets the whole page at once.
     view! {
-        <Html {..} lang=move || i18n.lang().code()/>
+        <Html {..} lang=html_lang(i18n)/>
         <Stylesheet id="leptos" href="/pkg/portail311.css"/>
         <Router>
             <layout::Header/>

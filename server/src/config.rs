@@ -95,13 +95,7 @@ impl Settings {
             }
             figment = figment.merge(Toml::file(file));
         }
-        Self::from_figment(
-            figment.merge(
-                Env::prefixed("PORTAL_")
-                    .split("__")
-                    .ignore(&["config_file"]),
-            ),
-        )
+        Self::from_figment(figment.merge(Env::prefixed("PORTAL_").split("__").ignore(&["config_file"])))
     }
 
     pub fn from_figment(figment: Figment) -> Result<Settings, ConfigError> {
@@ -111,77 +105,47 @@ impl Settings {
                     .into_iter()
                     .map(|error| match error.path.is_empty() {
                         true => error.kind.to_string(),
-                        false => format!(
-                            "configuration key `{}`: {}",
-                            error.path.join("."),
-                            error.kind
-                        ),
+                        false => format!("configuration key `{}`: {}", error.path.join("."), error.kind),
                     })
                     .collect::<Vec<_>>()
                     .join("; "),
             )
         })?;
-        Ok(Settings {
-            server: raw.server,
-            city: city(raw.city)?,
-            catalogue_file: raw.catalogue.file,
-        })
+        Ok(Settings { server: raw.server, city: city(raw.city)?, catalogue_file: raw.catalogue.file })
     }
 
     pub fn database_url(&self) -> String {
-        self.server.database_url.clone().unwrap_or_else(|| {
-            format!(
-                "sqlite://{}",
-                self.server.data_dir.join("portal.sqlite3").display()
-            )
-        })
+        self.server
+            .database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.server.data_dir.join("portal.sqlite3").display()))
     }
 }
 
 fn invalid(key: &str, problem: impl ToString) -> ConfigError {
-    ConfigError::Invalid {
-        key: key.into(),
-        problem: problem.to_string(),
-    }
+    ConfigError::Invalid { key: key.into(), problem: problem.to_string() }
 }
 
 fn city(raw: RawCity) -> Result<City, ConfigError> {
-    let time_zone = jiff::tz::TimeZone::get(&raw.time_zone).map_err(|_| {
-        invalid(
-            "city.time_zone",
-            format!("\"{}\" is not an IANA time zone", raw.time_zone),
-        )
-    })?;
-    let hours =
-        |key: &str, text: &str| WeeklyHours::parse(text).map_err(|error| invalid(key, error));
+    let time_zone = jiff::tz::TimeZone::get(&raw.time_zone)
+        .map_err(|_| invalid("city.time_zone", format!("\"{}\" is not an IANA time zone", raw.time_zone)))?;
+    let hours = |key: &str, text: &str| WeeklyHours::parse(text).map_err(|error| invalid(key, error));
     let holidays = raw
         .holidays
         .into_iter()
         .enumerate()
         .map(|(i, holiday)| {
             HolidayRule::parse(&holiday.rule)
-                .map(|rule| Holiday {
-                    name: holiday.name,
-                    rule,
-                })
+                .map(|rule| Holiday { name: holiday.name, rule })
                 .map_err(|error| invalid(&format!("city.holidays[{i}].rule"), error))
         })
         .collect::<Result<_, _>>()?;
-    for (key, email) in [
-        ("city.email", &raw.email),
-        ("city.privacy_officer.email", &raw.privacy_officer.email),
-    ] {
+    for (key, email) in [("city.email", &raw.email), ("city.privacy_officer.email", &raw.privacy_officer.email)] {
         if !is_plausible_email(email) {
-            return Err(invalid(
-                key,
-                format!("\"{email}\" is not an e-mail address"),
-            ));
+            return Err(invalid(key, format!("\"{email}\" is not an e-mail address")));
         }
     }
-    for (key, text) in [
-        ("city.name", &raw.name),
-        ("city.privacy_officer.title", &raw.privacy_officer.title),
-    ] {
+    for (key, text) in [("city.name", &raw.name), ("city.privacy_officer.title", &raw.privacy_officer.title)] {
         if text.fr.trim().is_empty() || text.en.trim().is_empty() {
             return Err(invalid(key, "needs both `fr` and `en`"));
         }
@@ -217,25 +181,18 @@ mod tests {
     use super::*;
 
     fn load_with(overrides: &str) -> Result<Settings, ConfigError> {
-        Settings::from_figment(
-            Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(overrides)),
-        )
+        Settings::from_figment(Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(overrides)))
     }
 
     fn error_of(overrides: &str) -> String {
-        load_with(overrides)
-            .expect_err("should be refused")
-            .to_string()
+        load_with(overrides).expect_err("should be refused").to_string()
     }
 
     #[test]
     fn the_default_profile_is_greater_sudbury() {
         let settings = load_with("").unwrap();
         assert_eq!(settings.city.profile.name.en, "Greater Sudbury");
-        assert_eq!(
-            settings.city.profile.phone_long_distance.to_string(),
-            "705-671-2489"
-        );
+        assert_eq!(settings.city.profile.phone_long_distance.to_string(), "705-671-2489");
         assert_eq!(settings.city.profile.email, "311@grandsudbury.ca");
         assert_eq!(settings.server.address.to_string(), "127.0.0.1:3000");
         assert!(settings.city.holidays.len() >= 9);
@@ -251,13 +208,8 @@ mod tests {
         assert!(error_of("[city]\nphone_local = \"call us\"").contains("city.phone_local"));
         assert!(error_of("[city]\nmayor = \"Nobody\"").contains("mayor"));
         let bad_rule = DEFAULT_CITY.replace("rule = \"12-26\"", "rule = \"christmas\"");
-        let error = Settings::from_figment(Figment::from(Toml::string(&bad_rule)))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            error.contains("city.holidays[") && error.contains("christmas"),
-            "{error}"
-        );
+        let error = Settings::from_figment(Figment::from(Toml::string(&bad_rule))).unwrap_err().to_string();
+        assert!(error.contains("city.holidays[") && error.contains("christmas"), "{error}");
     }
 
     #[test]

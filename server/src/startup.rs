@@ -7,12 +7,10 @@ use app::ssr::ServerContext;
 use axum::{extract::FromRef, http::HeaderValue, routing::get, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use tower_http::{
-    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
-};
+use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
 
 /// The name cargo-leptos gives the browser bundle (`/pkg/portail311.{js,wasm,css}`), from Cargo.toml.
 const OUTPUT_NAME: &str = "portail311";
@@ -32,27 +30,22 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
     let catalogue = store.load_catalogue().await?;
     tracing::info!(services = catalogue.services().len(), "catalogue loaded");
 
-    let server = ServerContext {
-        city: Arc::new(settings.city.clone()),
-        catalogue: Arc::new(catalogue),
-    };
+    let server = ServerContext { city: Arc::new(settings.city.clone()), catalogue: Arc::new(catalogue) };
     let leptos_options = LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(settings.server.site_root.display().to_string())
         .site_addr(settings.server.address)
         .build();
-    Ok(router(AppState {
-        leptos_options,
-        server,
-    }))
+    Ok(router(AppState { leptos_options, server }))
 }
 
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
     let context = {
         let server = state.server.clone();
         move || provide_context(server.clone())
     };
+    // Listing the routes renders the app once, which reads the city from the context.
+    let (routes, _) = generate_route_list_with_exclusions_and_ssg_and_context(app::App, None, context.clone());
     let shell = {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())
@@ -61,10 +54,7 @@ fn router(state: AppState) -> Router {
         .route("/health", get(|| async { "ok" }))
         .route("/language/{code}", get(app::i18n::ssr::switch_language))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, app::shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::X_CONTENT_TYPE_OPTIONS,
@@ -88,22 +78,22 @@ pub struct Running {
     pub task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
-/// Builds the portal and starts serving it in the background (tests use port 0 for a free port).
-pub async fn start(settings: &Settings) -> anyhow::Result<Running> {
+/// Builds the portal and serves it in the background until `shutdown` completes. Tests bind port 0 for a
+/// free port and never shut down (the process ends with them), so they install no signal handler.
+pub async fn start(
+    settings: &Settings,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<Running> {
     let router = build(settings).await?;
     let listener = tokio::net::TcpListener::bind(settings.server.address).await?;
     let address = listener.local_addr()?;
-    let task = tokio::spawn(async move {
-        axum::serve(listener, router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-    });
+    let task = tokio::spawn(async move { axum::serve(listener, router).with_graceful_shutdown(shutdown).await });
     Ok(Running { address, task })
 }
 
 /// Runs the portal until Ctrl-C or SIGTERM.
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let running = start(&settings).await?;
+    let running = start(&settings, shutdown_signal()).await?;
     println!("Portail 311 is running at http://{}", running.address);
     running.task.await??;
     Ok(())
@@ -115,9 +105,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
         }
     };

@@ -48,17 +48,11 @@ pub async fn get_overview() -> Result<Overview, AppError> {
 #[server]
 pub async fn get_category(code: String) -> Result<CategoryView, AppError> {
     let code = Code::parse(&code).ok_or(AppError::NotFound)?;
-    crate::ssr::server_context()
-        .catalogue
-        .category_view(&code)
-        .ok_or(AppError::NotFound)
+    crate::ssr::server_context().catalogue.category_view(&code).ok_or(AppError::NotFound)
 }
 
 #[server]
 pub async fn get_service(code: String) -> Result<ServiceView, AppError> {
     let code = Code::parse(&code).ok_or(AppError::NotFound)?;
-    crate::ssr::server_context()
-        .catalogue
-        .service_view(&code)
-        .ok_or(AppError::NotFound)
+    crate::ssr::server_context().catalogue.service_view(&code).ok_or(AppError::NotFound)
 }

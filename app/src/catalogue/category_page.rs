@@ -11,10 +11,7 @@ use leptos_router::hooks::use_params_map;
 pub fn CategoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let view = Resource::new(
-        move || params.read().get("code").unwrap_or_default(),
-        get_category,
-    );
+    let view = Resource::new(move || params.read().get("code").unwrap_or_default(), get_category);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -43,12 +40,7 @@ pub fn CategoryPage() -> impl IntoView {
 #[component]
 fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let ServiceSummary {
-        code,
-        online,
-        name,
-        summary,
-    } = service;
+    let ServiceSummary { code, online, name, summary } = service;
     view! {
         <li class="result">
             <a href=format!("/services/{code}") class="result-link">{move || i18n.pick(&name)}</a>

@@ -39,8 +39,8 @@ fn ServiceSearch(
     /// The home page lists the categories under the results; the search page does not.
     show_categories: bool,
 ) -> impl IntoView {
-    let query =
-        RwSignal::new(use_query_map().with_untracked(|params| params.get("q").unwrap_or_default()));
+    let initial = use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
+    let query = RwSignal::new(initial.clone());
     let overview = OnceResource::new(get_overview());
     view! {
         <h1>{heading}</h1>
@@ -56,6 +56,8 @@ fn ServiceSearch(
                     maxlength="200"
                     aria-describedby="search-hint"
                     aria-controls="search-results"
+                    // The attribute is for the server-rendered page (no JavaScript yet); the binding after.
+                    value=initial
                     bind:value=query
                 />
                 <button type="submit" class="button">{t("search-button")}</button>
@@ -85,11 +87,7 @@ fn SearchResults(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoV
     let i18n = use_i18n();
     let results = move || {
         let query = query.get();
-        let found: Vec<SearchDoc> = index
-            .search(&query, MAX_RESULTS)
-            .into_iter()
-            .cloned()
-            .collect();
+        let found: Vec<SearchDoc> = index.search(&query, MAX_RESULTS).into_iter().cloned().collect();
         (query, found)
     };
     view! {
@@ -128,14 +126,7 @@ fn SearchResults(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoV
 #[component]
 fn SearchResult(doc: SearchDoc) -> impl IntoView {
     let i18n = use_i18n();
-    let SearchDoc {
-        code,
-        online,
-        name,
-        summary,
-        category_name,
-        ..
-    } = doc;
+    let SearchDoc { code, online, name, summary, category_name, .. } = doc;
     view! {
         <li class="result">
             <a href=format!("/services/{code}") class="result-link">{move || i18n.pick(&name)}</a>

@@ -15,9 +15,7 @@ pub struct Code(String);
 impl Code {
     pub fn parse(code: &str) -> Option<Code> {
         let valid = (1..=64).contains(&code.len())
-            && code
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         valid.then(|| Code(code.to_string()))
     }
 
@@ -29,8 +27,7 @@ impl Code {
 impl TryFrom<String> for Code {
     type Error = String;
     fn try_from(code: String) -> Result<Self, String> {
-        Code::parse(&code)
-            .ok_or_else(|| format!("\"{code}\" is not a code (a-z, 0-9 and -, at most 64)"))
+        Code::parse(&code).ok_or_else(|| format!("\"{code}\" is not a code (a-z, 0-9 and -, at most 64)"))
     }
 }
 
@@ -127,9 +124,7 @@ impl Datatype {
     }
 
     pub fn parse(name: &str) -> Option<Datatype> {
-        Datatype::ALL
-            .into_iter()
-            .find(|datatype| datatype.as_str() == name)
+        Datatype::ALL.into_iter().find(|datatype| datatype.as_str() == name)
     }
 
     pub fn has_choices(self) -> bool {
@@ -163,20 +158,13 @@ pub enum CatalogueError {
     #[error("service \"{service}\" is in category \"{category}\", which does not exist")]
     UnknownCategory { service: Code, category: Code },
     #[error("service \"{service}\", question \"{question}\": {problem}")]
-    BadQuestion {
-        service: Code,
-        question: Code,
-        problem: &'static str,
-    },
+    BadQuestion { service: Code, question: Code, problem: &'static str },
     #[error("service \"{0}\": {1}")]
     BadService(Code, &'static str),
 }
 
 impl Catalogue {
-    pub fn new(
-        categories: Vec<Category>,
-        services: Vec<Service>,
-    ) -> Result<Catalogue, CatalogueError> {
+    pub fn new(categories: Vec<Category>, services: Vec<Service>) -> Result<Catalogue, CatalogueError> {
         let mut category_codes = HashSet::new();
         for category in &categories {
             if !category_codes.insert(&category.code) {
@@ -196,10 +184,7 @@ impl Catalogue {
             }
             check_service(service)?;
         }
-        Ok(Catalogue {
-            categories,
-            services,
-        })
+        Ok(Catalogue { categories, services })
     }
 
     pub fn categories(&self) -> &[Category] {
@@ -211,9 +196,7 @@ impl Catalogue {
     }
 
     pub fn category(&self, code: &Code) -> Option<&Category> {
-        self.categories
-            .iter()
-            .find(|category| &category.code == code)
+        self.categories.iter().find(|category| &category.code == code)
     }
 
     pub fn service(&self, code: &Code) -> Option<&Service> {
@@ -224,10 +207,7 @@ impl Catalogue {
 fn check_service(service: &Service) -> Result<(), CatalogueError> {
     let bad = |problem| Err(CatalogueError::BadService(service.code.clone(), problem));
     let texts = [&service.name, &service.summary, &service.description];
-    if texts
-        .iter()
-        .any(|text| text.fr.trim().is_empty() || text.en.trim().is_empty())
-    {
+    if texts.iter().any(|text| text.fr.trim().is_empty() || text.en.trim().is_empty()) {
         return bad("name, summary and description are needed in French and in English");
     }
     if !service.online && (!service.questions.is_empty() || service.service_level_days.is_some()) {
@@ -236,11 +216,7 @@ fn check_service(service: &Service) -> Result<(), CatalogueError> {
     let mut question_codes = HashSet::new();
     for question in &service.questions {
         let bad = |problem| {
-            Err(CatalogueError::BadQuestion {
-                service: service.code.clone(),
-                question: question.code.clone(),
-                problem,
-            })
+            Err(CatalogueError::BadQuestion { service: service.code.clone(), question: question.code.clone(), problem })
         };
         if !question_codes.insert(&question.code) {
             return bad("defined twice");
@@ -252,11 +228,7 @@ fn check_service(service: &Service) -> Result<(), CatalogueError> {
             return bad("only list questions have choices");
         }
         let mut keys = HashSet::new();
-        if !question
-            .choices
-            .iter()
-            .all(|choice| keys.insert(&choice.key))
-        {
+        if !question.choices.iter().all(|choice| keys.insert(&choice.key)) {
             return bad("two choices have the same key");
         }
     }
@@ -268,10 +240,7 @@ pub(crate) mod tests {
     use super::*;
 
     pub fn text(s: &str) -> Text {
-        Text {
-            fr: s.into(),
-            en: s.into(),
-        }
+        Text { fr: s.into(), en: s.into() }
     }
 
     pub fn service(code: &str, category: &str) -> Service {
@@ -290,11 +259,7 @@ pub(crate) mod tests {
     }
 
     pub fn category(code: &str) -> Category {
-        Category {
-            code: Code::parse(code).unwrap(),
-            name: text(code),
-            description: text("d"),
-        }
+        Category { code: Code::parse(code).unwrap(), name: text(code), description: text("d") }
     }
 
     #[test]
@@ -308,14 +273,7 @@ pub(crate) mod tests {
     #[test]
     fn codes_are_url_safe() {
         assert!(Code::parse("green-cart-2").is_some());
-        for bad in [
-            "",
-            "Pothole",
-            "nid de poule",
-            "../etc",
-            "é",
-            &"a".repeat(65),
-        ] {
+        for bad in ["", "Pothole", "nid de poule", "../etc", "é", &"a".repeat(65)] {
             assert!(Code::parse(bad).is_none(), "{bad} was accepted");
         }
     }
@@ -325,13 +283,8 @@ pub(crate) mod tests {
         let roads = || vec![category("roads")];
         assert!(Catalogue::new(roads(), vec![service("pothole", "roads")]).is_ok());
         assert_eq!(
-            Catalogue::new(
-                roads(),
-                vec![service("pothole", "roads"), service("pothole", "roads")]
-            ),
-            Err(CatalogueError::DuplicateService(
-                Code::parse("pothole").unwrap()
-            ))
+            Catalogue::new(roads(), vec![service("pothole", "roads"), service("pothole", "roads")]),
+            Err(CatalogueError::DuplicateService(Code::parse("pothole").unwrap()))
         );
         assert!(matches!(
             Catalogue::new(roads(), vec![service("pothole", "parks")]),
@@ -346,15 +299,9 @@ pub(crate) mod tests {
             help: None,
             choices: vec![],
         });
-        assert!(matches!(
-            Catalogue::new(roads(), vec![list]),
-            Err(CatalogueError::BadQuestion { .. })
-        ));
+        assert!(matches!(Catalogue::new(roads(), vec![list]), Err(CatalogueError::BadQuestion { .. })));
         let mut topic = service("tax", "roads");
         topic.online = false;
-        assert!(matches!(
-            Catalogue::new(roads(), vec![topic]),
-            Err(CatalogueError::BadService(..))
-        ));
+        assert!(matches!(Catalogue::new(roads(), vec![topic]), Err(CatalogueError::BadService(..))));
     }
 }

@@ -34,11 +34,11 @@ const PHRASE_BONUS: f32 = 2.5;
 
 /// Words that carry no meaning for finding a service, in both languages.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "at", "au", "aux", "be", "by", "ce", "ces", "cet", "cette", "d",
-    "dans", "de", "des", "du", "en", "est", "et", "for", "from", "has", "have", "i", "il", "in",
-    "is", "it", "j", "je", "l", "la", "le", "les", "m", "ma", "me", "mes", "mon", "my", "n", "ne",
-    "of", "on", "or", "ou", "our", "par", "pas", "pour", "qu", "que", "qui", "s", "sa", "se",
-    "ses", "son", "sur", "t", "the", "there", "this", "to", "un", "une", "up", "was", "with", "y",
+    "a", "an", "and", "are", "at", "au", "aux", "be", "by", "ce", "ces", "cet", "cette", "d", "dans", "de", "des",
+    "du", "en", "est", "et", "for", "from", "has", "have", "i", "il", "in", "is", "it", "j", "je", "l", "la", "le",
+    "les", "m", "ma", "me", "mes", "mon", "my", "n", "ne", "of", "on", "or", "ou", "our", "par", "pas", "pour", "qu",
+    "que", "qui", "s", "sa", "se", "ses", "son", "sur", "t", "the", "there", "this", "to", "un", "une", "up", "was",
+    "with", "y",
 ];
 
 struct Field {
@@ -97,60 +97,27 @@ impl SearchIndex {
             })
             .collect();
         // More query words matched first, then the better matches; online services before topics on a tie.
-        scored.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.total_cmp(&a.1))
-                .then(b.2.online.cmp(&a.2.online))
-        });
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, _, doc)| doc)
-            .collect()
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(b.2.online.cmp(&a.2.online)));
+        scored.into_iter().take(limit).map(|(_, _, doc)| doc).collect()
     }
 }
 
 fn index_doc(doc: &SearchDoc) -> IndexedDoc {
     let words_of = |texts: &[&str]| -> Vec<String> {
-        texts
-            .iter()
-            .flat_map(|text| meaningful_words(&fold(text)).collect::<Vec<_>>())
-            .collect()
+        texts.iter().flat_map(|text| meaningful_words(&fold(text)).collect::<Vec<_>>()).collect()
     };
-    let keywords: Vec<&str> = doc
-        .keywords
-        .fr
-        .iter()
-        .chain(&doc.keywords.en)
-        .map(String::as_str)
-        .collect();
+    let keywords: Vec<&str> = doc.keywords.fr.iter().chain(&doc.keywords.en).map(String::as_str).collect();
     let phrases = [doc.name.fr.as_str(), doc.name.en.as_str()]
         .into_iter()
         .chain(keywords.iter().copied())
-        .map(|phrase| {
-            meaningful_words(&fold(phrase))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|phrase| meaningful_words(&fold(phrase)).collect::<Vec<_>>().join(" "))
         .collect();
     IndexedDoc {
         fields: [
-            Field {
-                weight: NAME_WEIGHT,
-                words: words_of(&[&doc.name.fr, &doc.name.en]),
-            },
-            Field {
-                weight: KEYWORD_WEIGHT,
-                words: words_of(&keywords),
-            },
-            Field {
-                weight: SUMMARY_WEIGHT,
-                words: words_of(&[&doc.summary.fr, &doc.summary.en]),
-            },
-            Field {
-                weight: CATEGORY_WEIGHT,
-                words: words_of(&[&doc.category_name.fr, &doc.category_name.en]),
-            },
+            Field { weight: NAME_WEIGHT, words: words_of(&[&doc.name.fr, &doc.name.en]) },
+            Field { weight: KEYWORD_WEIGHT, words: words_of(&keywords) },
+            Field { weight: SUMMARY_WEIGHT, words: words_of(&[&doc.summary.fr, &doc.summary.en]) },
+            Field { weight: CATEGORY_WEIGHT, words: words_of(&[&doc.category_name.fr, &doc.category_name.en]) },
         ],
         phrases,
     }
@@ -166,10 +133,7 @@ fn contains_phrase(haystack: &str, phrase: &str) -> bool {
 
 /// How well one query word matches the best of `words`: 1 exact, less for a prefix or a typo, 0 none.
 fn best_match(query: &str, words: &[String]) -> f32 {
-    words
-        .iter()
-        .map(|word| word_match(query, word))
-        .fold(0.0, f32::max)
+    words.iter().map(|word| word_match(query, word)).fold(0.0, f32::max)
 }
 
 fn word_match(query: &str, word: &str) -> f32 {
@@ -181,11 +145,7 @@ fn word_match(query: &str, word: &str) -> f32 {
         // "lampad" is most of "lampadaire": the longer the prefix, the closer to an exact match.
         return 0.5 + 0.4 * query_len as f32 / word_len as f32;
     }
-    if query_len >= 5
-        && word_len >= 4
-        && query_len.abs_diff(word_len) <= 1
-        && one_edit_apart(query, word)
-    {
+    if query_len >= 5 && word_len >= 4 && query_len.abs_diff(word_len) <= 1 && one_edit_apart(query, word) {
         return 0.6;
     }
     // A typo in a word still being typed: "lampadai" for "lampadaire" is a prefix; "lampda" is a typo of one.
@@ -203,16 +163,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let common_prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[common_prefix..], &b[common_prefix..]);
-    let common_suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (a, b) = (
-        &a[..a.len() - common_suffix.min(a.len())],
-        &b[..b.len() - common_suffix.min(b.len())],
-    );
+    let common_suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - common_suffix.min(a.len())], &b[..b.len() - common_suffix.min(b.len())]);
     match (a.len(), b.len()) {
         (1, 1) | (0, 1) | (1, 0) => true,
         (2, 2) => a[0] == b[1] && a[1] == b[0],
@@ -246,16 +198,13 @@ pub fn fold(text: &str) -> String {
 
 /// The words of folded text without stop words, plurals trimmed ("bacs" → "bac", "travaux" → "travau").
 fn meaningful_words(folded: &str) -> impl Iterator<Item = String> + '_ {
-    folded
-        .split_whitespace()
-        .filter(|word| !STOP_WORDS.contains(word))
-        .map(|word| {
-            let trimmed = word.strip_suffix('s').or_else(|| word.strip_suffix('x'));
-            match trimmed {
-                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
-                _ => word.to_string(),
-            }
-        })
+    folded.split_whitespace().filter(|word| !STOP_WORDS.contains(word)).map(|word| {
+        let trimmed = word.strip_suffix('s').or_else(|| word.strip_suffix('x'));
+        match trimmed {
+            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => word.to_string(),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -266,43 +215,22 @@ mod tests {
         SearchDoc {
             code: Code::parse(code).unwrap(),
             online: true,
-            name: Text {
-                fr: name.into(),
-                en: name.into(),
-            },
+            name: Text { fr: name.into(), en: name.into() },
             summary: Text::default(),
-            keywords: TextList {
-                fr: keywords.iter().map(|k| k.to_string()).collect(),
-                en: vec![],
-            },
+            keywords: TextList { fr: keywords.iter().map(|k| k.to_string()).collect(), en: vec![] },
             category_name: Text::default(),
         }
     }
 
     fn top(index: &SearchIndex, query: &str) -> Option<String> {
-        index
-            .search(query, 1)
-            .first()
-            .map(|doc| doc.code.to_string())
+        index.search(query, 1).first().map(|doc| doc.code.to_string())
     }
 
     fn index() -> SearchIndex {
         SearchIndex::new(vec![
-            doc(
-                "streetlight",
-                "Lampadaire brisé",
-                &["lumière de rue", "streetlight"],
-            ),
-            doc(
-                "pothole",
-                "Nid-de-poule",
-                &["trou dans la chaussée", "pothole"],
-            ),
-            doc(
-                "green-cart",
-                "Bac vert non ramassé",
-                &["compost", "green cart"],
-            ),
+            doc("streetlight", "Lampadaire brisé", &["lumière de rue", "streetlight"]),
+            doc("pothole", "Nid-de-poule", &["trou dans la chaussée", "pothole"]),
+            doc("green-cart", "Bac vert non ramassé", &["compost", "green cart"]),
         ])
     }
 
@@ -315,10 +243,7 @@ mod tests {
     #[test]
     fn finds_by_name_keyword_prefix_and_typo() {
         let index = index();
-        assert_eq!(
-            top(&index, "lampadaire brise").as_deref(),
-            Some("streetlight")
-        );
+        assert_eq!(top(&index, "lampadaire brise").as_deref(), Some("streetlight"));
         assert_eq!(top(&index, "lampad").as_deref(), Some("streetlight"));
         assert_eq!(top(&index, "lampadiare").as_deref(), Some("streetlight"));
         assert_eq!(top(&index, "NID DE POULE").as_deref(), Some("pothole"));

@@ -12,10 +12,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
-    let view = Resource::new(
-        move || params.read().get("code").unwrap_or_default(),
-        get_service,
-    );
+    let view = Resource::new(move || params.read().get("code").unwrap_or_default(), get_service);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -34,10 +31,7 @@ fn ServiceDetails(found: ServiceView) -> impl IntoView {
     let ServiceView { service, category } = found;
     let (name, summary, description) = (service.name.clone(), service.summary, service.description);
     let title = name.clone();
-    let crumb = Crumb {
-        href: format!("/categories/{}", category.code),
-        label: category.name,
-    };
+    let crumb = Crumb { href: format!("/categories/{}", category.code), label: category.name };
     let how_to_ask = if service.online {
         let href = format!("/requests/new?service={}", service.code);
         view! {

@@ -25,10 +25,7 @@ impl Catalogue {
                 name: service.name.clone(),
                 summary: service.summary.clone(),
                 keywords: service.keywords.clone(),
-                category_name: self
-                    .category(&service.category)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default(),
+                category_name: self.category(&service.category).map(|c| c.name.clone()).unwrap_or_default(),
             })
             .collect()
     }
@@ -50,12 +47,7 @@ impl Catalogue {
 
     pub fn category_view(&self, code: &Code) -> Option<CategoryView> {
         let category = self.category(code)?.clone();
-        let services = self
-            .services()
-            .iter()
-            .filter(|service| &service.category == code)
-            .map(summary)
-            .collect();
+        let services = self.services().iter().filter(|service| &service.category == code).map(summary).collect();
         Some(CategoryView { category, services })
     }
 

@@ -12,10 +12,7 @@ pub fn Channels(
     let i18n = use_i18n();
     let city = use_city();
     let profile = city.profile.clone();
-    let (local, long_distance) = (
-        profile.phone_local.clone(),
-        profile.phone_long_distance.clone(),
-    );
+    let (local, long_distance) = (profile.phone_local.clone(), profile.phone_long_distance.clone());
     let phone_hours = profile.phone_hours;
     let chat_hours = profile.chat_hours;
     view! {

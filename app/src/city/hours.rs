@@ -47,21 +47,11 @@ impl Weekday {
     ];
 
     /// Monday first, as ISO 8601 numbers the days.
-    pub const NAMES_BY_INDEX: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
+    pub const NAMES_BY_INDEX: [Weekday; 7] =
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
 
     pub fn parse(name: &str) -> Option<Weekday> {
-        Self::NAMES
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, day)| *day)
+        Self::NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, day)| *day)
     }
 
     /// Monday is 0, as in ISO 8601.
@@ -118,17 +108,10 @@ impl WeeklyHours {
         let time = |minutes: Minutes| -> FluentValue<'static> {
             let (hour, minute) = (minutes.0 / 60, minutes.0 % 60);
             i18n.t_args(
-                if minute == 0 {
-                    "time-hour"
-                } else {
-                    "time-hour-minute"
-                },
+                if minute == 0 { "time-hour" } else { "time-hour-minute" },
                 &[
                     ("hour24", hour.into()),
-                    (
-                        "hour12",
-                        (if hour % 12 == 0 { 12 } else { hour % 12 }).into(),
-                    ),
+                    ("hour12", (if hour % 12 == 0 { 12 } else { hour % 12 }).into()),
                     ("minute", format!("{minute:02}").into()),
                     ("pm", (if hour >= 12 { "pm" } else { "am" }).into()),
                 ],
@@ -154,17 +137,11 @@ mod tests {
     #[test]
     fn parses_the_usual_form() {
         let hours = WeeklyHours::parse("mon-fri 07:30-18:00").unwrap();
-        assert_eq!(
-            (hours.first_day, hours.last_day),
-            (Weekday::Mon, Weekday::Fri)
-        );
+        assert_eq!((hours.first_day, hours.last_day), (Weekday::Mon, Weekday::Fri));
         assert!(hours.includes(Weekday::Fri, Minutes::parse("07:30").unwrap()));
         assert!(!hours.includes(Weekday::Fri, Minutes::parse("18:00").unwrap()));
         assert!(!hours.includes(Weekday::Sat, Minutes::parse("12:00").unwrap()));
-        assert_eq!(
-            WeeklyHours::parse("sat 09:00-12:00").unwrap().last_day,
-            Weekday::Sat
-        );
+        assert_eq!(WeeklyHours::parse("sat 09:00-12:00").unwrap().last_day, Weekday::Sat);
     }
 
     #[test]

@@ -19,17 +19,12 @@ impl PhoneNumber {
         let text = text.trim();
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let allowed = |c: char| c.is_ascii_digit() || " -().+".contains(c);
-        (digits >= 3 && digits <= 15 && text.chars().all(allowed))
-            .then(|| PhoneNumber(text.to_string()))
+        (digits >= 3 && digits <= 15 && text.chars().all(allowed)).then(|| PhoneNumber(text.to_string()))
     }
 
     /// The `tel:` link a phone opens to dial it.
     pub fn tel_href(&self) -> String {
-        let digits: String = self
-            .0
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
+        let digits: String = self.0.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         format!("tel:{digits}")
     }
 }
@@ -63,22 +58,10 @@ mod tests {
 
     #[test]
     fn accepts_what_people_dial() {
-        assert_eq!(
-            PhoneNumber::parse("705-671-2489").unwrap().tel_href(),
-            "tel:7056712489"
-        );
-        assert_eq!(
-            PhoneNumber::parse("+1 (705) 671-2489").unwrap().tel_href(),
-            "tel:+17056712489"
-        );
+        assert_eq!(PhoneNumber::parse("705-671-2489").unwrap().tel_href(), "tel:7056712489");
+        assert_eq!(PhoneNumber::parse("+1 (705) 671-2489").unwrap().tel_href(), "tel:+17056712489");
         assert!(PhoneNumber::parse("311").is_some());
-        for bad in [
-            "",
-            "31",
-            "call us",
-            "705-671-2489 ext. 4",
-            "1234567890123456",
-        ] {
+        for bad in ["", "31", "call us", "705-671-2489 ext. 4", "1234567890123456"] {
             assert!(PhoneNumber::parse(bad).is_none(), "{bad} was accepted");
         }
     }

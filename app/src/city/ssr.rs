@@ -27,11 +27,7 @@ pub enum HolidayRule {
     /// `3 mon 02`: the third Monday of February.
     NthWeekday { n: i8, weekday: Weekday, month: i8 },
     /// `mon before 05-25`: the last Monday before May 25.
-    WeekdayBefore {
-        weekday: Weekday,
-        month: i8,
-        day: i8,
-    },
+    WeekdayBefore { weekday: Weekday, month: i8, day: i8 },
     /// `easter -2`: Good Friday.
     Easter { offset_days: i8 },
 }
@@ -60,25 +56,18 @@ impl HolidayRule {
         let words: Vec<&str> = text.split_whitespace().collect();
         let rule = match words.as_slice() {
             [date] => month_day(date).map(|(month, day)| HolidayRule::Fixed { month, day }),
-            ["easter", offset] => offset
-                .parse()
-                .ok()
-                .map(|offset_days| HolidayRule::Easter { offset_days }),
-            [weekday, "before", date] => {
-                Weekday::parse(weekday)
-                    .zip(month_day(date))
-                    .map(|(weekday, (month, day))| HolidayRule::WeekdayBefore {
-                        weekday,
-                        month,
-                        day,
-                    })
-            }
+            ["easter", offset] => offset.parse().ok().map(|offset_days| HolidayRule::Easter { offset_days }),
+            [weekday, "before", date] => Weekday::parse(weekday)
+                .zip(month_day(date))
+                .map(|(weekday, (month, day))| HolidayRule::WeekdayBefore { weekday, month, day }),
             [n, weekday, month] => {
                 let n = n.parse().ok().filter(|n| (1..=5).contains(n));
                 let month = month.parse().ok().filter(|m| (1..=12).contains(m));
-                n.zip(Weekday::parse(weekday))
-                    .zip(month)
-                    .map(|((n, weekday), month)| HolidayRule::NthWeekday { n, weekday, month })
+                n.zip(Weekday::parse(weekday)).zip(month).map(|((n, weekday), month)| HolidayRule::NthWeekday {
+                    n,
+                    weekday,
+                    month,
+                })
             }
             _ => None,
         };
@@ -97,21 +86,13 @@ impl HolidayRule {
                 };
                 date.checked_add(shift.days()).ok()
             }
-            HolidayRule::NthWeekday { n, weekday, month } => Date::new(year, month, 1)
-                .ok()?
-                .nth_weekday_of_month(n, to_jiff(weekday))
-                .ok(),
-            HolidayRule::WeekdayBefore {
-                weekday,
-                month,
-                day,
-            } => Date::new(year, month, day)
-                .ok()?
-                .nth_weekday(-1, to_jiff(weekday))
-                .ok(),
-            HolidayRule::Easter { offset_days } => easter(year)?
-                .checked_add(i64::from(offset_days).days())
-                .ok(),
+            HolidayRule::NthWeekday { n, weekday, month } => {
+                Date::new(year, month, 1).ok()?.nth_weekday_of_month(n, to_jiff(weekday)).ok()
+            }
+            HolidayRule::WeekdayBefore { weekday, month, day } => {
+                Date::new(year, month, day).ok()?.nth_weekday(-1, to_jiff(weekday)).ok()
+            }
+            HolidayRule::Easter { offset_days } => easter(year)?.checked_add(i64::from(offset_days).days()).ok(),
         }
     }
 }
@@ -138,35 +119,28 @@ fn to_jiff(day: Weekday) -> jiff::civil::Weekday {
 
 impl City {
     pub fn is_holiday(&self, date: Date) -> bool {
-        self.holidays
-            .iter()
-            .any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
+        self.holidays.iter().any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
     }
 
     /// Whether live chat and phone agents are at work at `now`, in the city's time zone.
     pub fn agents_available_at(&self, now: Timestamp) -> bool {
         let local: Zoned = now.to_zoned(self.time_zone.clone());
         let weekday = Weekday::NAMES_BY_INDEX[local.weekday().to_monday_zero_offset() as usize];
-        let time =
-            Minutes::parse(&local.strftime("%H:%M").to_string()).expect("strftime gives HH:MM");
+        let time = Minutes::parse(&local.strftime("%H:%M").to_string()).expect("strftime gives HH:MM");
         !self.is_holiday(local.date()) && self.profile.phone_hours.includes(weekday, time)
     }
 
     pub fn context_at(&self, now: Timestamp) -> CityContext {
         CityContext {
             profile: self.profile.clone(),
-            status: ContactStatus {
-                agents_available: self.agents_available_at(now),
-            },
+            status: ContactStatus { agents_available: self.agents_available_at(now) },
         }
     }
 }
 
 /// The city context for the page being rendered.
 pub fn current_context() -> CityContext {
-    crate::ssr::server_context()
-        .city
-        .context_at(Timestamp::now())
+    crate::ssr::server_context().city.context_at(Timestamp::now())
 }
 
 #[cfg(test)]
@@ -206,19 +180,13 @@ mod tests {
             time_zone: TimeZone::get("America/Toronto").unwrap(),
             holidays: rules
                 .iter()
-                .map(|rule| Holiday {
-                    name: Text::default(),
-                    rule: HolidayRule::parse(rule).unwrap(),
-                })
+                .map(|rule| Holiday { name: Text::default(), rule: HolidayRule::parse(rule).unwrap() })
                 .collect(),
         }
     }
 
     fn at(civil: &str) -> Timestamp {
-        format!("{civil}[America/Toronto]")
-            .parse::<Zoned>()
-            .unwrap()
-            .timestamp()
+        format!("{civil}[America/Toronto]").parse::<Zoned>().unwrap().timestamp()
     }
 
     #[test]
@@ -236,10 +204,7 @@ mod tests {
             "2026-12-25",
             "2026-12-28",
         ] {
-            assert!(
-                city.is_holiday(date.parse().unwrap()),
-                "{date} should be a holiday"
-            );
+            assert!(city.is_holiday(date.parse().unwrap()), "{date} should be a holiday");
         }
         // Boxing Day 2026 is a Saturday: observed Monday the 28th, not the Saturday itself.
         assert!(!city.is_holiday("2026-12-26".parse().unwrap()));
@@ -251,30 +216,15 @@ mod tests {
         let city = ontario();
         assert!(city.agents_available_at(at("2026-11-27T07:30")));
         assert!(!city.agents_available_at(at("2026-11-27T18:00")));
-        assert!(
-            !city.agents_available_at(at("2026-11-28T10:00")),
-            "Saturday"
-        );
-        assert!(
-            !city.agents_available_at(at("2026-10-12T10:00")),
-            "Thanksgiving"
-        );
+        assert!(!city.agents_available_at(at("2026-11-28T10:00")), "Saturday");
+        assert!(!city.agents_available_at(at("2026-10-12T10:00")), "Thanksgiving");
         // 12:00 UTC is 7:00 in Toronto in winter: not yet open.
         assert!(!city.agents_available_at("2026-11-27T12:00:00Z".parse().unwrap()));
     }
 
     #[test]
     fn refuses_what_is_not_a_rule() {
-        for bad in [
-            "",
-            "13-01",
-            "02-30",
-            "6 mon 02",
-            "mon before",
-            "easter",
-            "easter x",
-            "christmas",
-        ] {
+        for bad in ["", "13-01", "02-30", "6 mon 02", "mon before", "easter", "easter x", "christmas"] {
             assert!(HolidayRule::parse(bad).is_err(), "{bad} was accepted");
         }
     }

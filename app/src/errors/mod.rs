@@ -88,11 +88,7 @@ mod tests {
     #[test]
     fn every_error_has_words_in_both_languages() {
         use crate::i18n::{message, Lang};
-        for error in [
-            AppError::NotFound,
-            AppError::Internal,
-            AppError::Unavailable,
-        ] {
+        for error in [AppError::NotFound, AppError::Internal, AppError::Unavailable] {
             let (title, text) = error.keys();
             for lang in Lang::ALL {
                 for key in [title, text] {

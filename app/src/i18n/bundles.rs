@@ -15,33 +15,20 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!(
-    "shell",
-    "city",
-    "catalogue",
-    "requests",
-    "privacy",
-    "feedback",
-    "errors"
-);
+locale_files!("shell", "city", "catalogue", "requests", "privacy", "feedback", "errors");
 
 type Bundle = FluentBundle<FluentResource>;
 
-static BUNDLES: LazyLock<[Bundle; 2]> =
-    LazyLock::new(|| [build(Lang::Fr, FR), build(Lang::En, EN)]);
+static BUNDLES: LazyLock<[Bundle; 2]> = LazyLock::new(|| [build(Lang::Fr, FR), build(Lang::En, EN)]);
 
 fn build(lang: Lang, sources: &[&str]) -> Bundle {
-    let id = lang
-        .code()
-        .parse()
-        .expect("fr and en are valid language identifiers");
+    let id = lang.code().parse().expect("fr and en are valid language identifiers");
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Unicode isolation marks around arguments confuse copy-paste and text comparisons in tests.
     bundle.set_use_isolating(false);
     for source in sources {
         // A syntax error is caught by the locale tests; here we keep what parsed.
-        let resource =
-            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
         bundle.add_resource_overriding(resource);
     }
     bundle
@@ -62,9 +49,7 @@ pub fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
         return key.to_string();
     };
     let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, args, &mut errors)
-        .into_owned()
+    bundle.format_pattern(pattern, args, &mut errors).into_owned()
 }
 
 #[cfg(test)]

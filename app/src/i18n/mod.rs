@@ -37,9 +37,7 @@ impl I18n {
             Lang::default()
         })
         .into_inner();
-        let i18n = I18n {
-            lang: RwSignal::new(lang),
-        };
+        let i18n = I18n { lang: RwSignal::new(lang) };
         provide_context(i18n);
         i18n
     }
@@ -86,10 +84,7 @@ pub fn message(lang: Lang, key: &str) -> String {
 
 /// The cookie that remembers the language, written the same way by the server and the browser.
 pub fn cookie_value(lang: Lang) -> String {
-    format!(
-        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    )
+    format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code())
 }
 
 pub const COOKIE: &str = "lang";

@@ -14,16 +14,12 @@ const MAX_ACCEPTED_LANGUAGES: usize = 32;
 /// The language for this request: the `lang` cookie, then `Accept-Language`, then English.
 /// Anything unknown or malformed is ignored, never an error.
 pub fn negotiate(headers: &HeaderMap) -> Lang {
-    cookie_lang(headers)
-        .or_else(|| accept_language(headers))
-        .unwrap_or_default()
+    cookie_lang(headers).or_else(|| accept_language(headers)).unwrap_or_default()
 }
 
 /// The language of the request being rendered (from the request parts leptos_axum provides).
 pub fn request_lang() -> Lang {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .map(|parts| negotiate(&parts.headers))
-        .unwrap_or_default()
+    leptos::prelude::use_context::<http::request::Parts>().map(|parts| negotiate(&parts.headers)).unwrap_or_default()
 }
 
 fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
@@ -51,12 +47,7 @@ fn accept_language(headers: &HeaderMap) -> Option<Lang> {
         };
         let quality = parts
             .find_map(|param| param.trim().strip_prefix("q="))
-            .map_or(Some(1.0), |q| {
-                q.trim()
-                    .parse::<f32>()
-                    .ok()
-                    .filter(|q| (0.0..=1.0).contains(q))
-            });
+            .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q)));
         // A malformed or zero quality means "not this one".
         let Some(quality) = quality.filter(|q| *q > 0.0) else {
             continue;
@@ -75,17 +66,11 @@ pub struct SwitchQuery {
 }
 
 /// `GET /language/{code}?return=/path`: the language switch for browsers without JavaScript.
-pub async fn switch_language(
-    Path(code): Path<String>,
-    Query(query): Query<SwitchQuery>,
-) -> Response {
+pub async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {
     let Some(lang) = Lang::parse(&code).filter(|lang| lang.code() == code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let target = query
-        .return_to
-        .filter(|path| is_local_path(path))
-        .unwrap_or_else(|| "/".into());
+    let target = query.return_to.filter(|path| is_local_path(path)).unwrap_or_else(|| "/".into());
     let mut response = Redirect::to(&target).into_response();
     if let Ok(cookie) = HeaderValue::from_str(&cookie_value(lang)) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
@@ -95,10 +80,7 @@ pub async fn switch_language(
 
 /// Only paths on this site: no scheme, no `//host`, no backslash tricks (an open redirect otherwise).
 fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
+    path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !path.chars().any(char::is_control)
 }
 
 #[cfg(test)]
@@ -115,51 +97,24 @@ mod tests {
 
     #[test]
     fn cookie_wins_over_accept_language() {
-        let h = headers(&[
-            ("cookie", "a=1; lang=fr"),
-            ("accept-language", "en-CA,en;q=0.9"),
-        ]);
+        let h = headers(&[("cookie", "a=1; lang=fr"), ("accept-language", "en-CA,en;q=0.9")]);
         assert_eq!(negotiate(&h), Lang::Fr);
     }
 
     #[test]
     fn accept_language_quality_decides() {
-        assert_eq!(
-            negotiate(&headers(&[(
-                "accept-language",
-                "de-DE, en;q=0.5, fr-CA;q=0.8"
-            )])),
-            Lang::Fr
-        );
-        assert_eq!(
-            negotiate(&headers(&[("accept-language", "fr;q=0, en;q=0.1")])),
-            Lang::En
-        );
-        assert_eq!(
-            negotiate(&headers(&[("accept-language", "fr-CA")])),
-            Lang::Fr
-        );
+        assert_eq!(negotiate(&headers(&[("accept-language", "de-DE, en;q=0.5, fr-CA;q=0.8")])), Lang::Fr);
+        assert_eq!(negotiate(&headers(&[("accept-language", "fr;q=0, en;q=0.1")])), Lang::En);
+        assert_eq!(negotiate(&headers(&[("accept-language", "fr-CA")])), Lang::Fr);
     }
 
     #[test]
     fn unknown_or_malformed_falls_back_to_english() {
-        assert_eq!(
-            negotiate(&headers(&[
-                ("cookie", "lang=klingon"),
-                ("accept-language", "tlh;q=abc")
-            ])),
-            Lang::En
-        );
-        assert_eq!(
-            negotiate(&headers(&[("accept-language", "fr;q=7")])),
-            Lang::En
-        );
+        assert_eq!(negotiate(&headers(&[("cookie", "lang=klingon"), ("accept-language", "tlh;q=abc")])), Lang::En);
+        assert_eq!(negotiate(&headers(&[("accept-language", "fr;q=7")])), Lang::En);
         assert_eq!(negotiate(&HeaderMap::new()), Lang::En);
         let absurd = "xx;q=0.1,".repeat(10_000) + "fr";
-        assert_eq!(
-            negotiate(&headers(&[("accept-language", &absurd)])),
-            Lang::En
-        );
+        assert_eq!(negotiate(&headers(&[("accept-language", &absurd)])), Lang::En);
     }
 
     #[test]

@@ -10,19 +10,11 @@ use std::path::{Path, PathBuf};
 fn keys(lang: Lang) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     for (name, source) in bundles::FILE_NAMES.iter().zip(bundles::sources(lang)) {
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-            panic!(
-                "locales/{}/{name}.ftl does not parse: {errors:?}",
-                lang.code()
-            )
-        });
+        let resource = FluentResource::try_new(source.to_string())
+            .unwrap_or_else(|(_, errors)| panic!("locales/{}/{name}.ftl does not parse: {errors:?}", lang.code()));
         for entry in resource.entries() {
             if let Entry::Message(message) = entry {
-                assert!(
-                    message.value.is_some(),
-                    "{name}.ftl: {} has no value",
-                    message.id.name
-                );
+                assert!(message.value.is_some(), "{name}.ftl: {} has no value", message.id.name);
                 assert!(
                     keys.insert(message.id.name.to_string()),
                     "locales/{}: {} is defined twice",
@@ -56,10 +48,7 @@ fn french_and_english_have_the_same_keys() {
     let (fr, en) = (keys(Lang::Fr), keys(Lang::En));
     let only_fr: Vec<_> = fr.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&fr).collect();
-    assert!(
-        only_fr.is_empty() && only_en.is_empty(),
-        "only in fr: {only_fr:?}; only in en: {only_en:?}"
-    );
+    assert!(only_fr.is_empty() && only_en.is_empty(), "only in fr: {only_fr:?}; only in en: {only_en:?}");
 }
 
 #[test]
@@ -75,10 +64,7 @@ fn every_key_used_in_the_code_exists() {
             }
         }
     }
-    assert!(
-        missing.is_empty(),
-        "keys used but not in locales: {missing:#?}"
-    );
+    assert!(missing.is_empty(), "keys used but not in locales: {missing:#?}");
 }
 
 /// In `view!`, text is a quoted literal between tags (`<p>"Hello"</p>`) or an attribute a person reads.
@@ -88,42 +74,24 @@ fn every_key_used_in_the_code_exists() {
 fn components_show_no_text_outside_the_locales() {
     let known = keys(Lang::En);
     let text_node = regex::Regex::new(r#"(?:>|^)\s*"([^"\n]*\p{L}[^"\n]*)"\s*(?:<|$)"#).unwrap();
-    let attribute =
-        regex::Regex::new(r#"\b(?:aria-label|placeholder|title|alt)="([^"]*\p{L}[^"]*)""#).unwrap();
+    let attribute = regex::Regex::new(r#"\b(?:aria-label|placeholder|title|alt)="([^"]*\p{L}[^"]*)""#).unwrap();
     let mut found = Vec::new();
     // This file quotes examples of what it looks for.
-    for path in rust_sources()
-        .into_iter()
-        .filter(|path| !path.ends_with("i18n/tests.rs"))
-    {
+    for path in rust_sources().into_iter().filter(|path| !path.ends_with("i18n/tests.rs")) {
         let source = std::fs::read_to_string(&path).unwrap();
-        let lines = source
-            .lines()
-            .enumerate()
-            .skip_while(|(_, line)| !line.contains("view!"));
+        let lines = source.lines().enumerate().skip_while(|(_, line)| !line.contains("view!"));
         for (number, line) in lines {
             let code = line.trim_start();
             if code.starts_with("//") || code.starts_with("#[") || code.contains("format!") {
                 continue;
             }
-            for capture in text_node
-                .captures_iter(line)
-                .chain(attribute.captures_iter(line))
-            {
+            for capture in text_node.captures_iter(line).chain(attribute.captures_iter(line)) {
                 if known.contains(&capture[1]) {
                     continue;
                 }
-                found.push(format!(
-                    "{}:{}: {}",
-                    path.display(),
-                    number + 1,
-                    &capture[1]
-                ));
+                found.push(format!("{}:{}: {}", path.display(), number + 1, &capture[1]));
             }
         }
     }
-    assert!(
-        found.is_empty(),
-        "text written in components instead of locales/: {found:#?}"
-    );
+    assert!(found.is_empty(), "text written in components instead of locales/: {found:#?}");
 }

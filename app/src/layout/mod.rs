@@ -53,7 +53,12 @@ pub fn Footer() -> impl IntoView {
 pub fn PageTitle(title: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let city = use_city().profile.name;
-    view! { <Title text=move || format!("{} – {} {}", title(), i18n.pick(&city), i18n.t("portal-name"))/> }
+    let text = move || format!("{} – {} {}", title(), i18n.pick(&city), i18n.t("portal-name"));
+    // leptos_meta reads the title after the page has rendered, outside the request's reactive arena, where
+    // reading the language signal panics. On the server the language cannot change anyway: give it the text.
+    #[cfg(feature = "ssr")]
+    let text = text();
+    view! { <Title text/> }
 }
 
 /// A link one level up, beside "Home".

@@ -21,20 +21,11 @@ struct CatalogueFile {
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueFileError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("{origin}: {source}")]
-    Syntax {
-        origin: String,
-        source: toml::de::Error,
-    },
+    Syntax { origin: String, source: toml::de::Error },
     #[error("{origin}: {source}")]
-    Inconsistent {
-        origin: String,
-        source: app::catalogue::CatalogueError,
-    },
+    Inconsistent { origin: String, source: app::catalogue::CatalogueError },
 }
 
 /// Reads `path`, or the built-in catalogue when `None`.
@@ -43,11 +34,8 @@ pub fn load(path: Option<&Path>) -> Result<Catalogue, CatalogueFileError> {
         None => parse(DEFAULT_CATALOGUE, "built-in catalogue.toml"),
         Some(path) => {
             let origin = path.display().to_string();
-            let text =
-                std::fs::read_to_string(path).map_err(|source| CatalogueFileError::Read {
-                    path: origin.clone(),
-                    source,
-                })?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|source| CatalogueFileError::Read { path: origin.clone(), source })?;
             parse(&text, &origin)
         }
     }
@@ -55,14 +43,9 @@ pub fn load(path: Option<&Path>) -> Result<Catalogue, CatalogueFileError> {
 
 pub fn parse(text: &str, origin: &str) -> Result<Catalogue, CatalogueFileError> {
     let file: CatalogueFile =
-        toml::from_str(text).map_err(|source| CatalogueFileError::Syntax {
-            origin: origin.into(),
-            source,
-        })?;
-    Catalogue::new(file.category, file.service).map_err(|source| CatalogueFileError::Inconsistent {
-        origin: origin.into(),
-        source,
-    })
+        toml::from_str(text).map_err(|source| CatalogueFileError::Syntax { origin: origin.into(), source })?;
+    Catalogue::new(file.category, file.service)
+        .map_err(|source| CatalogueFileError::Inconsistent { origin: origin.into(), source })
 }
 
 #[cfg(test)]
@@ -72,28 +55,12 @@ mod tests {
     #[test]
     fn the_built_in_catalogue_has_28_online_services_and_some_topics() {
         let catalogue = load(None).unwrap();
-        let online = catalogue
-            .services()
-            .iter()
-            .filter(|service| service.online)
-            .count();
+        let online = catalogue.services().iter().filter(|service| service.online).count();
         assert_eq!(online, 28);
-        assert!(
-            catalogue.services().len() > online,
-            "topics that are not online"
-        );
+        assert!(catalogue.services().len() > online, "topics that are not online");
         for service in catalogue.services() {
-            assert_eq!(
-                service.prepare.fr.len(),
-                service.prepare.en.len(),
-                "{}: prepare lists differ",
-                service.code
-            );
-            assert!(
-                !service.keywords.fr.is_empty() && !service.keywords.en.is_empty(),
-                "{}: keywords",
-                service.code
-            );
+            assert_eq!(service.prepare.fr.len(), service.prepare.en.len(), "{}: prepare lists differ", service.code);
+            assert!(!service.keywords.fr.is_empty() && !service.keywords.en.is_empty(), "{}: keywords", service.code);
         }
     }
 

@@ -69,22 +69,12 @@ fn real_queries_find_the_right_service_first() {
     let wrong: Vec<String> = CASES
         .iter()
         .filter_map(|(query, expected)| {
-            let found: Vec<String> = index
-                .search(query, 3)
-                .iter()
-                .map(|doc| doc.code.to_string())
-                .collect();
+            let found: Vec<String> = index.search(query, 3).iter().map(|doc| doc.code.to_string()).collect();
             (found.first().map(String::as_str) != Some(*expected))
                 .then(|| format!("{query:?}: expected {expected}, got {found:?}"))
         })
         .collect();
-    assert!(
-        wrong.is_empty(),
-        "{} of {} queries ranked wrong:\n{}",
-        wrong.len(),
-        CASES.len(),
-        wrong.join("\n")
-    );
+    assert!(wrong.is_empty(), "{} of {} queries ranked wrong:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
 }
 
 #[test]
@@ -92,9 +82,6 @@ fn nonsense_finds_nothing() {
     let catalogue = super::load(None).unwrap();
     let index = SearchIndex::new(catalogue.search_docs());
     for query in ["qwxzv", "zzzzzz", "12345678", "\u{1F600}\u{1F600}"] {
-        assert!(
-            index.search(query, 3).is_empty(),
-            "{query:?} found something"
-        );
+        assert!(index.search(query, 3).is_empty(), "{query:?} found something");
     }
 }

@@ -10,12 +10,8 @@ use std::collections::HashMap;
 impl CatalogueStore for SqliteStore {
     async fn save_catalogue(&self, catalogue: &Catalogue) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE categories SET active = 0")
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE services SET active = 0")
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("UPDATE categories SET active = 0").execute(&mut *tx).await?;
+        sqlx::query("UPDATE services SET active = 0").execute(&mut *tx).await?;
         for (position, category) in catalogue.categories().iter().enumerate() {
             sqlx::query(
                 "INSERT INTO categories (code, position, active, name_fr, name_en, description_fr, description_en)
@@ -34,9 +30,7 @@ impl CatalogueStore for SqliteStore {
             .await?;
         }
         for (position, service) in catalogue.services().iter().enumerate() {
-            save_service(&mut tx, position, service)
-                .await
-                .with_context(|| format!("service {}", service.code))?;
+            save_service(&mut tx, position, service).await.with_context(|| format!("service {}", service.code))?;
         }
         tx.commit().await?;
         Ok(())
@@ -69,10 +63,7 @@ impl CatalogueStore for SqliteStore {
             let service = row.service_code.clone();
             questions.entry(service).or_default().push(row.try_into()?);
         }
-        let categories = categories
-            .into_iter()
-            .map(Category::try_from)
-            .collect::<anyhow::Result<_>>()?;
+        let categories = categories.into_iter().map(Category::try_from).collect::<anyhow::Result<_>>()?;
         let services = services
             .into_iter()
             .map(|row| {
@@ -154,14 +145,8 @@ impl TryFrom<CategoryRow> for Category {
     fn try_from(row: CategoryRow) -> anyhow::Result<Category> {
         Ok(Category {
             code: code(&row.code)?,
-            name: Text {
-                fr: row.name_fr,
-                en: row.name_en,
-            },
-            description: Text {
-                fr: row.description_fr,
-                en: row.description_en,
-            },
+            name: Text { fr: row.name_fr, en: row.name_en },
+            description: Text { fr: row.description_fr, en: row.description_en },
         })
     }
 }
@@ -189,18 +174,9 @@ impl ServiceRow {
             category: code(&self.category_code)?,
             online: self.online,
             service_level_days: self.service_level_days.map(u16::try_from).transpose()?,
-            name: Text {
-                fr: self.name_fr,
-                en: self.name_en,
-            },
-            summary: Text {
-                fr: self.summary_fr,
-                en: self.summary_en,
-            },
-            description: Text {
-                fr: self.description_fr,
-                en: self.description_en,
-            },
+            name: Text { fr: self.name_fr, en: self.name_en },
+            summary: Text { fr: self.summary_fr, en: self.summary_en },
+            description: Text { fr: self.description_fr, en: self.description_en },
             prepare: self.prepare.0,
             keywords: self.keywords.0,
             questions,
@@ -226,13 +202,9 @@ impl TryFrom<QuestionRow> for Question {
     fn try_from(row: QuestionRow) -> anyhow::Result<Question> {
         Ok(Question {
             code: code(&row.code)?,
-            datatype: Datatype::parse(&row.datatype)
-                .with_context(|| format!("unknown datatype {:?}", row.datatype))?,
+            datatype: Datatype::parse(&row.datatype).with_context(|| format!("unknown datatype {:?}", row.datatype))?,
             required: row.required,
-            label: Text {
-                fr: row.label_fr,
-                en: row.label_en,
-            },
+            label: Text { fr: row.label_fr, en: row.label_en },
             help: row.help_fr.zip(row.help_en).map(|(fr, en)| Text { fr, en }),
             choices: row.choices.0,
         })
@@ -257,21 +229,10 @@ mod tests {
         store.save_catalogue(&catalogue).await.unwrap();
         assert_eq!(store.load_catalogue().await.unwrap(), catalogue);
 
-        let fewer = Catalogue::new(
-            catalogue.categories().to_vec(),
-            catalogue.services()[1..].to_vec(),
-        )
-        .unwrap();
+        let fewer = Catalogue::new(catalogue.categories().to_vec(), catalogue.services()[1..].to_vec()).unwrap();
         store.save_catalogue(&fewer).await.unwrap();
         assert_eq!(store.load_catalogue().await.unwrap(), fewer);
-        let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM services")
-            .fetch_one(&store.pool)
-            .await
-            .unwrap();
-        assert_eq!(
-            kept as usize,
-            catalogue.services().len(),
-            "the removed service is kept, inactive"
-        );
+        let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM services").fetch_one(&store.pool).await.unwrap();
+        assert_eq!(kept as usize, catalogue.services().len(), "the removed service is kept, inactive");
     }
 }

@@ -1,0 +1,7 @@
+//! Integration tests: each starts the real portal on a free port with a fresh SQLite file and talks HTTP.
+//! One test binary (faster to build than one per file).
+
+mod helpers;
+mod language;
+mod pages;
+mod search;

@@ -1,0 +1,107 @@
+use crate::helpers::spawn_portal;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn home_page_speaks_the_browsers_language() {
+    let portal = spawn_portal().await;
+    let (status, html) = portal.page("/", "fr-CA,fr;q=0.9,en;q=0.5").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"fr\""), "html lang");
+    assert!(html.contains("Comment pouvons-nous vous aider?"));
+    assert!(html.contains("<title>Trouver un service – Grand Sudbury Portail 311</title>"));
+    assert!(html.contains(">English</a>"), "the switch shows the other language");
+    assert!(html.contains("Routes et trottoirs"), "categories in French");
+
+    let (_, html) = portal.page("/", "en-US").await;
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("How can we help you?"));
+    assert!(html.contains(">Français</a>"));
+}
+
+#[tokio::test]
+async fn unknown_languages_fall_back_to_english() {
+    let portal = spawn_portal().await;
+    for accept in ["de-DE", "", "xx;q=abc,,,;;", &"zz-ZZ;q=0.1,".repeat(2000)] {
+        let (status, html) = portal.page("/", accept).await;
+        assert_eq!(status, StatusCode::OK, "{accept:.40}");
+        assert!(html.contains("<html lang=\"en\""), "{accept:.40}");
+    }
+}
+
+#[tokio::test]
+async fn footer_gives_every_channel_and_the_hours() {
+    let portal = spawn_portal().await;
+    let (_, html) = portal.page("/privacy", "en").await;
+    for expected in ["tel:311", "705-671-2489", "mailto:311@grandsudbury.ca", "Monday to Friday, 7:30 a.m. to 6 p.m."] {
+        assert!(html.contains(expected), "footer lacks {expected}");
+    }
+    let (_, html) = portal.page("/privacy", "fr").await;
+    assert!(html.contains("Du lundi au vendredi, de 7 h 30 à 18 h"));
+    assert!(html.contains("Énoncé de confidentialité"));
+    assert!(html.contains("Aidez-nous à mieux vous servir"));
+}
+
+#[tokio::test]
+async fn a_category_lists_its_services() {
+    let portal = spawn_portal().await;
+    let (status, html) = portal.page("/categories/waste", "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("/services/missed-green-cart"));
+    assert!(html.contains("Non offert en ligne"), "the topic in this category is marked");
+}
+
+#[tokio::test]
+async fn an_online_service_leads_to_the_request_form() {
+    let portal = spawn_portal().await;
+    let (status, html) = portal.page("/services/pothole", "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>Pothole</h1>"));
+    assert!(html.contains("Before you start, have ready"));
+    assert!(html.contains("href=\"/requests/new?service=pothole\""));
+    assert!(html.contains(">Submit a request</a>"));
+
+    let (status, html) = portal.page("/requests/new?service=pothole", "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("arrive bientôt"));
+}
+
+#[tokio::test]
+async fn a_topic_that_is_not_online_points_to_311() {
+    let portal = spawn_portal().await;
+    let (status, html) = portal.page("/services/property-tax", "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Cette demande ne peut pas encore être faite en ligne."));
+    assert!(!html.contains("/requests/new?service=property-tax"), "no form for a topic");
+    let main = html.split("<main").nth(1).unwrap().split("</main>").next().unwrap();
+    assert!(main.contains("705-671-2489") && main.contains("311@grandsudbury.ca"), "channels in the page itself");
+}
+
+#[tokio::test]
+async fn unknown_or_malformed_addresses_are_a_bilingual_404() {
+    let portal = spawn_portal().await;
+    let long = format!("/services/{}", "a".repeat(5000));
+    for path in [
+        "/services/no-such-service",
+        "/services/%00%FF%FE",
+        "/services/..%2F..%2Fetc",
+        &long,
+        "/categories/NOPE",
+        "/nowhere",
+    ] {
+        let (status, html) = portal.page(path, "fr").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path:.60}");
+        assert!(html.contains("Page introuvable"), "{path:.60}");
+        let (status, html) = portal.page(path, "en").await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path:.60}");
+        assert!(html.contains("Page not found"), "{path:.60}");
+    }
+}
+
+#[tokio::test]
+async fn pages_are_compressed_and_carry_safety_headers() {
+    let portal = spawn_portal().await;
+    let response = portal.client.get(format!("{}/", portal.base)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(response.headers()["content-encoding"], "br");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["x-frame-options"], "DENY");
+}
