@@ -1,4 +1,5 @@
 channels-title = Contact 311
+channels-title-ask = Ask a 311 agent
 channels-phone = Phone
 channels-long-distance = long distance:
 channels-chat = Live chat

@@ -1,4 +1,5 @@
 channels-title = Joindre le 311
+channels-title-ask = Demandez à un agent du 311
 channels-phone = Téléphone
 channels-long-distance = interurbain :
 channels-chat = Clavardage en direct

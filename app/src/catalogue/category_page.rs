@@ -1,7 +1,7 @@
 //! `/categories/{code}`: the services of one category.
 
-use super::api::{get_category, ServiceSummary};
-use crate::errors::ErrorMessage;
+use super::api::{get_category, CategoryView, ServiceSummary};
+use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::{Breadcrumbs, PageTitle};
 use leptos::prelude::*;
@@ -9,31 +9,28 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let view = Resource::new(move || params.read().get("code").unwrap_or_default(), get_category);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(found) => {
-                        let (name, description) = (found.category.name, found.category.description);
-                        let title = name.clone();
-                        view! {
-                            <PageTitle title=move || i18n.pick(&title)/>
-                            <Breadcrumbs/>
-                            <h1>{move || i18n.pick(&name)}</h1>
-                            <p class="lead">{move || i18n.pick(&description)}</p>
-                            <ul class="service-list">
-                                {found.services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
+            {move || Suspend::new(async move { view_or_error(view.await.map(|found| view! { <CategoryDetails found/> })) })}
         </Suspense>
+    }
+}
+
+#[component]
+fn CategoryDetails(found: CategoryView) -> impl IntoView {
+    let i18n = use_i18n();
+    let (name, description) = (found.category.name, found.category.description);
+    let title = name.clone();
+    view! {
+        <PageTitle title=move || i18n.pick(&title)/>
+        <Breadcrumbs/>
+        <h1>{move || i18n.pick(&name)}</h1>
+        <p class="lead">{move || i18n.pick(&description)}</p>
+        <ul class="service-list">
+            {found.services.into_iter().map(|service| view! { <ServiceItem service/> }).collect_view()}
+        </ul>
     }
 }
 

@@ -2,8 +2,7 @@
 
 use super::api::{get_overview, CategorySummary};
 use super::{SearchDoc, SearchIndex};
-use crate::city::Channels;
-use crate::errors::ErrorMessage;
+use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
@@ -18,7 +17,6 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle title=t("home-title")/>
         <ServiceSearch heading=t("home-heading") show_categories=true/>
-        <Channels heading_id="home-channels"/>
     }
 }
 
@@ -65,18 +63,14 @@ fn ServiceSearch(
         </Form>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => {
-                        let index = Arc::new(SearchIndex::new(overview.docs.clone()));
-                        let categories = show_categories.then(|| overview.categories.clone());
-                        view! {
-                            <SearchResults index query/>
-                            {categories.map(|categories| view! { <Categories categories/> })}
-                        }
-                            .into_any()
+                view_or_error(overview.await.map(|overview| {
+                    let index = Arc::new(SearchIndex::new(overview.docs));
+                    let categories = show_categories.then_some(overview.categories);
+                    view! {
+                        <SearchResults index query/>
+                        {categories.map(|categories| view! { <Categories categories/> })}
                     }
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
+                }))
             })}
         </Suspense>
     }

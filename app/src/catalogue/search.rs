@@ -32,6 +32,9 @@ const CATEGORY_WEIGHT: f32 = 0.5;
 /// Extra for the whole query found as it was typed in a name or keyword phrase ("nid de poule").
 const PHRASE_BONUS: f32 = 2.5;
 
+/// Results scoring below this share of the best result's score are left out.
+const RELEVANT_SHARE: f32 = 0.4;
+
 /// Words that carry no meaning for finding a service, in both languages.
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "at", "au", "aux", "be", "by", "ce", "ces", "cet", "cette", "d", "dans", "de", "des",
@@ -98,7 +101,14 @@ impl SearchIndex {
             .collect();
         // More query words matched first, then the better matches; online services before topics on a tie.
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(b.2.online.cmp(&a.2.online)));
-        scored.into_iter().take(limit).map(|(_, _, doc)| doc).collect()
+        // A match far weaker than the best (one common word among several) is noise to a resident.
+        let best = scored.first().map_or(0.0, |(_, score, _)| *score);
+        scored
+            .into_iter()
+            .take_while(|(_, score, _)| *score >= RELEVANT_SHARE * best)
+            .take(limit)
+            .map(|(_, _, doc)| doc)
+            .collect()
     }
 }
 
@@ -264,6 +274,17 @@ mod tests {
         assert!(index.search("", 5).is_empty());
         assert!(index.search("\u{0}\u{1}\u{fffd}", 5).is_empty());
         assert!(index.search(&"pothole ".repeat(10_000), 5).len() == 1);
+    }
+
+    #[test]
+    fn weak_matches_are_left_out() {
+        let index = SearchIndex::new(vec![
+            doc("green-cart", "Bac vert non ramassé", &["bac vert", "compost"]),
+            doc("blue-box", "Boîte bleue", &["bac bleu"]),
+        ]);
+        let found: Vec<_> = index.search("bac vert", 5).iter().map(|doc| doc.code.to_string()).collect();
+        assert_eq!(found, ["green-cart"], "\"bac\" alone is not enough next to a full match");
+        assert_eq!(index.search("bac", 5).len(), 2, "when all match alike, all stay");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::api::{get_service, ServiceView};
 use crate::city::Channels;
-use crate::errors::ErrorMessage;
+use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n, TextList};
 use crate::layout::{Breadcrumbs, Crumb, PageTitle};
 use leptos::prelude::*;
@@ -15,12 +15,7 @@ pub fn ServicePage() -> impl IntoView {
     let view = Resource::new(move || params.read().get("code").unwrap_or_default(), get_service);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match view.await {
-                    Ok(found) => view! { <ServiceDetails found/> }.into_any(),
-                    Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                }
-            })}
+            {move || Suspend::new(async move { view_or_error(view.await.map(|found| view! { <ServiceDetails found/> })) })}
         </Suspense>
     }
 }
@@ -47,7 +42,7 @@ fn ServiceDetails(found: ServiceView) -> impl IntoView {
                 <p><strong>{t("service-not-online-title")}</strong></p>
                 <p>{t("service-not-online-text")}</p>
             </div>
-            <Channels heading_id="service-channels"/>
+            <Channels heading="channels-title-ask"/>
         }
         .into_any()
     };

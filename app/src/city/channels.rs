@@ -3,12 +3,10 @@ use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 
 /// How to reach a 311 agent: phone, e-mail and live chat, with their hours.
-/// Shown in the footer and on every topic that cannot be requested online.
+/// In the footer of every page (`channels-title`), and in the body of pages whose request cannot be made
+/// online (`channels-title-ask`): two headings, so that the two regions have different names.
 #[component]
-pub fn Channels(
-    /// A page can show the channels twice (in its body and in the footer): each needs its own heading id.
-    heading_id: &'static str,
-) -> impl IntoView {
+pub fn Channels(heading: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let city = use_city();
     let profile = city.profile.clone();
@@ -16,8 +14,8 @@ pub fn Channels(
     let phone_hours = profile.phone_hours;
     let chat_hours = profile.chat_hours;
     view! {
-        <section class="channels" aria-labelledby=heading_id>
-            <h2 id=heading_id>{t("channels-title")}</h2>
+        <section class="channels" aria-labelledby=heading>
+            <h2 id=heading>{t(heading)}</h2>
             <OutOfHoursNotice/>
             <ul class="channel-list">
                 <li>

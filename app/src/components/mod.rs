@@ -12,6 +12,6 @@ pub fn ComingSoon(title: &'static str, text: &'static str) -> impl IntoView {
         <PageTitle title=t(title)/>
         <h1>{t(title)}</h1>
         <p class="lead">{t(text)}</p>
-        <Channels heading_id="coming-soon-channels"/>
+        <Channels heading="channels-title-ask"/>
     }
 }

@@ -75,6 +75,15 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     }
 }
 
+/// What a page loaded, or the error in the resident's language: how every page shows a server function's
+/// answer.
+pub fn view_or_error<V: IntoView + 'static>(result: Result<V, AppError>) -> AnyView {
+    match result {
+        Ok(view) => view.into_any(),
+        Err(error) => view! { <ErrorMessage error/> }.into_any(),
+    }
+}
+
 /// The router's fallback for addresses that match no page.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

@@ -13,7 +13,11 @@ pub fn LanguageToggle() -> impl IntoView {
     let location = use_location();
     let other = move || i18n.lang().other();
     let href = move || {
-        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        let search = location.search.get();
+        let here = match search.is_empty() {
+            true => location.pathname.get(),
+            false => format!("{}?{search}", location.pathname.get()),
+        };
         let here = form_urlencoded::byte_serialize(here.as_bytes()).collect::<String>();
         format!("/language/{}?return={here}", other().code())
     };

@@ -11,7 +11,8 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let city = use_city().profile.name;
     view! {
-        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        // rel="external" leaves the click to the browser, which moves the focus; the router would swallow it.
+        <a class="skip-link" href="#main" rel="external">{t("skip-to-content")}</a>
         <header class="site-header">
             <div class="container header-row">
                 <a class="brand" href="/">
@@ -37,7 +38,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="container">
-                <Channels heading_id="footer-channels"/>
+                <Channels heading="channels-title"/>
                 <nav class="footer-links" aria-label=move || i18n.t("footer-nav-label")>
                     <a href="/privacy">{t("privacy-link")}</a>
                     <a href="/feedback">{t("feedback-link")}</a>

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 /// A running portal with its own database in a temporary folder (removed when dropped).
 pub struct TestPortal {
     pub base: String,
-    pub client: Client,
+    client: Client,
     _data: tempfile::TempDir,
 }
 
@@ -34,12 +34,15 @@ pub async fn spawn_portal() -> TestPortal {
 impl TestPortal {
     /// GET `path` as a browser whose preferred language is `accept_language`.
     pub async fn get(&self, path: &str, accept_language: &str) -> Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .header(header::ACCEPT_LANGUAGE, accept_language)
-            .send()
-            .await
-            .unwrap()
+        self.get_with(path, &[(header::ACCEPT_LANGUAGE, accept_language)]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(header::HeaderName, &str)]) -> Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        request.send().await.unwrap()
     }
 
     /// GET a page and return its status and HTML.

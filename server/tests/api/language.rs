@@ -14,23 +14,9 @@ async fn the_switch_without_javascript_sets_the_cookie_and_returns_to_the_same_p
 #[tokio::test]
 async fn the_cookie_wins_over_the_browser_language() {
     let portal = spawn_portal().await;
-    let response = portal
-        .client
-        .get(format!("{}/", portal.base))
-        .header(header::ACCEPT_LANGUAGE, "en-CA")
-        .header(header::COOKIE, "lang=fr")
-        .send()
-        .await
-        .unwrap();
+    let response = portal.get_with("/", &[(header::ACCEPT_LANGUAGE, "en-CA"), (header::COOKIE, "lang=fr")]).await;
     assert!(response.text().await.unwrap().contains("<html lang=\"fr\""));
-    let response = portal
-        .client
-        .get(format!("{}/", portal.base))
-        .header(header::ACCEPT_LANGUAGE, "fr-CA")
-        .header(header::COOKIE, "lang=klingon")
-        .send()
-        .await
-        .unwrap();
+    let response = portal.get_with("/", &[(header::ACCEPT_LANGUAGE, "fr-CA"), (header::COOKIE, "lang=klingon")]).await;
     assert!(response.text().await.unwrap().contains("<html lang=\"fr\""), "a bad cookie is ignored");
 }
 
@@ -43,4 +29,11 @@ async fn the_switch_refuses_other_sites_and_unknown_languages() {
     }
     assert_eq!(portal.get("/language/de", "en").await.status(), StatusCode::NOT_FOUND);
     assert_eq!(portal.get("/language/FR", "en").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_switch_link_returns_to_the_page_with_its_query() {
+    let portal = spawn_portal().await;
+    let (_, html) = portal.page("/search?q=bac+vert", "en").await;
+    assert!(html.contains("href=\"/language/fr?return=%2Fsearch%3Fq%3Dbac%2Bvert\""), "the switch keeps the query");
 }

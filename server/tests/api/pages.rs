@@ -100,7 +100,7 @@ async fn unknown_or_malformed_addresses_are_a_bilingual_404() {
 #[tokio::test]
 async fn pages_are_compressed_and_carry_safety_headers() {
     let portal = spawn_portal().await;
-    let response = portal.client.get(format!("{}/", portal.base)).header("accept-encoding", "br").send().await.unwrap();
+    let response = portal.get_with("/", &[(reqwest::header::ACCEPT_ENCODING, "br")]).await;
     assert_eq!(response.headers()["content-encoding"], "br");
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
