@@ -1,7 +1,7 @@
 //! What server functions reach on the server: the city and the catalogue, provided to every request by
 //! the server binary (`server/src/startup.rs`).
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, SearchIndex};
 use crate::city::ssr::City;
 use std::sync::Arc;
 
@@ -9,6 +9,8 @@ use std::sync::Arc;
 pub struct ServerContext {
     pub city: Arc<City>,
     pub catalogue: Arc<Catalogue>,
+    /// Built once per catalogue: server renders search with it instead of indexing on every request.
+    pub search: Arc<SearchIndex>,
 }
 
 /// The context of the request being served. Every route and server function runs with it provided.

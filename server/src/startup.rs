@@ -3,6 +3,7 @@
 use crate::config::Settings;
 use crate::store::SqliteStore;
 use app::catalogue::ssr::CatalogueStore;
+use app::catalogue::SearchIndex;
 use app::ssr::ServerContext;
 use axum::{extract::FromRef, http::HeaderValue, routing::get, Router};
 use leptos::config::LeptosOptions;
@@ -30,7 +31,8 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
     let catalogue = store.load_catalogue().await?;
     tracing::info!(services = catalogue.services().len(), "catalogue loaded");
 
-    let server = ServerContext { city: Arc::new(settings.city.clone()), catalogue: Arc::new(catalogue) };
+    let search = Arc::new(SearchIndex::new(catalogue.search_docs()));
+    let server = ServerContext { city: Arc::new(settings.city.clone()), catalogue: Arc::new(catalogue), search };
     let leptos_options = LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(settings.server.site_root.display().to_string())

@@ -40,6 +40,10 @@ fn ServiceSearch(
     let initial = use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
     let query = RwSignal::new(initial.clone());
     let overview = OnceResource::new(get_overview());
+    // The server searches with the index it built once for the catalogue; the browser builds its own, once,
+    // from the documents that came with the page.
+    #[cfg(feature = "ssr")]
+    let server_index = crate::ssr::server_context().search;
     view! {
         <h1>{heading}</h1>
         <Form action="/search" attr:role="search" attr:class="search-form">
@@ -62,8 +66,14 @@ fn ServiceSearch(
             </div>
         </Form>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                #[cfg(feature = "ssr")]
+                let server_index = server_index.clone();
+                Suspend::new(async move {
                 view_or_error(overview.await.map(|overview| {
+                    #[cfg(feature = "ssr")]
+                    let index = server_index;
+                    #[cfg(not(feature = "ssr"))]
                     let index = Arc::new(SearchIndex::new(overview.docs));
                     let categories = show_categories.then_some(overview.categories);
                     view! {
@@ -71,7 +81,8 @@ fn ServiceSearch(
                         {categories.map(|categories| view! { <Categories categories/> })}
                     }
                 }))
-            })}
+            })
+            }}
         </Suspense>
     }
 }

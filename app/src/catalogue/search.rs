@@ -44,14 +44,18 @@ const STOP_WORDS: &[&str] = &[
     "with", "y",
 ];
 
+/// A folded word as characters, compared many times per keystroke without allocating.
+type Word = Vec<char>;
+
 struct Field {
     weight: f32,
-    words: Vec<String>,
+    words: Vec<Word>,
 }
 
 struct IndexedDoc {
     fields: [Field; 4],
-    /// Names and keyword phrases, folded, for the phrase bonus.
+    /// Names and keyword phrases, folded, each with a space at both ends so that a query phrase, also
+    /// padded, is found on word boundaries by a plain substring search.
     phrases: Vec<String>,
 }
 
@@ -76,7 +80,8 @@ impl SearchIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let phrase = words.join(" ");
+        let phrase = format!(" {} ", words.join(" "));
+        let words: Vec<Word> = words.iter().map(|word| word.chars().collect()).collect();
         let mut scored: Vec<(usize, f32, &SearchDoc)> = self
             .indexed
             .iter()
@@ -93,7 +98,7 @@ impl SearchIndex {
                 if matched == 0 {
                     return None;
                 }
-                if words.len() > 1 && indexed.phrases.iter().any(|p| contains_phrase(p, &phrase)) {
+                if words.len() > 1 && indexed.phrases.iter().any(|p| p.contains(&phrase)) {
                     score += PHRASE_BONUS;
                 }
                 Some((matched, score, doc))
@@ -113,14 +118,17 @@ impl SearchIndex {
 }
 
 fn index_doc(doc: &SearchDoc) -> IndexedDoc {
-    let words_of = |texts: &[&str]| -> Vec<String> {
-        texts.iter().flat_map(|text| meaningful_words(&fold(text)).collect::<Vec<_>>()).collect()
+    let words_of = |texts: &[&str]| -> Vec<Word> {
+        texts
+            .iter()
+            .flat_map(|text| meaningful_words(&fold(text)).map(|word| word.chars().collect()).collect::<Vec<_>>())
+            .collect()
     };
     let keywords: Vec<&str> = doc.keywords.fr.iter().chain(&doc.keywords.en).map(String::as_str).collect();
     let phrases = [doc.name.fr.as_str(), doc.name.en.as_str()]
         .into_iter()
         .chain(keywords.iter().copied())
-        .map(|phrase| meaningful_words(&fold(phrase)).collect::<Vec<_>>().join(" "))
+        .map(|phrase| format!(" {} ", meaningful_words(&fold(phrase)).collect::<Vec<_>>().join(" ")))
         .collect();
     IndexedDoc {
         fields: [
@@ -133,24 +141,16 @@ fn index_doc(doc: &SearchDoc) -> IndexedDoc {
     }
 }
 
-/// Whether `phrase` stands in `haystack` on word boundaries.
-fn contains_phrase(haystack: &str, phrase: &str) -> bool {
-    haystack == phrase
-        || haystack.starts_with(&format!("{phrase} "))
-        || haystack.ends_with(&format!(" {phrase}"))
-        || haystack.contains(&format!(" {phrase} "))
-}
-
 /// How well one query word matches the best of `words`: 1 exact, less for a prefix or a typo, 0 none.
-fn best_match(query: &str, words: &[String]) -> f32 {
+fn best_match(query: &[char], words: &[Word]) -> f32 {
     words.iter().map(|word| word_match(query, word)).fold(0.0, f32::max)
 }
 
-fn word_match(query: &str, word: &str) -> f32 {
+fn word_match(query: &[char], word: &[char]) -> f32 {
     if query == word {
         return 1.0;
     }
-    let (query_len, word_len) = (query.chars().count(), word.chars().count());
+    let (query_len, word_len) = (query.len(), word.len());
     if query_len >= 3 && word.starts_with(query) {
         // "lampad" is most of "lampadaire": the longer the prefix, the closer to an exact match.
         return 0.5 + 0.4 * query_len as f32 / word_len as f32;
@@ -159,22 +159,18 @@ fn word_match(query: &str, word: &str) -> f32 {
         return 0.6;
     }
     // A typo in a word still being typed: "lampadai" for "lampadaire" is a prefix; "lampda" is a typo of one.
-    if query_len >= 5 && word_len > query_len {
-        let prefix: String = word.chars().take(query_len).collect();
-        if one_edit_apart(query, &prefix) {
-            return 0.45;
-        }
+    if query_len >= 5 && word_len > query_len && one_edit_apart(query, &word[..query_len]) {
+        return 0.45;
     }
     0.0
 }
 
 /// True when `a` becomes `b` by one insertion, deletion, substitution or swap of neighbours.
-fn one_edit_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let common_prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let common_prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[common_prefix..], &b[common_prefix..]);
     let common_suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[..a.len() - common_suffix.min(a.len())], &b[..b.len() - common_suffix.min(b.len())]);
+    let (a, b) = (&a[..a.len() - common_suffix], &b[..b.len() - common_suffix]);
     match (a.len(), b.len()) {
         (1, 1) | (0, 1) | (1, 0) => true,
         (2, 2) => a[0] == b[1] && a[1] == b[0],
@@ -289,9 +285,10 @@ mod tests {
 
     #[test]
     fn one_edit() {
-        assert!(one_edit_apart("garbge", "garbage"));
-        assert!(one_edit_apart("pothloe", "pothole"));
-        assert!(one_edit_apart("lampadaira", "lampadaire"));
-        assert!(!one_edit_apart("garbagge", "garage"));
+        let apart = |a: &str, b: &str| one_edit_apart(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+        assert!(apart("garbge", "garbage"));
+        assert!(apart("pothloe", "pothole"));
+        assert!(apart("lampadaira", "lampadaire"));
+        assert!(!apart("garbagge", "garage"));
     }
 }
