@@ -45,10 +45,10 @@ impl TestPortal {
         request.send().await.unwrap()
     }
 
-    /// GET a page and return its status and HTML.
+    /// GET a page and return its status and HTML, without the `<!>` markers Leptos leaves for hydration.
     pub async fn page(&self, path: &str, accept_language: &str) -> (StatusCode, String) {
         let response = self.get(path, accept_language).await;
-        (response.status(), response.text().await.unwrap())
+        (response.status(), response.text().await.unwrap().replace("<!>", ""))
     }
 }
 
