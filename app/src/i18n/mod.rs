@@ -77,8 +77,9 @@ pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
     move || i18n.t(key)
 }
 
-/// The same message outside a reactive view, in a given language (e-mails, server responses).
-pub fn message(lang: Lang, key: &str) -> String {
+/// A message outside a reactive view, in a given language (tests check keys with it).
+#[cfg(test)]
+pub(crate) fn message(lang: Lang, key: &str) -> String {
     bundles::format(lang, key, None)
 }
 
