@@ -6,9 +6,21 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const QUERIES: &[&str] = &[
-    "nid de poule", "pothole", "lampadaire brisé", "chien qui jappe", "garbage not picked up", "bac vert",
-    "snow plow missed my street", "déneigement trottoir", "lampadiare", "garbge not picked up", "graff",
-    "le chien du voisin jappe", "there is a dead deer on the road", "taxes foncieres", "qwxzv",
+    "nid de poule",
+    "pothole",
+    "lampadaire brisé",
+    "chien qui jappe",
+    "garbage not picked up",
+    "bac vert",
+    "snow plow missed my street",
+    "déneigement trottoir",
+    "lampadiare",
+    "garbge not picked up",
+    "graff",
+    "le chien du voisin jappe",
+    "there is a dead deer on the road",
+    "taxes foncieres",
+    "qwxzv",
 ];
 const ROUNDS: usize = 2_000;
 
@@ -34,7 +46,12 @@ fn main() {
     samples.sort();
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
     let mean = samples.iter().sum::<Duration>() / samples.len() as u32;
-    println!("documents: {}, queries: {}, searches timed: {}", catalogue.services().len(), QUERIES.len(), samples.len());
+    println!(
+        "documents: {}, queries: {}, searches timed: {}",
+        catalogue.services().len(),
+        QUERIES.len(),
+        samples.len()
+    );
     println!("index build (once per page in the browser): {build:?}");
     println!("search: mean {mean:?}, median {:?}, p99 {:?}, max {:?}", at(0.5), at(0.99), at(1.0));
 }

@@ -8,9 +8,9 @@ use app::ssr::ServerContext;
 use axum::{extract::FromRef, http::HeaderValue, routing::get, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, LeptosRoutes};
+use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
 
 /// The name cargo-leptos gives the browser bundle (`/pkg/portail311.{js,wasm,css}`), from Cargo.toml.
@@ -46,8 +46,13 @@ fn router(state: AppState) -> Router {
         let server = state.server.clone();
         move || provide_context(server.clone())
     };
-    // Listing the routes renders the app once, which reads the city from the context.
-    let (routes, _) = generate_route_list_with_exclusions_and_ssg_and_context(app::App, None, context.clone());
+    // Listing the routes renders the app once, which reads the city from the context. While it does, Leptos
+    // stops every resource in the process from loading, so it happens once per process: a second portal in
+    // the same process (the integration tests) would otherwise stall the pages the first one is rendering.
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    let routes = ROUTES
+        .get_or_init(|| generate_route_list_with_exclusions_and_ssg_and_context(app::App, None, context.clone()).0)
+        .clone();
     let shell = {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())

@@ -3,6 +3,7 @@ use figment::Figment;
 use reqwest::{header, redirect, Client, Response, StatusCode};
 use server::config::{Settings, DEFAULT_CITY};
 use std::sync::LazyLock;
+use std::time::Duration;
 
 /// A running portal with its own database in a temporary folder (removed when dropped).
 pub struct TestPortal {
@@ -27,7 +28,8 @@ pub async fn spawn_portal() -> TestPortal {
         .await
         .unwrap()
         .expect("the portal starts");
-    let client = Client::builder().redirect(redirect::Policy::none()).build().unwrap();
+    // A page that never comes is a failure, not a CI run that hangs until its deadline.
+    let client = Client::builder().redirect(redirect::Policy::none()).timeout(Duration::from_secs(30)).build().unwrap();
     TestPortal { base: format!("http://{running}"), client, _data: data }
 }
 
