@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = i18n::I18n::provide();
     city::CityContext::provide();
+    accounts::Session::provide();
     // Every page waits for its data before the first byte (`SsrMode::Async`), so that a missing service
     // answers 404 rather than 200, and a browser without JavaScript gets the whole page at once.
     view! {
@@ -73,6 +74,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services/:code") view=catalogue::ServicePage ssr=SsrMode::Async/>
                     <Route path=path!("requests/new") view=requests::NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("sign-in") view=accounts::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("account") view=accounts::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("account/register") view=accounts::RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("account/forgot") view=accounts::ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("account/password") view=accounts::SetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("privacy") view=privacy::PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("feedback") view=feedback::FeedbackPage ssr=SsrMode::Async/>
                 </Routes>

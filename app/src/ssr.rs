@@ -1,6 +1,7 @@
-//! What server functions reach on the server: the city and the catalogue, provided to every request by
-//! the server binary (`server/src/startup.rs`).
+//! What server functions reach on the server: the city, the catalogue and the account services, provided
+//! to every request by the server binary (`server/src/startup.rs`).
 
+use crate::accounts::ssr::Accounts;
 use crate::catalogue::{Catalogue, SearchIndex};
 use crate::city::ssr::City;
 use std::sync::Arc;
@@ -11,6 +12,7 @@ pub struct ServerContext {
     pub catalogue: Arc<Catalogue>,
     /// Built once per catalogue: server renders search with it instead of indexing on every request.
     pub search: Arc<SearchIndex>,
+    pub accounts: Arc<Accounts>,
 }
 
 /// The context of the request being served. Every route and server function runs with it provided.

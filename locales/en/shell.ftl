@@ -9,4 +9,3 @@ feedback-link = Help us serve you better
 breadcrumbs-label = You are here
 breadcrumbs-home = Home
 sign-in-title = Sign in or register
-sign-in-coming = Online accounts are coming soon. You do not need an account to reach 311 by phone, live chat or e-mail.

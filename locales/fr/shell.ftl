@@ -9,4 +9,3 @@ feedback-link = Aidez-nous à mieux vous servir
 breadcrumbs-label = Vous êtes ici
 breadcrumbs-home = Accueil
 sign-in-title = Se connecter ou s'inscrire
-sign-in-coming = Les comptes en ligne arrivent bientôt. Vous n'avez pas besoin de compte pour joindre le 311 par téléphone, par clavardage ou par courriel.

@@ -20,6 +20,8 @@ pub const DEFAULT_CITY: &str = include_str!("../city-profile/city.toml");
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub server: ServerSettings,
+    pub mail: MailSettings,
+    pub sms: SmsSettings,
     pub city: City,
     /// The catalogue file to load at start-up; `None` means the built-in one.
     pub catalogue_file: Option<PathBuf>,
@@ -35,6 +37,41 @@ pub struct ServerSettings {
     pub site_root: PathBuf,
     /// Defaults to an SQLite file in `data_dir`.
     pub database_url: Option<String>,
+    /// The address residents use, for links in e-mails (`https://…` also makes cookies `Secure`).
+    /// Defaults to `http://` and `address`.
+    pub public_url: Option<String>,
+}
+
+/// E-mail: sent over SMTP when `smtp_url` is set, written to `data_dir/outbox/email` otherwise.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    /// The sender, e.g. `"Grand Sudbury 311 <311@grandsudbury.ca>"`.
+    pub from: String,
+    /// e.g. `smtp://user:password@smtp.example.ca:587?tls=required` or `smtps://…:465` (lettre's URL form).
+    pub smtp_url: Option<String>,
+}
+
+/// Text messages: a Twilio-compatible provider, or `data_dir/outbox/sms` by default.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsSettings {
+    pub provider: SmsProvider,
+    /// The number messages come from (E.164), for Twilio.
+    pub from: Option<String>,
+    pub account_sid: Option<String>,
+    /// Signs the provider's webhook calls (and, for Twilio, authenticates our calls). Without it the inbound
+    /// webhook refuses every call.
+    pub auth_token: Option<String>,
+    /// Twilio's API by default; another address for a compatible provider.
+    pub api_base: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsProvider {
+    Outbox,
+    Twilio,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +86,8 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     server: ServerSettings,
+    mail: MailSettings,
+    sms: SmsSettings,
     city: RawCity,
     #[serde(default)]
     catalogue: RawCatalogue,
@@ -111,7 +150,25 @@ impl Settings {
                     .join("; "),
             )
         })?;
-        Ok(Settings { server: raw.server, city: city(raw.city)?, catalogue_file: raw.catalogue.file })
+        check_mail(&raw.mail)?;
+        check_sms(&raw.sms)?;
+        if let Some(url) = &raw.server.public_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
+                return Err(invalid("server.public_url", format!("\"{url}\" is not an http(s) address")));
+            }
+        }
+        Ok(Settings {
+            server: raw.server,
+            mail: raw.mail,
+            sms: raw.sms,
+            city: city(raw.city)?,
+            catalogue_file: raw.catalogue.file,
+        })
+    }
+
+    pub fn public_url(&self) -> String {
+        let url = self.server.public_url.clone().unwrap_or_else(|| format!("http://{}", self.server.address));
+        url.trim_end_matches('/').to_string()
     }
 
     pub fn database_url(&self) -> String {
@@ -124,6 +181,31 @@ impl Settings {
 
 fn invalid(key: &str, problem: impl ToString) -> ConfigError {
     ConfigError::Invalid { key: key.into(), problem: problem.to_string() }
+}
+
+fn check_mail(mail: &MailSettings) -> Result<(), ConfigError> {
+    mail.from.parse::<lettre::message::Mailbox>().map_err(|_| {
+        invalid("mail.from", format!("\"{}\" is not a sender like \"Name <address@example.ca>\"", mail.from))
+    })?;
+    if let Some(url) = &mail.smtp_url {
+        lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
+            .map_err(|error| invalid("mail.smtp_url", error))?;
+    }
+    Ok(())
+}
+
+fn check_sms(sms: &SmsSettings) -> Result<(), ConfigError> {
+    if sms.provider == SmsProvider::Twilio {
+        for (key, value) in [("sms.account_sid", &sms.account_sid), ("sms.auth_token", &sms.auth_token)] {
+            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                return Err(invalid(key, "is needed when sms.provider is \"twilio\""));
+            }
+        }
+        if sms.from.as_deref().and_then(app::accounts::model::Mobile::parse).is_none() {
+            return Err(invalid("sms.from", "needs the provider's phone number, e.g. \"+17055550100\""));
+        }
+    }
+    Ok(())
 }
 
 fn city(raw: RawCity) -> Result<City, ConfigError> {

@@ -1,8 +1,11 @@
 //! The Portail 311 server: reads the configuration, opens the database, loads the catalogue and serves
 //! the app (`app` crate) with axum. Integration tests start it from here on a free port.
 
+pub mod admin;
 pub mod catalogue_file;
 pub mod config;
+pub mod csrf;
+pub mod notify;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

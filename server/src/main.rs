@@ -1,6 +1,9 @@
 //! `server`: runs Portail 311. Configuration comes from `city-profile/city.toml` (built in), an optional
 //! file named by `PORTAL_CONFIG_FILE`, and `PORTAL_…` environment variables; see README.md.
+//!
+//! `server create-admin --email … --name … [--lang fr|en]` creates the first administrator instead.
 
+use server::admin::{create_admin, CreateAdmin};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -12,12 +15,38 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    match runtime.block_on(server::startup::serve(settings)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("Portail 311 stopped: {error:#}");
-            ExitCode::FAILURE
+    match args.first().map(String::as_str) {
+        None => match runtime.block_on(server::startup::serve(settings)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("Portail 311 stopped: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Some("create-admin") => {
+            let admin = match CreateAdmin::parse(&args[1..]) {
+                Ok(admin) => admin,
+                Err(problem) => {
+                    eprintln!("create-admin: {problem}\nusage: server create-admin --email ADDRESS --name NAME [--lang fr|en]");
+                    return ExitCode::from(2);
+                }
+            };
+            match runtime.block_on(create_admin(&settings, admin)) {
+                Ok(link) => {
+                    println!("Administrator created. To choose a password (within 24 hours): {link}");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("create-admin: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(other) => {
+            eprintln!("unknown command \"{other}\"; commands: create-admin (or none, to serve)");
+            ExitCode::from(2)
         }
     }
 }

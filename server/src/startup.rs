@@ -1,11 +1,19 @@
 //! Putting the portal together: database, catalogue, city, and the HTTP routes around the Leptos app.
 
 use crate::config::Settings;
+use crate::notify::{email::LettreMailer, sms};
 use crate::store::SqliteStore;
+use app::accounts::ssr::{export, sessions, Accounts, Site};
 use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::SearchIndex;
 use app::ssr::ServerContext;
-use axum::{extract::FromRef, http::HeaderValue, routing::get, Router};
+use axum::{
+    extract::FromRef,
+    http::HeaderValue,
+    middleware,
+    routing::{get, post},
+    Router,
+};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, AxumRouteListing, LeptosRoutes};
@@ -20,25 +28,52 @@ const OUTPUT_NAME: &str = "portail311";
 struct AppState {
     leptos_options: LeptosOptions,
     server: ServerContext,
+    accounts: Arc<Accounts>,
+    sms_inbound: sms::Inbound,
+}
+
+/// The account services over `store`, with the mail and SMS senders the configuration asks for.
+pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<Accounts>> {
+    let data_dir = &settings.server.data_dir;
+    Ok(Arc::new(Accounts {
+        city: Arc::new(settings.city.clone()),
+        store: Arc::new(store.clone()),
+        mailer: Arc::new(LettreMailer::new(&settings.mail, data_dir)?),
+        sms: sms::sender(&settings.sms, data_dir)?,
+        limits: Default::default(),
+        site: Site { public_url: settings.public_url() },
+    }))
 }
 
 /// Opens the database, loads the catalogue and returns the portal's router.
 pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
     let store = SqliteStore::open(&settings.database_url()).await?;
+    let accounts = accounts(settings, &store)?;
     let from_file = crate::catalogue_file::load(settings.catalogue_file.as_deref())?;
     store.save_catalogue(&from_file).await?;
     let catalogue = store.load_catalogue().await?;
     tracing::info!(services = catalogue.services().len(), "catalogue loaded");
 
     let search = Arc::new(SearchIndex::new(catalogue.search_docs()));
-    let server = ServerContext { city: Arc::new(settings.city.clone()), catalogue: Arc::new(catalogue), search };
+    let server = ServerContext {
+        city: Arc::new(settings.city.clone()),
+        catalogue: Arc::new(catalogue),
+        search,
+        accounts: accounts.clone(),
+    };
+    let sms_inbound = sms::Inbound {
+        accounts: accounts.clone(),
+        auth_token: settings.sms.auth_token.clone(),
+        url: format!("{}/sms/inbound", settings.public_url()),
+    };
     let leptos_options = LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(settings.server.site_root.display().to_string())
         .site_addr(settings.server.address)
         .build();
-    Ok(router(AppState { leptos_options, server }))
+    forget_idle_limits(accounts.clone());
+    Ok(router(AppState { leptos_options, server, accounts, sms_inbound }))
 }
 
 fn router(state: AppState) -> Router {
@@ -60,8 +95,12 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/language/{code}", get(app::i18n::ssr::switch_language))
+        .route("/account/export", get(export::download))
+        .route("/sms/inbound", post(sms::inbound))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
+        .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))
+        .layer(middleware::from_fn(crate::csrf::same_origin_only))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::X_CONTENT_TYPE_OPTIONS,
@@ -94,8 +133,20 @@ pub async fn start(
     let router = build(settings).await?;
     let listener = tokio::net::TcpListener::bind(settings.server.address).await?;
     let address = listener.local_addr()?;
-    let task = tokio::spawn(async move { axum::serve(listener, router).with_graceful_shutdown(shutdown).await });
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let task = tokio::spawn(async move { axum::serve(listener, service).with_graceful_shutdown(shutdown).await });
     Ok(Running { address, task })
+}
+
+/// Rate-limit counters that have refilled are dropped every ten minutes.
+fn forget_idle_limits(accounts: Arc<Accounts>) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            accounts.limits.forget_idle();
+        }
+    });
 }
 
 /// Runs the portal until Ctrl-C or SIGTERM.

@@ -1,9 +1,12 @@
-//! Residents' accounts. Registration and sign-in are issue 3; the header's link already leads here.
+//! Residents' accounts: registration by e-mailed link, sign-in, profile, password, the text-message opt-in,
+//! and personal data (download, close). `ssr` holds what only the server runs.
 
-use crate::components::ComingSoon;
-use leptos::prelude::*;
+pub mod api;
+pub mod model;
+mod pages;
+mod session;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    view! { <ComingSoon title="sign-in-title" text="sign-in-coming"/> }
-}
+pub use pages::{AccountPage, ForgotPasswordPage, RegisterPage, SetPasswordPage, SignInPage};
+pub use session::{use_session, Session};

@@ -1,7 +1,7 @@
 //! Server side of the city profile: its time zone and statutory holidays, and whether agents are at work.
 
 use super::{CityContext, CityProfile, ContactStatus, Minutes, Weekday};
-use crate::i18n::Text;
+use crate::i18n::{FluentValue, Lang, Text};
 use jiff::{civil::Date, tz::TimeZone, Timestamp, ToSpan, Zoned};
 use std::fmt;
 
@@ -118,6 +118,20 @@ fn to_jiff(day: Weekday) -> jiff::civil::Weekday {
 }
 
 impl City {
+    /// A message for e-mails and text messages, which may name the city and its 311 contacts:
+    /// `$city`, `$phone`, `$long_distance`, `$email`.
+    pub fn message(&self, lang: Lang, key: &str, extra: &[(&str, FluentValue<'static>)]) -> String {
+        let profile = &self.profile;
+        let mut args: Vec<(&str, FluentValue<'static>)> = vec![
+            ("city", profile.name.get(lang).to_string().into()),
+            ("phone", profile.phone_local.to_string().into()),
+            ("long_distance", profile.phone_long_distance.to_string().into()),
+            ("email", profile.email.clone().into()),
+        ];
+        args.extend_from_slice(extra);
+        crate::i18n::message(lang, key, &args)
+    }
+
     pub fn is_holiday(&self, date: Date) -> bool {
         self.holidays.iter().any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
     }
@@ -144,11 +158,12 @@ pub fn current_context() -> CityContext {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::city::{PhoneNumber, WeeklyHours};
 
-    fn ontario() -> City {
+    /// Greater Sudbury's contacts, hours and Ontario's holidays, for tests of anything that uses a city.
+    pub(crate) fn ontario() -> City {
         let rules = [
             "01-01",
             "3 mon 02",
@@ -164,10 +179,10 @@ mod tests {
         let hours = WeeklyHours::parse("mon-fri 07:30-18:00").unwrap();
         City {
             profile: CityProfile {
-                name: Text::default(),
+                name: Text { fr: "Ville du Grand Sudbury".into(), en: "City of Greater Sudbury".into() },
                 phone_local: PhoneNumber::parse("311").unwrap(),
                 phone_long_distance: PhoneNumber::parse("705-671-2489").unwrap(),
-                email: String::new(),
+                email: "311@grandsudbury.ca".into(),
                 chat_hours: hours,
                 phone_hours: hours,
                 privacy_officer: crate::city::PrivacyOfficer {

@@ -1,5 +1,9 @@
 //! Pieces several features use.
 
+mod form;
+
+pub use form::{action_error, Choices, ErrorSummary, TextField};
+
 use crate::city::Channels;
 use crate::i18n::t;
 use crate::layout::PageTitle;

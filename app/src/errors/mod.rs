@@ -1,10 +1,14 @@
 //! The one error type that crosses from server to browser, and the one place it becomes words.
 //!
 //! Server code turns its own failures (database, files) into an [`AppError`], logging the detail there;
-//! the browser only ever shows [`ErrorMessage`], in the resident's language, with the right HTTP status
-//! when the page is rendered on the server.
+//! the browser only ever shows [`ErrorMessage`] or a form's [`crate::components::ErrorSummary`], in the
+//! resident's language, with the right HTTP status when the page is rendered on the server.
 
-use crate::i18n::t;
+mod fields;
+
+pub use fields::{Field, FieldError, Problem};
+
+use crate::i18n::{t, use_i18n, FluentValue, I18n};
 use leptos::prelude::*;
 use leptos::server_fn::{
     codec::JsonEncoding,
@@ -12,7 +16,7 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// The address names nothing we have (unknown or malformed code).
     #[error("not found")]
@@ -23,23 +27,80 @@ pub enum AppError {
     /// The server could not be reached or answered nonsense (network, server function plumbing).
     #[error("unavailable")]
     Unavailable,
+    /// A form has problems: each names its field and what is wrong with it.
+    #[error("invalid form: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// Too many attempts from this address or for this account; try again in this many minutes.
+    #[error("too many attempts")]
+    TooManyAttempts { minutes: u64 },
+    /// The page needs a signed-in person.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Wrong e-mail or password. Never says which, so that nobody learns whether an account exists.
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// An e-mailed link that is unknown, altered, already used or expired.
+    #[error("link invalid")]
+    LinkInvalid,
+    /// Signed in, but this is not theirs to see or do.
+    #[error("forbidden")]
+    Forbidden,
 }
 
 impl AppError {
-    pub fn status(self) -> http::StatusCode {
+    /// One problem with one field.
+    pub fn field(field: Field, problem: Problem) -> AppError {
+        AppError::Invalid(vec![FieldError { field, problem }])
+    }
+
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
         match self {
-            AppError::NotFound => http::StatusCode::NOT_FOUND,
-            AppError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
-            AppError::Unavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Invalid(_) | AppError::LinkInvalid => StatusCode::BAD_REQUEST,
+            AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
         }
     }
 
-    fn keys(self) -> (&'static str, &'static str) {
+    fn keys(&self) -> (&'static str, &'static str) {
         match self {
             AppError::NotFound => ("error-not-found-title", "error-not-found-text"),
             AppError::Internal => ("error-internal-title", "error-internal-text"),
             AppError::Unavailable => ("error-unavailable-title", "error-unavailable-text"),
+            AppError::Invalid(_) => ("error-invalid-title", "error-invalid-text"),
+            AppError::TooManyAttempts { .. } => ("error-too-many-title", "error-too-many-text"),
+            AppError::SignInRequired => ("error-sign-in-required-title", "error-sign-in-required-text"),
+            AppError::SignInFailed => ("error-sign-in-failed-title", "error-sign-in-failed-text"),
+            AppError::LinkInvalid => ("error-link-invalid-title", "error-link-invalid-text"),
+            AppError::Forbidden => ("error-forbidden-title", "error-forbidden-text"),
         }
+    }
+
+    /// The heading, in the current language.
+    pub fn title(&self, i18n: I18n) -> String {
+        i18n.t(self.keys().0)
+    }
+
+    /// What to do about it, in the current language.
+    pub fn text(&self, i18n: I18n) -> String {
+        let minutes = match self {
+            AppError::TooManyAttempts { minutes } => *minutes,
+            _ => 0,
+        };
+        i18n.t_args(self.keys().1, &[("minutes", FluentValue::from(minutes))])
+    }
+}
+
+/// Our own failures (database, files, mail): logged here with their detail, shown as "something went wrong".
+#[cfg(feature = "ssr")]
+impl From<anyhow::Error> for AppError {
+    fn from(error: anyhow::Error) -> Self {
+        tracing::error!(error = format!("{error:#}"), "internal error");
+        AppError::Internal
     }
 }
 
@@ -62,12 +123,14 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(error.status());
     }
-    let (title, text) = error.keys();
+    let i18n = use_i18n();
+    let (title_error, text_error) = (error.clone(), error.clone());
+    let title = move || title_error.title(i18n);
     view! {
-        <crate::layout::PageTitle title=t(title)/>
+        <crate::layout::PageTitle title/>
         <div class="error-page">
-            <h1>{t(title)}</h1>
-            <p>{t(text)}</p>
+            <h1>{move || error.title(i18n)}</h1>
+            <p>{move || text_error.text(i18n)}</p>
             <p>
                 <a href="/">{t("error-home-link")}</a>
             </p>
@@ -97,11 +160,22 @@ mod tests {
     #[test]
     fn every_error_has_words_in_both_languages() {
         use crate::i18n::{message, Lang};
-        for error in [AppError::NotFound, AppError::Internal, AppError::Unavailable] {
+        let errors = [
+            AppError::NotFound,
+            AppError::Internal,
+            AppError::Unavailable,
+            AppError::Invalid(vec![]),
+            AppError::TooManyAttempts { minutes: 3 },
+            AppError::SignInRequired,
+            AppError::SignInFailed,
+            AppError::LinkInvalid,
+            AppError::Forbidden,
+        ];
+        for error in errors {
             let (title, text) = error.keys();
             for lang in Lang::ALL {
                 for key in [title, text] {
-                    assert_ne!(message(lang, key), key, "{key} missing in {lang:?}");
+                    assert_ne!(message(lang, key, &[("minutes", 3.into())]), key, "{key} missing in {lang:?}");
                 }
             }
         }

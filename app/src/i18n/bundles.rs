@@ -15,7 +15,7 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("shell", "city", "catalogue", "requests", "privacy", "feedback", "errors");
+locale_files!("shell", "city", "catalogue", "requests", "accounts", "privacy", "feedback", "errors");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -77,10 +77,10 @@ pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
     move || i18n.t(key)
 }
 
-/// A message outside a reactive view, in a given language (tests check keys with it).
-#[cfg(test)]
-pub(crate) fn message(lang: Lang, key: &str) -> String {
-    bundles::format(lang, key, None)
+/// A message outside a reactive view, in a given language: e-mails, text messages, tests.
+pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    let args: FluentArgs = args.iter().cloned().collect();
+    bundles::format(lang, key, Some(&args))
 }
 
 /// The cookie that remembers the language, written the same way by the server and the browser.

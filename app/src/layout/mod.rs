@@ -1,6 +1,7 @@
 //! What surrounds every page: skip link, header with the language switch, footer with 311's channels,
 //! and the page title.
 
+use crate::accounts::use_session;
 use crate::city::{use_city, Channels};
 use crate::i18n::{t, use_i18n, LanguageToggle, Text};
 use leptos::prelude::*;
@@ -10,6 +11,12 @@ use leptos_meta::Title;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let city = use_city().profile.name;
+    let session = use_session();
+    // Signed in: their account. Otherwise: the way in.
+    let account_link = move || match session.user() {
+        Some(_) => view! { <a class="sign-in" href="/account">{t("account-link")}</a> }.into_any(),
+        None => view! { <a class="sign-in" href="/sign-in">{t("sign-in-link")}</a> }.into_any(),
+    };
     view! {
         // rel="external" leaves the click to the browser, which moves the focus; the router would swallow it.
         <a class="skip-link" href="#main" rel="external">{t("skip-to-content")}</a>
@@ -24,7 +31,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav class="header-nav" aria-label=move || i18n.t("header-nav-label")>
                     <LanguageToggle/>
-                    <a class="sign-in" href="/sign-in">{t("sign-in-link")}</a>
+                    {account_link}
                 </nav>
             </div>
         </header>

@@ -8,11 +8,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let officer = use_city().profile.privacy_officer;
-    let (title, address) = (officer.title, officer.address);
-    let phone = officer.phone;
-    let email = officer.email.clone();
     view! {
         <PageTitle title=t("privacy-title")/>
         <h1>{t("privacy-title")}</h1>
@@ -25,6 +20,19 @@ pub fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-cookies")}</p>
         <h2>{t("privacy-contact-heading")}</h2>
         <p>{t("privacy-contact")}</p>
+        <OfficerCard/>
+    }
+}
+
+/// The official who answers questions about personal information, as MFIPPA s.29(2) asks a notice to name.
+#[component]
+pub fn OfficerCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let officer = use_city().profile.privacy_officer;
+    let (title, address) = (officer.title, officer.address);
+    let phone = officer.phone;
+    let email = officer.email.clone();
+    view! {
         <address class="contact-card">
             <strong>{move || i18n.pick(&title)}</strong>
             <span>{move || i18n.pick(&address)}</span>

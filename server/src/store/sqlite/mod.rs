@@ -1,5 +1,6 @@
 //! The embedded SQLite store: one file, WAL journal (readers never wait for the writer), foreign keys on.
 
+mod accounts;
 mod catalogue;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

@@ -1,0 +1,264 @@
+//! What an account is made of, parsed at the boundary: a value of these types is valid by construction.
+//! The browser and the server use the same parsers, so a form shows the same problem either side.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The longest e-mail address SMTP can carry (RFC 5321: 254 octets in a path).
+const EMAIL_MAX: usize = 254;
+pub const NAME_MAX: usize = 100;
+/// NIST SP 800-63B: at least 8, and we ask 12 because there are no composition rules.
+pub const PASSWORD_MIN: usize = 12;
+/// Long enough for any passphrase, short enough that hashing it cannot be used to tire the server.
+pub const PASSWORD_MAX: usize = 256;
+
+/// An e-mail address, trimmed and lower-cased (addresses are matched without regard to case).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Option<Email> {
+        let email = input.trim().to_lowercase();
+        let (local, domain) = email.split_once('@')?;
+        let labels_ok = domain.split('.').count() >= 2
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+            });
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local.chars().all(|c| !c.is_whitespace() && !c.is_control() && !"@<>()[]\\,;:\"".contains(c));
+        (email.len() <= EMAIL_MAX && labels_ok && local_ok).then_some(Email(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A mobile number in E.164 form (`+17055551234`). Numbers without a country code are North American.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Mobile(String);
+
+impl Mobile {
+    pub fn parse(input: &str) -> Option<Mobile> {
+        let international = input.trim().starts_with('+');
+        let mut digits = String::new();
+        for c in input.trim().trim_start_matches('+').chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ' ' | '-' | '.' | '(' | ')' => {}
+                _ => return None,
+            }
+        }
+        let north_american = match (international, digits.len()) {
+            (false, 10) => Some(digits.clone()),
+            (_, 11) if digits.starts_with('1') => Some(digits[1..].to_string()),
+            (true, _) if digits.starts_with('1') => return None,
+            (true, 8..=15) if !digits.starts_with('0') => return Some(Mobile(format!("+{digits}"))),
+            _ => return None,
+        }?;
+        // NANP: neither the area code nor the exchange starts with 0 or 1.
+        let bytes = north_american.as_bytes();
+        (bytes[0] >= b'2' && bytes[3] >= b'2').then(|| Mobile(format!("+1{north_american}")))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// For people: `705-555-1234` for North American numbers, E.164 otherwise.
+    pub fn display(&self) -> String {
+        match self.0.strip_prefix("+1") {
+            Some(n) if n.len() == 10 => format!("{}-{}-{}", &n[..3], &n[3..6], &n[6..]),
+            _ => self.0.clone(),
+        }
+    }
+}
+
+/// A person's name as they write it: 1 to 100 characters, no control characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(input: &str) -> Option<PersonName> {
+        let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!name.is_empty() && name.chars().count() <= NAME_MAX && !name.chars().any(char::is_control))
+            .then_some(PersonName(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How a resident wants to hear about their requests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpdatesBy {
+    #[default]
+    Email,
+    Sms,
+    None,
+}
+
+impl UpdatesBy {
+    pub const ALL: [UpdatesBy; 3] = [UpdatesBy::Email, UpdatesBy::Sms, UpdatesBy::None];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            UpdatesBy::Email => "email",
+            UpdatesBy::Sms => "sms",
+            UpdatesBy::None => "none",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<UpdatesBy> {
+        UpdatesBy::ALL.into_iter().find(|u| u.code() == code)
+    }
+}
+
+/// Where text messages stand: they start only after the resident answers OUI, and stop at STOP.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmsStatus {
+    #[default]
+    None,
+    Pending,
+    Confirmed,
+    Stopped,
+}
+
+impl SmsStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            SmsStatus::None => "none",
+            SmsStatus::Pending => "pending",
+            SmsStatus::Confirmed => "confirmed",
+            SmsStatus::Stopped => "stopped",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<SmsStatus> {
+        [SmsStatus::None, SmsStatus::Pending, SmsStatus::Confirmed, SmsStatus::Stopped]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// Who someone is to the portal. Staff screens come later; the roles are in the data from the start.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    #[default]
+    Resident,
+    Agent,
+    Supervisor,
+    Admin,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Resident => "resident",
+            Role::Agent => "agent",
+            Role::Supervisor => "supervisor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        [Role::Resident, Role::Agent, Role::Supervisor, Role::Admin].into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// The signed-in person, as every page sees them (header, account pages).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub name: String,
+    pub role: Role,
+}
+
+/// A resident's profile as the account page shows and edits it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: PersonName,
+    pub email: Email,
+    pub mobile: Option<Mobile>,
+    pub lang: Lang,
+    pub updates_by: UpdatesBy,
+    pub sms_status: SmsStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_lowercased_and_checked() {
+        assert_eq!(Email::parse("  Marie.Tremblay@Example.CA ").unwrap().as_str(), "marie.tremblay@example.ca");
+        assert!(Email::parse("élise@exemple.québec").is_some());
+        for bad in [
+            "",
+            "marie",
+            "marie@",
+            "@example.ca",
+            "marie@example",
+            "ma rie@example.ca",
+            "a@b@c.ca",
+            "a..b@c.ca",
+            "a@-b.ca",
+            "a@b..ca",
+        ] {
+            assert_eq!(Email::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Email::parse(&format!("{}@example.ca", "a".repeat(65))), None);
+    }
+
+    #[test]
+    fn mobiles_become_e164_with_north_america_by_default() {
+        for ok in ["705-555-1234", "(705) 555-1234", "1 705 555 1234", "+1 705.555.1234", "7055551234"] {
+            assert_eq!(Mobile::parse(ok).unwrap().as_str(), "+17055551234", "{ok}");
+        }
+        assert_eq!(Mobile::parse("+33 6 12 34 56 78").unwrap().as_str(), "+33612345678");
+        assert_eq!(Mobile::parse("+17055551234").unwrap().display(), "705-555-1234");
+        for bad in
+            ["", "555-1234", "105-555-1234", "705-155-1234", "+1 705 555 123", "705-555-12345x", "+0123456789", "phone"]
+        {
+            assert_eq!(Mobile::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn names_collapse_spaces_and_have_a_length() {
+        assert_eq!(PersonName::parse("  Marie   Tremblay ").unwrap().as_str(), "Marie Tremblay");
+        assert_eq!(PersonName::parse("   "), None);
+        assert_eq!(PersonName::parse(&"é".repeat(101)), None);
+        assert!(PersonName::parse(&"é".repeat(100)).is_some());
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for u in UpdatesBy::ALL {
+            assert_eq!(UpdatesBy::parse(u.code()), Some(u));
+        }
+        for r in [Role::Resident, Role::Agent, Role::Supervisor, Role::Admin] {
+            assert_eq!(Role::parse(r.code()), Some(r));
+        }
+        assert_eq!(SmsStatus::parse("confirmed"), Some(SmsStatus::Confirmed));
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,96 @@
+//! The two password pages: asking for a link ("forgot your password?"), and choosing a password from an
+//! e-mailed link (after registration, or to reset it).
+
+use crate::accounts::api::{check_link, ForgotPassword, SetPassword};
+use crate::components::{action_error, ErrorSummary, TextField};
+use crate::errors::{view_or_error, Field};
+use crate::i18n::t;
+use crate::layout::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let action = ServerAction::<ForgotPassword>::new();
+    let error = action_error(action.value());
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <PageTitle title=t("forgot-title")/>
+        <div class="narrow">
+            <h1>{t("forgot-title")}</h1>
+            <Show
+                when=done
+                fallback=move || {
+                    view! {
+                        <p>{t("forgot-intro")}</p>
+                        <ErrorSummary error/>
+                        <ActionForm action attr:novalidate=true attr:class="form">
+                            <TextField field=Field::Email error kind="email" autocomplete="email"/>
+                            <button type="submit" class="button" disabled=move || action.pending().get()>
+                                {t("forgot-button")}
+                            </button>
+                        </ActionForm>
+                    }
+                }
+            >
+                <div class="confirmation" role="status">
+                    <h2>{t("forgot-done-heading")}</h2>
+                    <p>{t("forgot-done")}</p>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+pub fn SetPasswordPage() -> impl IntoView {
+    let token = move || use_query_map().read().get("token").unwrap_or_default();
+    let link = Resource::new(token, check_link);
+    view! {
+        <PageTitle title=t("password-title")/>
+        <div class="narrow">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { view_or_error(link.await.map(|()| view! { <SetPasswordForm/> })) })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn SetPasswordForm() -> impl IntoView {
+    let token = use_query_map().read_untracked().get("token").unwrap_or_default();
+    let action = ServerAction::<SetPassword>::new();
+    let error = action_error(action.value());
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <h1>{t("password-title")}</h1>
+        <Show
+            when=done
+            fallback=move || {
+                let token = token.clone();
+                view! {
+                    <ErrorSummary error/>
+                    <ActionForm action attr:novalidate=true attr:class="form">
+                        <input type="hidden" name="token" value=token/>
+                        <TextField
+                            field=Field::NewPassword
+                            error
+                            kind="password"
+                            autocomplete="new-password"
+                            hint="password-rules"
+                        />
+                        <button type="submit" class="button" disabled=move || action.pending().get()>
+                            {t("password-button")}
+                        </button>
+                    </ActionForm>
+                }
+            }
+        >
+            <div class="confirmation" role="status">
+                <h2>{t("password-done-heading")}</h2>
+                <p>{t("password-done")}</p>
+                <a class="button" href="/sign-in">{t("sign-in-button")}</a>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,44 @@
+//! "Sign in or register": the sign-in form, with the ways to create an account or get a new password.
+
+use crate::accounts::api::SignIn;
+use crate::accounts::session::use_session;
+use crate::components::{action_error, ErrorSummary, TextField};
+use crate::errors::Field;
+use crate::i18n::t;
+use crate::layout::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let error = action_error(action.value());
+    let session = use_session();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(user)) = action.value().get() {
+            session.set(Some(user));
+            navigate("/account", Default::default());
+        }
+    });
+    view! {
+        <PageTitle title=t("sign-in-title")/>
+        <div class="narrow">
+            <h1>{t("sign-in-title")}</h1>
+            <ErrorSummary error/>
+            <ActionForm action attr:novalidate=true attr:class="form">
+                <TextField field=Field::Email error kind="email" autocomplete="email"/>
+                <TextField field=Field::Password error kind="password" autocomplete="current-password"/>
+                <button type="submit" class="button" disabled=move || action.pending().get()>
+                    {t("sign-in-button")}
+                </button>
+            </ActionForm>
+            <p><a href="/account/forgot">{t("sign-in-forgot")}</a></p>
+            <section class="panel">
+                <h2>{t("sign-in-new-heading")}</h2>
+                <p>{t("sign-in-new-text")}</p>
+                <a class="button button-secondary" href="/account/register">{t("sign-in-register")}</a>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! "Download my data": everything the portal holds about the signed-in resident, as a JSON file.
+//! Requests join this file when residents can submit them (issue 4).
+
+use super::{sessions::CurrentSession, Accounts};
+use axum::{
+    extract::{Extension, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+use serde_json::json;
+use std::sync::Arc;
+
+fn time(seconds: i64) -> String {
+    jiff::Timestamp::from_second(seconds).map(|t| t.to_string()).unwrap_or_default()
+}
+
+pub async fn download(State(accounts): State<Arc<Accounts>>, session: Option<Extension<CurrentSession>>) -> Response {
+    let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
+    match personal_data(&accounts, &session).await {
+        Ok(Some(data)) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"portail311-data.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Ok(None) => StatusCode::UNAUTHORIZED.into_response(),
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "exporting personal data");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+async fn personal_data(accounts: &Accounts, session: &CurrentSession) -> anyhow::Result<Option<serde_json::Value>> {
+    let Some(account) = accounts.store.account(session.account_id).await? else { return Ok(None) };
+    let sessions = accounts.store.sessions_of(account.id).await?;
+    Ok(Some(json!({
+        "account": {
+            "name": account.name,
+            "email": account.email,
+            "mobile": account.mobile,
+            "language": account.lang,
+            "updates_by": account.updates_by,
+            "text_messages": account.sms_status,
+            "role": account.role,
+            "created_at": time(account.created_at),
+            "password_set": account.password_hash.is_some(),
+        },
+        "sessions": sessions.iter().map(|s| json!({
+            "signed_in_at": time(s.created_at),
+            "last_used_at": time(s.last_seen_at),
+        })).collect::<Vec<_>>(),
+        "requests": [],
+    })))
+}

@@ -1,0 +1,138 @@
+//! Server side of accounts: the store interface, passwords, sessions, e-mailed links, rate limits, and the
+//! e-mail and text-message senders the server binary plugs in (`server/src/notify/`).
+
+pub mod export;
+pub mod flows;
+pub mod limits;
+pub mod mail;
+pub mod passwords;
+pub mod sessions;
+pub mod sms;
+pub mod tokens;
+
+use super::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
+use crate::city::ssr::City;
+use crate::i18n::Lang;
+use std::sync::Arc;
+
+pub type AccountId = i64;
+
+/// Seconds since the Unix epoch, the unit of every time the account tables keep.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// An account as the server reads it. `email` and `name` are `None` once the account is closed.
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub id: AccountId,
+    pub email: Option<Email>,
+    pub name: Option<PersonName>,
+    pub mobile: Option<Mobile>,
+    pub lang: Lang,
+    pub updates_by: UpdatesBy,
+    pub sms_status: SmsStatus,
+    pub role: Role,
+    pub password_hash: Option<String>,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+}
+
+impl Account {
+    /// A closed account keeps its row for its requests, and nothing that identifies the person.
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+}
+
+/// What registration (or the create-admin command) saves.
+#[derive(Clone, Debug)]
+pub struct NewAccount {
+    pub email: Email,
+    pub name: PersonName,
+    pub mobile: Option<Mobile>,
+    pub lang: Lang,
+    pub updates_by: UpdatesBy,
+    pub role: Role,
+}
+
+/// What a resident can change on their profile.
+#[derive(Clone, Debug)]
+pub struct ProfileChange {
+    pub name: PersonName,
+    pub mobile: Option<Mobile>,
+    pub lang: Lang,
+    pub updates_by: UpdatesBy,
+    pub sms_status: SmsStatus,
+}
+
+/// A session row: when it began and when it was last used, for the idle and absolute limits.
+#[derive(Clone, Copy, Debug)]
+pub struct StoredSession {
+    pub account_id: AccountId,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// Where accounts are kept. Implemented per database in `server/src/store/`.
+#[async_trait::async_trait]
+pub trait AccountStore: Send + Sync {
+    /// Creates the account, or returns `None` when the e-mail address already has one.
+    async fn create_account(&self, account: &NewAccount, now: i64) -> anyhow::Result<Option<AccountId>>;
+    async fn account(&self, id: AccountId) -> anyhow::Result<Option<Account>>;
+    async fn account_by_email(&self, email: &Email) -> anyhow::Result<Option<Account>>;
+    /// Open accounts that gave this mobile number.
+    async fn accounts_by_mobile(&self, mobile: &Mobile) -> anyhow::Result<Vec<Account>>;
+    async fn update_profile(&self, id: AccountId, change: &ProfileChange) -> anyhow::Result<()>;
+    async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()>;
+    /// Replaces the password and ends every session of the account except `keep` (the one changing it).
+    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>) -> anyhow::Result<()>;
+
+    async fn create_link(&self, id: AccountId, token_hash: &[u8], expires_at: i64) -> anyhow::Result<()>;
+    /// The account a link belongs to, if it exists, is unused and has not expired.
+    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
+    /// Marks every link of the account used: one password set retires all the links sent before.
+    async fn retire_links(&self, id: AccountId, now: i64) -> anyhow::Result<()>;
+
+    async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
+    async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>>;
+    async fn touch_session(&self, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
+    async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()>;
+
+    /// Removes what identifies the person, their sessions and links; the row stays for their requests.
+    async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()>;
+    /// Every session's start and last use, for the personal-data download.
+    async fn sessions_of(&self, id: AccountId) -> anyhow::Result<Vec<StoredSession>>;
+}
+
+/// The site's public address, for links in e-mails, and whether cookies must be `Secure`.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub public_url: String,
+}
+
+impl Site {
+    pub fn secure(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.public_url.trim_end_matches('/'))
+    }
+}
+
+/// Everything account flows need, built once by the server binary.
+pub struct Accounts {
+    /// Names the city and its 311 contacts in e-mails and text messages.
+    pub city: Arc<City>,
+    pub store: Arc<dyn AccountStore>,
+    pub mailer: Arc<dyn mail::Mailer>,
+    pub sms: Arc<dyn sms::SmsSender>,
+    pub limits: limits::Limits,
+    pub site: Site,
+}
+
+/// The account services of the request being served.
+pub fn accounts() -> Arc<Accounts> {
+    crate::ssr::server_context().accounts
+}

@@ -1,0 +1,130 @@
+//! Sessions: a random token in an HttpOnly, SameSite=Lax cookie (Secure, and named `__Host-session`, when
+//! the site is served over https); the database keeps its hash. A session ends after an hour without use
+//! or twelve hours after sign-in, whichever comes first, and at sign-out or a password change.
+
+use super::{now, tokens, AccountId, Accounts};
+use crate::accounts::model::SessionUser;
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    http::{header, HeaderMap},
+    middleware::Next,
+    response::Response,
+};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+pub const IDLE_SECONDS: i64 = 60 * 60;
+pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
+/// Last use is written at most this often, so that reading pages does not mean writing the database.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+const COOKIE: &str = "session";
+const SECURE_COOKIE: &str = "__Host-session";
+
+/// The signed-in person of this request, put in the request's extensions by [`resolve`].
+#[derive(Clone, Debug)]
+pub struct CurrentSession {
+    pub account_id: AccountId,
+    pub token_hash: Vec<u8>,
+    pub user: SessionUser,
+}
+
+/// Where the request came from, for rate limits.
+#[derive(Clone, Copy, Debug)]
+pub struct ClientIp(pub IpAddr);
+
+/// Middleware: finds the session the cookie names, if it is still valid, before any page or server
+/// function runs. Expired sessions are deleted on sight.
+pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request, next: Next) -> Response {
+    let ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::from([127, 0, 0, 1]), |ConnectInfo(address)| address.ip());
+    request.extensions_mut().insert(ClientIp(ip));
+    if let Some(token) = cookie_token(request.headers()) {
+        match find(&accounts, &token).await {
+            Ok(Some(session)) => {
+                request.extensions_mut().insert(session);
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(?error, "reading a session"),
+        }
+    }
+    next.run(request).await
+}
+
+async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<CurrentSession>> {
+    let token_hash = tokens::hash(token);
+    let Some(stored) = accounts.store.session(&token_hash).await? else { return Ok(None) };
+    let now = now();
+    if now - stored.last_seen_at > IDLE_SECONDS || now - stored.created_at > ABSOLUTE_SECONDS {
+        accounts.store.delete_session(&token_hash).await?;
+        return Ok(None);
+    }
+    let Some(account) = accounts.store.account(stored.account_id).await? else { return Ok(None) };
+    let (Some(name), true) = (account.name, account.closed_at.is_none()) else { return Ok(None) };
+    if now - stored.last_seen_at > TOUCH_EVERY_SECONDS {
+        accounts.store.touch_session(&token_hash, now).await?;
+    }
+    let user = SessionUser { name: name.as_str().to_string(), role: account.role };
+    Ok(Some(CurrentSession { account_id: account.id, token_hash, user }))
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE || *name == SECURE_COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+/// The request parts of the page or server function being served.
+fn parts() -> Option<http::request::Parts> {
+    leptos::prelude::use_context::<http::request::Parts>()
+}
+
+/// The signed-in person, if any.
+pub fn current() -> Option<CurrentSession> {
+    parts()?.extensions.get::<CurrentSession>().cloned()
+}
+
+/// The signed-in person, as the pages see them.
+pub fn request_user() -> Option<SessionUser> {
+    current().map(|session| session.user)
+}
+
+pub fn client_ip() -> IpAddr {
+    parts().and_then(|p| p.extensions.get::<ClientIp>().copied()).map_or(IpAddr::from([127, 0, 0, 1]), |ip| ip.0)
+}
+
+/// Starts a session for `account_id` and sets its cookie on the response.
+pub async fn start(accounts: &Accounts, account_id: AccountId) -> anyhow::Result<()> {
+    let token = tokens::new_token();
+    accounts.store.create_session(account_id, &tokens::hash(&token), now()).await?;
+    set_cookie(accounts, &token, ABSOLUTE_SECONDS);
+    Ok(())
+}
+
+/// Ends the current session, if any, and clears the cookie.
+pub async fn end(accounts: &Accounts) -> anyhow::Result<()> {
+    if let Some(session) = current() {
+        accounts.store.delete_session(&session.token_hash).await?;
+    }
+    set_cookie(accounts, "", 0);
+    Ok(())
+}
+
+fn set_cookie(accounts: &Accounts, token: &str, max_age: i64) {
+    let cookie = match accounts.site.secure() {
+        true => format!("{SECURE_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax; Secure"),
+        false => format!("{COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax"),
+    };
+    if let (Some(response), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), header::HeaderValue::from_str(&cookie))
+    {
+        response.append_header(header::SET_COOKIE, value);
+    }
+}

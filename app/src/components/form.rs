@@ -1,0 +1,171 @@
+//! Form parts shared by every form, following the GOV.UK pattern: an error summary at the top that takes
+//! the focus and links to each field in error, and each field with its label, hint and error in the text
+//! a screen reader reads with the input.
+
+use crate::errors::{AppError, Field, Problem};
+use crate::i18n::{t, use_i18n};
+use leptos::{html, prelude::*};
+
+/// The problem with `field` in the last answer, if any.
+fn problem_for(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<Problem> + Copy {
+    move || {
+        error.with(|error| match error {
+            Some(AppError::Invalid(problems)) => problems.iter().find(|p| p.field == field).map(|p| p.problem),
+            _ => None,
+        })
+    }
+}
+
+/// The last answer of a form's action as an error, for the parts below.
+pub fn action_error<T, V>(value: V) -> Signal<Option<AppError>>
+where
+    V: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+{
+    Signal::derive(move || value.with(|value| value.as_ref().and_then(|result| result.as_ref().err().cloned())))
+}
+
+/// Shows what went wrong with the last submission, and moves the focus there so that it is read out.
+#[component]
+pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if error.with(Option::is_some) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    move || {
+        error.get().map(|error| {
+            let details = match &error {
+                AppError::Invalid(problems) => {
+                    let items = problems
+                        .iter()
+                        .map(|p| {
+                            let (field, problem) = (p.field, p.problem);
+                            let text = move || {
+                                i18n.t_args(
+                                    "error-summary-item",
+                                    &[
+                                        ("field", i18n.t(field.label_key()).into()),
+                                        ("problem", i18n.t(problem.key()).into()),
+                                    ],
+                                )
+                            };
+                            view! { <li><a href=format!("#{}", field.name()) rel="external">{text}</a></li> }
+                        })
+                        .collect_view();
+                    view! { <ul>{items}</ul> }.into_any()
+                }
+                other => {
+                    let other = other.clone();
+                    view! { <p>{move || other.text(i18n)}</p> }.into_any()
+                }
+            };
+            let title = error.clone();
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary>
+                    <h2>{move || title.title(i18n)}</h2>
+                    {details}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input. Its name is the field's, which is also the server function's argument.
+#[component]
+pub fn TextField(
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// The input type: text, email, tel, password.
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    /// A locale key for a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = problem_for(error, field);
+    let name = field.name();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> =
+                [hint.map(|_| hint_id.as_str()), problem().map(|_| error_id.as_str())].into_iter().flatten().collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || problem().is_some()>
+            <label for=name>{t(field.label_key())}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{t(hint)}</p> })}
+            {move || {
+                problem()
+                    .map(|problem| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                <span class="visually-hidden">{t("error-prefix")}</span>
+                                {move || i18n.t(problem.key())}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                aria-invalid=move || problem().map(|_| "true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}
+
+/// A group of radio buttons: a fieldset with its legend, one choice per option.
+#[component]
+pub fn Choices(
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// (value, locale key of its label)
+    options: Vec<(&'static str, &'static str)>,
+    #[prop(into)] selected: String,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = problem_for(error, field);
+    let name = field.name();
+    let hint_id = format!("{name}-hint");
+    view! {
+        <div class="field" class:field-invalid=move || problem().is_some()>
+            <fieldset aria-describedby=hint.map(|_| hint_id.clone())>
+                <legend>{t(field.label_key())}</legend>
+                {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{t(hint)}</p> })}
+                {move || {
+                    problem().map(|problem| view! { <p class="field-error">{move || i18n.t(problem.key())}</p> })
+                }}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (value, label))| {
+                        // The first radio carries the field's id, so the error summary's link lands on it.
+                        let id = if index == 0 { name.to_string() } else { format!("{name}-{value}") };
+                        view! {
+                            <div class="choice">
+                                <input type="radio" id=id.clone() name=name value=value checked=selected == value/>
+                                <label for=id>{t(label)}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+## Header, sign-in page
+account-link = My account
+sign-in-button = Sign in
+sign-in-forgot = Forgot your password?
+sign-in-new-heading = New to the portal?
+sign-in-new-text = You need an account to submit a request online. It takes a minute: we e-mail you a link to choose your password.
+sign-in-register = Create an account
+
+## Form fields
+field-name = Full name
+field-email = E-mail address
+field-mobile = Mobile phone number (optional)
+field-lang = Language for our messages
+field-updates-by = How would you like to receive updates on your requests?
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-confirm-password = Your password, to confirm
+lang-fr = Français
+lang-en = English
+updates-email = By e-mail
+updates-sms = By text message
+updates-none = No updates
+
+## Registration
+register-title = Create an account
+register-notice-heading = Why we ask for this information
+register-notice = The City collects your name, e-mail address and, if you give it, your mobile number under the authority of the Municipal Act, 2001. It builds your customer profile and is used only to answer and follow up on your service requests. Questions about this collection go to:
+register-email-hint = We will send a link to this address so you can choose your password.
+register-mobile-hint = A 10-digit number, for example 705-555-0123. Needed only for text-message updates.
+register-updates-hint = Text messages start once you reply OUI or YES to our confirmation text. Until then, updates come by e-mail.
+register-button = Create my account
+register-done-heading = Check your e-mail
+register-done = We have sent a message to the address you gave. Follow its link within 24 hours to choose your password. If it does not arrive in a few minutes, look in your junk mail folder.
+
+## Passwords
+forgot-title = Forgot your password?
+forgot-intro = Enter the e-mail address of your account. We will send you a link to choose a new password.
+forgot-button = Send me a link
+forgot-done-heading = Check your e-mail
+forgot-done = If an account uses this address, we have sent it a link. The link works once, for 24 hours.
+password-title = Choose your password
+password-rules = At least 12 characters. A few words you will remember make a good password. Avoid common passwords and your name or e-mail address.
+password-button = Save my password
+password-done-heading = Your password is saved
+password-done = You can now sign in with your e-mail address and this password.
+
+## My account
+account-title = My account
+account-requests-heading = My requests
+account-requests-empty = You have not submitted any requests yet.
+account-requests-start = Find a service
+account-profile-heading = My information
+account-profile-save = Save my information
+account-profile-saved = Your information is saved.
+account-sms-pending = We sent a text message to this number. Reply OUI or YES to receive updates by text; until then, they come by e-mail.
+account-sms-confirmed = Text-message updates are on for this number.
+account-sms-stopped = Text messages are stopped (you replied STOP). Updates come by e-mail.
+account-password-heading = Change my password
+account-password-button = Change my password
+account-password-changed = Your password is changed. You were signed out everywhere else.
+account-data-heading = My personal information
+account-data-text = Download everything this portal holds about you, in a file you can open or keep.
+account-data-download = Download my information
+account-close-heading = Close my account
+account-close-text = Your name, e-mail address and phone number are removed. Requests you submitted stay with the City, without your name. This cannot be undone.
+account-close-button = Close my account
+account-closed = Your account is closed. Thank you for using the portal.
+account-sign-out-heading = Sign out
+sign-out-button = Sign out
+signed-out = You are signed out.
+
+## E-mails
+mail-greeting = Hello { $name },
+mail-closing = { $city } – 311
+    { $phone } or { $long_distance } · { $email }
+mail-link-fallback = If the button does not work, copy this address into your browser:
+mail-welcome-subject = Choose your password for the 311 Portal
+mail-welcome-body = Thank you for creating an account on the 311 Portal. Follow the link below to choose your password. The link works once, for { $hours } hours.
+mail-welcome-button = Choose my password
+mail-already-subject = Your 311 Portal account
+mail-already-body = Someone, probably you, tried to create an account with this e-mail address, which already has one. If you forgot your password, follow the link below to choose a new one (it works once, for { $hours } hours). If it was not you, you can ignore this message.
+mail-already-button = Choose a new password
+mail-reset-subject = Choose a new password for the 311 Portal
+mail-reset-body = We received a request to choose a new password for your account. Follow the link below; it works once, for { $hours } hours. If you did not ask, you can ignore this message: your password has not changed.
+mail-reset-button = Choose a new password
+mail-changed-subject = Your 311 Portal password was changed
+mail-changed-body = The password of your 311 Portal account was just changed. If it was you, there is nothing to do. If it was not, call { $phone } right away.
+mail-changed-button = Sign in
+
+## Text messages
+sms-confirm = { $city } 311: reply OUI or YES to receive updates on your requests by text. Reply STOP to stop, HELP for help.
+sms-confirmed = { $city } 311: text-message updates are on. Reply STOP to stop at any time.
+sms-stopped = { $city } 311: you will no longer receive text messages. Updates will come by e-mail.
+sms-help = { $city } 311: call { $phone } ({ $long_distance }) or write to { $email }. Reply STOP to stop texts.

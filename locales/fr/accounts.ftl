@@ -1,0 +1,95 @@
+## En-tête, page de connexion
+account-link = Mon compte
+sign-in-button = Se connecter
+sign-in-forgot = Mot de passe oublié?
+sign-in-new-heading = Nouveau sur le portail?
+sign-in-new-text = Il faut un compte pour soumettre une demande en ligne. C'est rapide : nous vous envoyons par courriel un lien pour choisir votre mot de passe.
+sign-in-register = Créer un compte
+
+## Champs des formulaires
+field-name = Nom complet
+field-email = Adresse courriel
+field-mobile = Numéro de téléphone cellulaire (facultatif)
+field-lang = Langue de nos messages
+field-updates-by = Comment voulez-vous recevoir les mises à jour de vos demandes?
+field-password = Mot de passe
+field-new-password = Nouveau mot de passe
+field-current-password = Mot de passe actuel
+field-confirm-password = Votre mot de passe, pour confirmer
+lang-fr = Français
+lang-en = English
+updates-email = Par courriel
+updates-sms = Par message texte
+updates-none = Aucune mise à jour
+
+## Inscription
+register-title = Créer un compte
+register-notice-heading = Pourquoi nous demandons ces renseignements
+register-notice = La Ville recueille votre nom, votre adresse courriel et, si vous le donnez, votre numéro de cellulaire en vertu de la Loi de 2001 sur les municipalités. Ces renseignements forment votre profil de client et servent uniquement à répondre à vos demandes de service et à en assurer le suivi. Pour toute question sur cette collecte :
+register-email-hint = Nous enverrons à cette adresse un lien pour choisir votre mot de passe.
+register-mobile-hint = Un numéro à 10 chiffres, par exemple 705-555-0123. Nécessaire seulement pour les mises à jour par message texte.
+register-updates-hint = Les messages textes commencent quand vous répondez OUI à notre message de confirmation. D'ici là, les mises à jour arrivent par courriel.
+register-button = Créer mon compte
+register-done-heading = Consultez vos courriels
+register-done = Nous avons envoyé un message à l'adresse indiquée. Suivez son lien dans les 24 heures pour choisir votre mot de passe. S'il n'arrive pas d'ici quelques minutes, regardez dans vos courriels indésirables.
+
+## Mots de passe
+forgot-title = Mot de passe oublié?
+forgot-intro = Entrez l'adresse courriel de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-button = M'envoyer un lien
+forgot-done-heading = Consultez vos courriels
+forgot-done = Si un compte utilise cette adresse, nous lui avons envoyé un lien. Le lien fonctionne une seule fois, pendant 24 heures.
+password-title = Choisissez votre mot de passe
+password-rules = Au moins 12 caractères. Quelques mots dont vous vous souviendrez font un bon mot de passe. Évitez les mots de passe courants, votre nom et votre adresse courriel.
+password-button = Enregistrer mon mot de passe
+password-done-heading = Votre mot de passe est enregistré
+password-done = Vous pouvez maintenant vous connecter avec votre adresse courriel et ce mot de passe.
+
+## Mon compte
+account-title = Mon compte
+account-requests-heading = Mes demandes
+account-requests-empty = Vous n'avez encore soumis aucune demande.
+account-requests-start = Trouver un service
+account-profile-heading = Mes renseignements
+account-profile-save = Enregistrer mes renseignements
+account-profile-saved = Vos renseignements sont enregistrés.
+account-sms-pending = Nous avons envoyé un message texte à ce numéro. Répondez OUI pour recevoir les mises à jour par texto; d'ici là, elles arrivent par courriel.
+account-sms-confirmed = Les mises à jour par message texte sont activées pour ce numéro.
+account-sms-stopped = Les messages textes sont arrêtés (vous avez répondu ARRÊT). Les mises à jour arrivent par courriel.
+account-password-heading = Changer mon mot de passe
+account-password-button = Changer mon mot de passe
+account-password-changed = Votre mot de passe est changé. Vos autres sessions ont été fermées.
+account-data-heading = Mes renseignements personnels
+account-data-text = Téléchargez tout ce que ce portail conserve à votre sujet, dans un fichier que vous pouvez ouvrir ou garder.
+account-data-download = Télécharger mes renseignements
+account-close-heading = Fermer mon compte
+account-close-text = Votre nom, votre adresse courriel et votre numéro de téléphone sont supprimés. Les demandes que vous avez soumises restent à la Ville, sans votre nom. C'est définitif.
+account-close-button = Fermer mon compte
+account-closed = Votre compte est fermé. Merci d'avoir utilisé le portail.
+account-sign-out-heading = Se déconnecter
+sign-out-button = Se déconnecter
+signed-out = Vous êtes déconnecté.
+
+## Courriels
+mail-greeting = Bonjour { $name },
+mail-closing = { $city } – 311
+    { $phone } ou { $long_distance } · { $email }
+mail-link-fallback = Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :
+mail-welcome-subject = Choisissez votre mot de passe pour le Portail 311
+mail-welcome-body = Merci d'avoir créé un compte sur le Portail 311. Suivez le lien ci-dessous pour choisir votre mot de passe. Le lien fonctionne une seule fois, pendant { $hours } heures.
+mail-welcome-button = Choisir mon mot de passe
+mail-already-subject = Votre compte du Portail 311
+mail-already-body = Quelqu'un, probablement vous, a voulu créer un compte avec cette adresse courriel, qui en a déjà un. Si vous avez oublié votre mot de passe, suivez le lien ci-dessous pour en choisir un nouveau (il fonctionne une seule fois, pendant { $hours } heures). Si ce n'était pas vous, ignorez ce message.
+mail-already-button = Choisir un nouveau mot de passe
+mail-reset-subject = Choisissez un nouveau mot de passe pour le Portail 311
+mail-reset-body = Nous avons reçu une demande pour choisir un nouveau mot de passe pour votre compte. Suivez le lien ci-dessous; il fonctionne une seule fois, pendant { $hours } heures. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe n'a pas changé.
+mail-reset-button = Choisir un nouveau mot de passe
+mail-changed-subject = Le mot de passe de votre compte du Portail 311 a été changé
+mail-changed-body = Le mot de passe de votre compte du Portail 311 vient d'être changé. Si c'était vous, il n'y a rien à faire. Sinon, appelez le { $phone } sans tarder.
+mail-changed-button = Se connecter
+
+## Messages textes
+sms-confirm = { $city } 311 : répondez OUI pour recevoir les mises à jour de vos demandes par texto. Répondez ARRÊT pour arrêter, AIDE pour de l'aide.
+sms-confirmed = { $city } 311 : les mises à jour par texto sont activées. Répondez ARRÊT pour arrêter en tout temps.
+sms-stopped = { $city } 311 : vous ne recevrez plus de messages textes. Les mises à jour arriveront par courriel.
+sms-help = { $city } 311 : composez le { $phone } ({ $long_distance }) ou écrivez à { $email }. Répondez ARRÊT pour arrêter les textos.

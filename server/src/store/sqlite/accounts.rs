@@ -1,0 +1,298 @@
+use super::SqliteStore;
+use anyhow::Context;
+use app::accounts::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
+use app::accounts::ssr::{Account, AccountId, AccountStore, NewAccount, ProfileChange, StoredSession};
+use app::i18n::Lang;
+
+const ACCOUNT_COLUMNS: &str =
+    "id, email, name, mobile, lang, updates_by, sms_status, role, password_hash, created_at, closed_at";
+
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    email: Option<String>,
+    name: Option<String>,
+    mobile: Option<String>,
+    lang: String,
+    updates_by: String,
+    sms_status: String,
+    role: String,
+    password_hash: Option<String>,
+    created_at: i64,
+    closed_at: Option<i64>,
+}
+
+impl TryFrom<AccountRow> for Account {
+    type Error = anyhow::Error;
+
+    /// The table's CHECK constraints keep these valid; a value that does not parse is a corrupted row.
+    fn try_from(row: AccountRow) -> anyhow::Result<Account> {
+        let bad = |column: &str| anyhow::anyhow!("account {}: invalid {column}", row.id);
+        Ok(Account {
+            id: row.id,
+            email: row.email.as_deref().map(|e| Email::parse(e).ok_or_else(|| bad("email"))).transpose()?,
+            name: row.name.as_deref().map(|n| PersonName::parse(n).ok_or_else(|| bad("name"))).transpose()?,
+            mobile: row.mobile.as_deref().map(|m| Mobile::parse(m).ok_or_else(|| bad("mobile"))).transpose()?,
+            lang: Lang::parse(&row.lang).ok_or_else(|| bad("lang"))?,
+            updates_by: UpdatesBy::parse(&row.updates_by).ok_or_else(|| bad("updates_by"))?,
+            sms_status: SmsStatus::parse(&row.sms_status).ok_or_else(|| bad("sms_status"))?,
+            role: Role::parse(&row.role).ok_or_else(|| bad("role"))?,
+            password_hash: row.password_hash,
+            created_at: row.created_at,
+            closed_at: row.closed_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    account_id: i64,
+    created_at: i64,
+    last_seen_at: i64,
+}
+
+impl From<SessionRow> for StoredSession {
+    fn from(row: SessionRow) -> StoredSession {
+        StoredSession { account_id: row.account_id, created_at: row.created_at, last_seen_at: row.last_seen_at }
+    }
+}
+
+impl SqliteStore {
+    async fn accounts_where(&self, condition: &str, value: &str) -> anyhow::Result<Vec<Account>> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {condition}");
+        let rows = sqlx::query_as::<_, AccountRow>(&sql).bind(value).fetch_all(&self.pool).await?;
+        rows.into_iter().map(Account::try_from).collect()
+    }
+}
+
+#[async_trait::async_trait]
+impl AccountStore for SqliteStore {
+    async fn create_account(&self, account: &NewAccount, now: i64) -> anyhow::Result<Option<AccountId>> {
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO accounts (email, name, mobile, lang, updates_by, role, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (email) DO NOTHING
+             RETURNING id",
+        )
+        .bind(account.email.as_str())
+        .bind(account.name.as_str())
+        .bind(account.mobile.as_ref().map(Mobile::as_str))
+        .bind(account.lang.code())
+        .bind(account.updates_by.code())
+        .bind(account.role.code())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .context("creating an account")?;
+        Ok(id)
+    }
+
+    async fn account(&self, id: AccountId) -> anyhow::Result<Option<Account>> {
+        Ok(self.accounts_where("id = ?", &id.to_string()).await?.pop())
+    }
+
+    async fn account_by_email(&self, email: &Email) -> anyhow::Result<Option<Account>> {
+        Ok(self.accounts_where("email = ?", email.as_str()).await?.pop())
+    }
+
+    async fn accounts_by_mobile(&self, mobile: &Mobile) -> anyhow::Result<Vec<Account>> {
+        self.accounts_where("mobile = ? AND closed_at IS NULL ORDER BY id", mobile.as_str()).await
+    }
+
+    async fn update_profile(&self, id: AccountId, change: &ProfileChange) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE accounts SET name = ?, mobile = ?, lang = ?, updates_by = ?, sms_status = ?
+             WHERE id = ? AND closed_at IS NULL",
+        )
+        .bind(change.name.as_str())
+        .bind(change.mobile.as_ref().map(Mobile::as_str))
+        .bind(change.lang.code())
+        .bind(change.updates_by.code())
+        .bind(change.sms_status.code())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()> {
+        sqlx::query("UPDATE accounts SET sms_status = ? WHERE id = ?")
+            .bind(status.code())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(hash).bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?")
+            .bind(id)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn create_link(&self, id: AccountId, token_hash: &[u8], expires_at: i64) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO account_links (token_hash, account_id, purpose, expires_at) VALUES (?, ?, 'set_password', ?)",
+        )
+        .bind(token_hash)
+        .bind(id)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>> {
+        Ok(sqlx::query_scalar(
+            "SELECT account_id FROM account_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn retire_links(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(id)
+            .bind(now)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>> {
+        let row = sqlx::query_as::<_, SessionRow>(
+            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(StoredSession::from))
+    }
+
+    async fn touch_session(&self, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE accounts SET email = NULL, name = NULL, mobile = NULL, password_hash = NULL,
+                    updates_by = 'none', sms_status = 'none', closed_at = ?
+             WHERE id = ?",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM account_links WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn sessions_of(&self, id: AccountId) -> anyhow::Result<Vec<StoredSession>> {
+        let rows = sqlx::query_as::<_, SessionRow>(
+            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(StoredSession::from).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.sqlite3").display());
+        (dir, SqliteStore::open(&url).await.unwrap())
+    }
+
+    fn marie() -> NewAccount {
+        NewAccount {
+            email: Email::parse("Marie@Example.ca").unwrap(),
+            name: PersonName::parse("Marie Tremblay").unwrap(),
+            mobile: Mobile::parse("705-555-0123"),
+            lang: Lang::Fr,
+            updates_by: UpdatesBy::Sms,
+            role: Role::Resident,
+        }
+    }
+
+    #[tokio::test]
+    async fn one_account_per_email_whatever_its_case() {
+        let (_dir, store) = store().await;
+        let id = store.create_account(&marie(), 1).await.unwrap().expect("created");
+        let mut again = marie();
+        again.email = Email::parse("MARIE@example.CA").unwrap();
+        assert_eq!(store.create_account(&again, 2).await.unwrap(), None);
+        let found = store.account_by_email(&again.email).await.unwrap().unwrap();
+        assert_eq!((found.id, found.lang, found.sms_status), (id, Lang::Fr, SmsStatus::None));
+    }
+
+    #[tokio::test]
+    async fn a_new_password_ends_every_other_session_and_links_are_single_use() {
+        let (_dir, store) = store().await;
+        let id = store.create_account(&marie(), 1).await.unwrap().unwrap();
+        for token in [b"a", b"b", b"c"] {
+            store.create_session(id, token, 1).await.unwrap();
+        }
+        store.set_password(id, "hash", Some(b"b")).await.unwrap();
+        assert!(store.session(b"a").await.unwrap().is_none());
+        assert!(store.session(b"b").await.unwrap().is_some());
+        store.set_password(id, "hash2", None).await.unwrap();
+        assert!(store.sessions_of(id).await.unwrap().is_empty());
+
+        store.create_link(id, b"link", 100).await.unwrap();
+        assert_eq!(store.valid_link(b"link", 99).await.unwrap(), Some(id));
+        assert_eq!(store.valid_link(b"link", 100).await.unwrap(), None, "expired");
+        store.retire_links(id, 50).await.unwrap();
+        assert_eq!(store.valid_link(b"link", 60).await.unwrap(), None, "used");
+    }
+
+    #[tokio::test]
+    async fn closing_removes_identity_but_keeps_the_row() {
+        let (_dir, store) = store().await;
+        let id = store.create_account(&marie(), 1).await.unwrap().unwrap();
+        store.create_session(id, b"s", 1).await.unwrap();
+        store.close_account(id, 9).await.unwrap();
+        let closed = store.account(id).await.unwrap().unwrap();
+        assert!(closed.email.is_none() && closed.name.is_none() && closed.mobile.is_none());
+        assert_eq!(closed.closed_at, Some(9));
+        assert!(store.session(b"s").await.unwrap().is_none());
+        // The address can be used again for a new account.
+        assert!(store.create_account(&marie(), 10).await.unwrap().is_some());
+    }
+}
