@@ -5,7 +5,16 @@ use super::model::{Profile, SessionUser};
 use crate::errors::AppError;
 use leptos::prelude::*;
 
-#[server]
+/// Gives a refusal its HTTP status (400, 401, 429...), so that other clients than our pages can tell.
+#[cfg(feature = "ssr")]
+fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let (Err(error), Some(response)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(error.status());
+    }
+    result
+}
+
+#[server(endpoint = "accounts/register")]
 pub async fn register(
     name: String,
     email: String,
@@ -13,55 +22,55 @@ pub async fn register(
     lang: String,
     updates_by: String,
 ) -> Result<(), AppError> {
-    super::ssr::flows::register(&name, &email, &mobile, &lang, &updates_by).await
+    answer(super::ssr::flows::register(&name, &email, &mobile, &lang, &updates_by).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<SessionUser, AppError> {
-    super::ssr::flows::sign_in(&email, &password).await
+    answer(super::ssr::flows::sign_in(&email, &password).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    super::ssr::flows::sign_out().await
+    answer(super::ssr::flows::sign_out().await)
 }
 
-#[server]
+#[server(endpoint = "accounts/forgot_password")]
 pub async fn forgot_password(email: String) -> Result<(), AppError> {
-    super::ssr::flows::forgot_password(&email).await
+    answer(super::ssr::flows::forgot_password(&email).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/check_link")]
 pub async fn check_link(token: String) -> Result<(), AppError> {
-    super::ssr::flows::check_link(&token).await
+    answer(super::ssr::flows::check_link(&token).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/set_password")]
 pub async fn set_password(token: String, new_password: String) -> Result<(), AppError> {
-    super::ssr::flows::set_password(&token, &new_password).await
+    answer(super::ssr::flows::set_password(&token, &new_password).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/get_profile")]
 pub async fn get_profile() -> Result<Profile, AppError> {
-    super::ssr::flows::get_profile().await
+    answer(super::ssr::flows::get_profile().await)
 }
 
-#[server]
+#[server(endpoint = "accounts/update_profile")]
 pub async fn update_profile(
     name: String,
     mobile: String,
     lang: String,
     updates_by: String,
 ) -> Result<Profile, AppError> {
-    super::ssr::flows::update_profile(&name, &mobile, &lang, &updates_by).await
+    answer(super::ssr::flows::update_profile(&name, &mobile, &lang, &updates_by).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    super::ssr::flows::change_password(&current_password, &new_password).await
+    answer(super::ssr::flows::change_password(&current_password, &new_password).await)
 }
 
-#[server]
+#[server(endpoint = "accounts/close_account")]
 pub async fn close_account(confirm_password: String) -> Result<(), AppError> {
-    super::ssr::flows::close_account(&confirm_password).await
+    answer(super::ssr::flows::close_account(&confirm_password).await)
 }

@@ -2,14 +2,15 @@ use figment::providers::{Format, Toml};
 use figment::Figment;
 use reqwest::{header, redirect, Client, Response, StatusCode};
 use server::config::{Settings, DEFAULT_CITY};
-use std::sync::LazyLock;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
-/// A running portal with its own database in a temporary folder (removed when dropped).
+/// A running portal with its own database and outbox in a temporary folder (removed when dropped).
 pub struct TestPortal {
     pub base: String,
     client: Client,
-    _data: tempfile::TempDir,
+    data: Arc<tempfile::TempDir>,
 }
 
 /// Portals run on one runtime that lives as long as the test process. Each `#[tokio::test]` has a runtime
@@ -17,20 +18,42 @@ pub struct TestPortal {
 static SERVERS: LazyLock<tokio::runtime::Runtime> =
     LazyLock::new(|| tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap());
 
+/// The secret the test portals check SMS webhook signatures with.
+pub const SMS_TOKEN: &str = "test-webhook-secret";
+/// The address test portals put in e-mailed links and sign webhooks for (they listen on a free port).
+pub const PUBLIC_URL: &str = "http://portal.test";
+
 pub async fn spawn_portal() -> TestPortal {
-    let data = tempfile::tempdir().unwrap();
-    let overrides =
-        format!("[server]\naddress = \"127.0.0.1:0\"\ndata_dir = {:?}\n", data.path().display().to_string());
-    let settings =
-        Settings::from_figment(Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(&overrides))).unwrap();
+    spawn_portal_with("").await
+}
+
+/// A portal with extra configuration (TOML), e.g. an SMTP server.
+pub async fn spawn_portal_with(extra: &str) -> TestPortal {
+    let data = Arc::new(tempfile::tempdir().unwrap());
+    let overrides = format!(
+        "[server]\naddress = \"127.0.0.1:0\"\ndata_dir = {:?}\npublic_url = \"{PUBLIC_URL}\"\n\
+         [sms]\nprovider = \"outbox\"\nauth_token = \"{SMS_TOKEN}\"\n",
+        data.path().display().to_string()
+    );
+    let figment = Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(&overrides)).merge(Toml::string(extra));
+    let settings = Settings::from_figment(figment).unwrap();
     let running = SERVERS
         .spawn(async move { server::startup::start(&settings, std::future::pending()).await.map(|r| r.address) })
         .await
         .unwrap()
         .expect("the portal starts");
-    // A page that never comes is a failure, not a CI run that hangs until its deadline.
-    let client = Client::builder().redirect(redirect::Policy::none()).timeout(Duration::from_secs(30)).build().unwrap();
-    TestPortal { base: format!("http://{running}"), client, _data: data }
+    TestPortal { base: format!("http://{running}"), client: client(), data }
+}
+
+/// A browser: keeps cookies, does not follow redirects, and gives up after 30 s, so that a page that never
+/// comes fails a test instead of hanging the run.
+pub fn client() -> Client {
+    Client::builder()
+        .redirect(redirect::Policy::none())
+        .cookie_store(true)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
 }
 
 impl TestPortal {
@@ -52,6 +75,84 @@ impl TestPortal {
         let response = self.get(path, accept_language).await;
         (response.status(), response.text().await.unwrap().replace("<!>", ""))
     }
+
+    /// A second browser on the same portal, with cookies of its own.
+    pub fn another_browser(&self) -> TestPortal {
+        TestPortal { base: self.base.clone(), client: client(), data: self.data.clone() }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
+    /// POSTs a form to an account server function as our pages do (from this site, keeping cookies).
+    pub async fn post(&self, function: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(format!("{}/api/accounts/{function}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .header(header::ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// [`Self::post`], returning the status and the JSON answer.
+    pub async fn call(&self, function: &str, form: &[(&str, &str)]) -> (StatusCode, serde_json::Value) {
+        let response = self.post(function, form).await;
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
+    }
+}
+
+/// Files that appear in `folder` (an outbox), oldest first, waiting up to five seconds for `count` of them:
+/// messages are sent in the background.
+pub async fn wait_for_files(folder: &Path, count: usize) -> Vec<PathBuf> {
+    for _ in 0..100 {
+        let mut files: Vec<_> = std::fs::read_dir(folder)
+            .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        if files.len() >= count {
+            files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).unwrap());
+            return files;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("expected {count} files in {}", folder.display());
+}
+
+/// An e-mail as a mail client reads it.
+pub struct ReadMail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+impl ReadMail {
+    pub fn parse(raw: &[u8]) -> ReadMail {
+        let message = mail_parser::MessageParser::default().parse(raw).expect("a valid e-mail");
+        ReadMail {
+            to: message.to().and_then(|to| to.first()).and_then(|a| a.address()).unwrap_or_default().to_string(),
+            subject: message.subject().unwrap_or_default().to_string(),
+            text: message.body_text(0).unwrap_or_default().to_string(),
+            html: message.body_html(0).unwrap_or_default().to_string(),
+        }
+    }
+
+    /// The password link the message carries, as a path on the portal.
+    pub fn link_path(&self) -> String {
+        let start = self.text.find("/account/password?token=").expect("a password link");
+        self.text[start..].split_whitespace().next().unwrap().to_string()
+    }
+}
+
+/// The e-mails written to the portal's outbox, oldest first, once there are `count`.
+pub async fn outbox_mails(portal: &TestPortal, count: usize) -> Vec<ReadMail> {
+    let folder = portal.data_dir().join("outbox/email");
+    let files = wait_for_files(&folder, count).await;
+    files.iter().map(|f| ReadMail::parse(&std::fs::read(f).unwrap())).collect()
 }
 
 /// The services a results page links to, in order.

@@ -1,7 +1,9 @@
 //! Integration tests: each starts the real portal on a free port with a fresh SQLite file and talks HTTP.
 //! One test binary (faster to build than one per file).
 
+mod accounts;
 mod helpers;
 mod language;
+mod messages;
 mod pages;
 mod search;

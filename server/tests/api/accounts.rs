@@ -1,0 +1,272 @@
+//! Accounts over HTTP: register → e-mailed link → password → sign in → profile → sign out, and every refusal.
+
+use crate::helpers::{outbox_mails, spawn_portal, TestPortal};
+use reqwest::StatusCode;
+use serde_json::json;
+
+const PASSWORD: &str = "lampadaire vert du lac Ramsey";
+
+fn registration<'a>(email: &'a str, lang: &'a str, updates_by: &'a str, mobile: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("name", "Marie Tremblay"), ("email", email), ("mobile", mobile), ("lang", lang), ("updates_by", updates_by)]
+}
+
+/// Registers, follows the e-mailed link and chooses the password; returns the portal's n-th mail.
+async fn registered(portal: &TestPortal, email: &str) {
+    let (status, _) = portal.call("register", &registration(email, "fr", "email", "")).await;
+    assert_eq!(status, StatusCode::OK);
+    let mails = outbox_mails(portal, 1).await;
+    let link = mails.last().unwrap().link_path();
+    let token = link.split("token=").nth(1).unwrap();
+    let (status, _) = portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_resident_registers_chooses_a_password_signs_in_edits_and_signs_out() {
+    let portal = spawn_portal().await;
+    let (status, body) = portal.call("register", &registration("Marie@Example.ca", "fr", "email", "")).await;
+    assert_eq!((status, body), (StatusCode::OK, json!(null)));
+
+    let mail = outbox_mails(&portal, 1).await.remove(0);
+    assert_eq!(mail.to, "marie@example.ca");
+    assert_eq!(mail.subject, "Choisissez votre mot de passe pour le Portail 311");
+    assert!(mail.text.starts_with("Bonjour Marie Tremblay,"), "{}", mail.text);
+    assert!(mail.html.contains("<html lang=\"fr\""));
+    let link = mail.link_path();
+
+    // The link opens the password page; the password is chosen there.
+    let (status, html) = portal.page(&link, "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("name=\"new_password\""));
+    let token = link.split("token=").nth(1).unwrap();
+    let (status, _) = portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // Signing in sets an HttpOnly, SameSite=Lax session cookie.
+    let response = portal.post("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with("session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain http in tests: {cookie}");
+    assert_eq!(
+        response.json::<serde_json::Value>().await.unwrap(),
+        json!({"name": "Marie Tremblay", "role": "resident"})
+    );
+
+    let (status, html) = portal.page("/account", "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Marie Tremblay") && html.contains("My requests") && html.contains("href=\"/account\""));
+
+    let (status, profile) = portal
+        .call(
+            "update_profile",
+            &[("name", "Marie-Ève Tremblay"), ("mobile", "(705) 555-0123"), ("lang", "en"), ("updates_by", "email")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(profile["name"], "Marie-Ève Tremblay");
+    assert_eq!(profile["mobile"], "+17055550123");
+    assert_eq!(profile["lang"], "en");
+
+    let (status, _) = portal.call("sign_out", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, html) = portal.page("/account", "en").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(html.contains("Please sign in"));
+}
+
+#[tokio::test]
+async fn registration_and_reset_answer_the_same_whether_or_not_the_account_exists() {
+    let portal = spawn_portal().await;
+    registered(&portal, "paul@example.ca").await;
+    let again = portal.call("register", &registration("paul@example.ca", "en", "email", "")).await;
+    let new = portal.call("register", &registration("nouveau@example.ca", "en", "email", "")).await;
+    assert_eq!(again, new);
+    let known = portal.call("forgot_password", &[("email", "paul@example.ca")]).await;
+    let unknown = portal.call("forgot_password", &[("email", "personne@example.ca")]).await;
+    assert_eq!(known, unknown);
+    assert_eq!(known, (StatusCode::OK, json!(null)));
+
+    // The owner hears about it by e-mail: one welcome, one "already registered", one for the new address,
+    // one reset; nothing for the unknown address.
+    let mails = outbox_mails(&portal, 4).await;
+    let mut subjects: Vec<_> = mails.iter().map(|m| (m.to.as_str(), m.subject.as_str())).collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        [
+            ("nouveau@example.ca", "Choose your password for the 311 Portal"),
+            ("paul@example.ca", "Choisissez un nouveau mot de passe pour le Portail 311"),
+            ("paul@example.ca", "Choisissez votre mot de passe pour le Portail 311"),
+            ("paul@example.ca", "Votre compte du Portail 311"),
+        ]
+    );
+    // Signing in with a wrong password and with an unknown address get the same answer.
+    let wrong = portal.call("sign_in", &[("email", "paul@example.ca"), ("password", "not the password at all")]).await;
+    let unknown =
+        portal.call("sign_in", &[("email", "nobody@example.ca"), ("password", "not the password at all")]).await;
+    assert_eq!(wrong, unknown);
+    assert_eq!(wrong, (StatusCode::UNAUTHORIZED, json!("SignInFailed")));
+}
+
+#[tokio::test]
+async fn bad_input_names_each_field_and_saves_nothing() {
+    let portal = spawn_portal().await;
+    let (status, body) = portal
+        .call(
+            "register",
+            &[("name", " "), ("email", "marie@"), ("mobile", "555-1234"), ("lang", "de"), ("updates_by", "pigeon")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        body,
+        json!({"Invalid": [
+            {"field": "name", "problem": "required"},
+            {"field": "mobile", "problem": "mobile_invalid"},
+            {"field": "lang", "problem": "choice_invalid"},
+            {"field": "updates_by", "problem": "choice_invalid"},
+            {"field": "email", "problem": "email_invalid"},
+        ]})
+    );
+    let (_, body) = portal.call("register", &registration("marie@example.ca", "fr", "sms", "")).await;
+    assert_eq!(body, json!({"Invalid": [{"field": "mobile", "problem": "mobile_needed_for_sms"}]}));
+    assert!(!portal.data_dir().join("outbox/email").read_dir().unwrap().any(|_| true), "nothing sent");
+}
+
+#[tokio::test]
+async fn password_rules_and_single_use_links() {
+    let portal = spawn_portal().await;
+    portal.call("register", &registration("marie@example.ca", "en", "email", "")).await;
+    let link = outbox_mails(&portal, 1).await.remove(0).link_path();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    for (password, problem) in [
+        ("short", "password_too_short"),
+        ("Password2024!", "password_common"),
+        ("marie.tremblay!", "password_personal"),
+        ("MarieTremblay2024", "password_personal"),
+    ] {
+        let (status, body) = portal.call("set_password", &[("token", &token), ("new_password", password)]).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{password}");
+        assert_eq!(body, json!({"Invalid": [{"field": "new_password", "problem": problem}]}), "{password}");
+    }
+    let (status, _) = portal.call("set_password", &[("token", &token), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+    // Used: the link and any altered one are refused, and the page says so.
+    let tampered = format!("{}x", &token[..token.len() - 1]);
+    for token in [token.as_str(), tampered.as_str(), "", "../../etc/passwd"] {
+        let (status, body) =
+            portal.call("set_password", &[("token", token), ("new_password", "another good passphrase")]).await;
+        assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!("LinkInvalid")), "{token}");
+    }
+    let (status, html) = portal.page(&link, "fr").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Ce lien ne fonctionne plus"));
+    // The first password still works.
+    let (status, _) = portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions() {
+    let portal = spawn_portal().await;
+    registered(&portal, "marie@example.ca").await;
+    let phone = portal.another_browser();
+    for browser in [&portal, &phone] {
+        let (status, _) = browser.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, body) = portal
+        .call(
+            "change_password",
+            &[("current_password", "wrong guess here"), ("new_password", "une autre phrase de passe")],
+        )
+        .await;
+    assert_eq!(
+        (status, body),
+        (StatusCode::BAD_REQUEST, json!({"Invalid": [{"field": "current_password", "problem": "password_wrong"}]}))
+    );
+    let (status, _) = portal
+        .call("change_password", &[("current_password", PASSWORD), ("new_password", "une autre phrase de passe")])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(portal.call("get_profile", &[]).await.0, StatusCode::OK, "this session goes on");
+    assert_eq!(phone.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
+    // The resident is told by e-mail.
+    let mails = outbox_mails(&portal, 2).await;
+    assert_eq!(mails[1].subject, "Le mot de passe de votre compte du Portail 311 a été changé");
+}
+
+#[tokio::test]
+async fn repeated_sign_in_failures_are_slowed_down_with_a_clear_wait() {
+    let portal = spawn_portal().await;
+    for _ in 0..5 {
+        let (status, _) =
+            portal.call("sign_in", &[("email", "marie@example.ca"), ("password", "guess guess guess")]).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, body) =
+        portal.call("sign_in", &[("email", "marie@example.ca"), ("password", "guess guess guess")]).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body, json!({"TooManyAttempts": {"minutes": 3}}));
+}
+
+#[tokio::test]
+async fn requests_from_other_sites_are_refused() {
+    let portal = spawn_portal().await;
+    let form = [("email", "marie@example.ca")];
+    let url = format!("{}/api/accounts/forgot_password", portal.base);
+    let client = crate::helpers::client();
+    let foreign = client.post(&url).header("origin", "https://evil.example").form(&form).send().await.unwrap();
+    let unsaid = client.post(&url).form(&form).send().await.unwrap();
+    assert_eq!((foreign.status(), unsaid.status()), (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN));
+}
+
+#[tokio::test]
+async fn residents_download_their_data_and_close_their_account() {
+    let portal = spawn_portal().await;
+    registered(&portal, "marie@example.ca").await;
+    portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+
+    let response = portal.get("/account/export", "fr").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let data: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(data["account"]["email"], "marie@example.ca");
+    assert_eq!(data["account"]["name"], "Marie Tremblay");
+    assert_eq!(data["sessions"].as_array().unwrap().len(), 1);
+    assert!(!data.to_string().contains("argon2"), "no password hash in the export");
+
+    let (status, _) = portal.call("close_account", &[("confirm_password", "not my password")]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = portal.call("close_account", &[("confirm_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(portal.get("/account/export", "fr").await.status(), StatusCode::UNAUTHORIZED);
+    let (status, _) = portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The address is free again.
+    let (status, _) = portal.call("register", &registration("marie@example.ca", "fr", "email", "")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn pages_show_the_forms_in_both_languages() {
+    let portal = spawn_portal().await;
+    for (lang, texts) in [
+        ("fr", ["Créer un compte", "Pourquoi nous demandons ces renseignements", "Loi de 2001 sur les municipalités"]),
+        ("en", ["Create an account", "Why we ask for this information", "Municipal Act, 2001"]),
+    ] {
+        let (status, html) = portal.page("/account/register", lang).await;
+        assert_eq!(status, StatusCode::OK);
+        for text in texts {
+            assert!(html.contains(text), "{lang}: {text}");
+        }
+    }
+    let (_, html) = portal.page("/sign-in", "fr").await;
+    assert!(html.contains("Mot de passe oublié?") && html.contains("name=\"password\""));
+    let (_, html) = portal.page("/account/forgot", "en").await;
+    assert!(html.contains("Send me a link"));
+}
