@@ -19,3 +19,15 @@ pub struct ServerContext {
 pub fn server_context() -> ServerContext {
     leptos::prelude::expect_context::<ServerContext>()
 }
+
+/// The value of the cookie named one of `names`, if the request sent it.
+pub fn cookie<'a>(headers: &'a http::HeaderMap, names: &[&str]) -> Option<&'a str> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| names.contains(name))
+        .map(|(_, value)| value)
+}

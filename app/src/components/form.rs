@@ -169,3 +169,29 @@ pub fn Choices(
         </div>
     }
 }
+
+/// The form's submit button; it is disabled while the form is on its way, so a double click sends it once.
+#[component]
+pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+    view! {
+        <button type="submit" class="button" disabled=pending>
+            {t(label)}
+        </button>
+    }
+}
+
+/// What a form did, once it is done: a heading, a sentence, and what to do next (`children`).
+#[component]
+pub fn Confirmation(
+    heading: &'static str,
+    text: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="confirmation" role="status">
+            <h2>{t(heading)}</h2>
+            <p>{t(text)}</p>
+            {children.map(|children| children())}
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use super::register::{lang_options, updates_options};
 use crate::accounts::api::{get_profile, ChangePassword, CloseAccount, SignOut, UpdateProfile};
 use crate::accounts::model::{Profile, SessionUser, SmsStatus};
 use crate::accounts::session::use_session;
-use crate::components::{action_error, Choices, ErrorSummary, TextField};
+use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
@@ -83,9 +83,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
                 <Choices field=Field::Lang error options=lang_options() selected=profile.lang.code()/>
                 <Choices field=Field::UpdatesBy error options=updates_options() selected=profile.updates_by.code()/>
                 {sms_status}
-                <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {t("account-profile-save")}
-                </button>
+                <SubmitButton label="account-profile-save" pending=action.pending()/>
             </ActionForm>
         </section>
     }
@@ -106,9 +104,7 @@ fn PasswordForm() -> impl IntoView {
             <ActionForm action attr:novalidate=true attr:class="form">
                 <TextField field=Field::CurrentPassword error kind="password" autocomplete="current-password"/>
                 <TextField field=Field::NewPassword error kind="password" autocomplete="new-password" hint="password-rules"/>
-                <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {t("account-password-button")}
-                </button>
+                <SubmitButton label="account-password-button" pending=action.pending()/>
             </ActionForm>
         </section>
     }

@@ -2,7 +2,7 @@
 //! e-mailed link (after registration, or to reset it).
 
 use crate::accounts::api::{check_link, ForgotPassword, SetPassword};
-use crate::components::{action_error, ErrorSummary, TextField};
+use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
 use crate::i18n::t;
 use crate::layout::PageTitle;
@@ -26,17 +26,12 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         <ErrorSummary error/>
                         <ActionForm action attr:novalidate=true attr:class="form">
                             <TextField field=Field::Email error kind="email" autocomplete="email"/>
-                            <button type="submit" class="button" disabled=move || action.pending().get()>
-                                {t("forgot-button")}
-                            </button>
+                            <SubmitButton label="forgot-button" pending=action.pending()/>
                         </ActionForm>
                     }
                 }
             >
-                <div class="confirmation" role="status">
-                    <h2>{t("forgot-done-heading")}</h2>
-                    <p>{t("forgot-done")}</p>
-                </div>
+                <Confirmation heading="forgot-done-heading" text="forgot-done"/>
             </Show>
         </div>
     }
@@ -79,18 +74,14 @@ fn SetPasswordForm() -> impl IntoView {
                             autocomplete="new-password"
                             hint="password-rules"
                         />
-                        <button type="submit" class="button" disabled=move || action.pending().get()>
-                            {t("password-button")}
-                        </button>
+                        <SubmitButton label="password-button" pending=action.pending()/>
                     </ActionForm>
                 }
             }
         >
-            <div class="confirmation" role="status">
-                <h2>{t("password-done-heading")}</h2>
-                <p>{t("password-done")}</p>
+            <Confirmation heading="password-done-heading" text="password-done">
                 <a class="button" href="/sign-in">{t("sign-in-button")}</a>
-            </div>
+            </Confirmation>
         </Show>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::accounts::api::Register;
 use crate::accounts::model::UpdatesBy;
-use crate::components::{action_error, Choices, ErrorSummary, TextField};
+use crate::components::{action_error, Choices, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::{t, use_i18n, Lang};
 use crate::layout::PageTitle;
@@ -61,17 +61,12 @@ pub fn RegisterPage() -> impl IntoView {
                                 selected="email"
                                 hint="register-updates-hint"
                             />
-                            <button type="submit" class="button" disabled=move || action.pending().get()>
-                                {t("register-button")}
-                            </button>
+                            <SubmitButton label="register-button" pending=action.pending()/>
                         </ActionForm>
                     }
                 }
             >
-                <div class="confirmation" role="status">
-                    <h2>{t("register-done-heading")}</h2>
-                    <p>{t("register-done")}</p>
-                </div>
+                <Confirmation heading="register-done-heading" text="register-done"/>
             </Show>
         </div>
     }

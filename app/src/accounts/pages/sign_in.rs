@@ -2,7 +2,7 @@
 
 use crate::accounts::api::SignIn;
 use crate::accounts::session::use_session;
-use crate::components::{action_error, ErrorSummary, TextField};
+use crate::components::{action_error, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
@@ -29,9 +29,7 @@ pub fn SignInPage() -> impl IntoView {
             <ActionForm action attr:novalidate=true attr:class="form">
                 <TextField field=Field::Email error kind="email" autocomplete="email"/>
                 <TextField field=Field::Password error kind="password" autocomplete="current-password"/>
-                <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {t("sign-in-button")}
-                </button>
+                <SubmitButton label="sign-in-button" pending=action.pending()/>
             </ActionForm>
             <p><a href="/account/forgot">{t("sign-in-forgot")}</a></p>
             <section class="panel">

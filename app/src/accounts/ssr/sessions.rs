@@ -71,14 +71,7 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE || *name == SECURE_COOKIE)
-        .map(|(_, value)| value.to_string())
+    crate::ssr::cookie(headers, &[COOKIE, SECURE_COOKIE]).map(str::to_string)
 }
 
 /// The request parts of the page or server function being served.
