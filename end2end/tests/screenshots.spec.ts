@@ -4,7 +4,17 @@ import { languages, waitForHydration } from "./helpers";
 // Pictures of the pages for people to look at: `SCREENSHOTS=1 npx playwright test screenshots`.
 test.skip(!process.env.SCREENSHOTS, "only when SCREENSHOTS=1");
 
-const pages = { home: "/", search: "/search?q=bac+vert", service: "/services/pothole", topic: "/services/property-tax", category: "/categories/waste", missing: "/nowhere" };
+const pages = {
+  home: "/",
+  search: "/search?q=bac+vert",
+  service: "/services/pothole",
+  topic: "/services/property-tax",
+  category: "/categories/waste",
+  missing: "/nowhere",
+  "sign-in": "/sign-in",
+  register: "/account/register",
+  forgot: "/account/forgot",
+};
 
 for (const lang of languages) {
   test.describe(lang.code, () => {

@@ -10,7 +10,7 @@ fn registration<'a>(email: &'a str, lang: &'a str, updates_by: &'a str, mobile: 
     vec![("name", "Marie Tremblay"), ("email", email), ("mobile", mobile), ("lang", lang), ("updates_by", updates_by)]
 }
 
-/// Registers, follows the e-mailed link and chooses the password; returns the portal's n-th mail.
+/// Registers, follows the e-mailed link and chooses the password.
 async fn registered(portal: &TestPortal, email: &str) {
     let (status, _) = portal.call("register", &registration(email, "fr", "email", "")).await;
     assert_eq!(status, StatusCode::OK);
@@ -269,4 +269,46 @@ async fn pages_show_the_forms_in_both_languages() {
     assert!(html.contains("Mot de passe oublié?") && html.contains("name=\"password\""));
     let (_, html) = portal.page("/account/forgot", "en").await;
     assert!(html.contains("Send me a link"));
+}
+
+/// Runs `sql` on the portal's SQLite file, as time passing would.
+async fn age(portal: &TestPortal, sql: &str) {
+    let url = format!("sqlite://{}", portal.data_dir().join("portal.sqlite3").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(sql).execute(&pool).await.unwrap();
+    pool.close().await;
+}
+
+#[tokio::test]
+async fn links_expire_after_a_day_and_sessions_after_an_idle_hour() {
+    let portal = spawn_portal().await;
+    portal.call("register", &registration("marie@example.ca", "fr", "email", "")).await;
+    let link = outbox_mails(&portal, 1).await.remove(0).link_path();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    age(&portal, "UPDATE account_links SET expires_at = expires_at - 24 * 3600").await;
+    let (status, body) = portal.call("set_password", &[("token", &token), ("new_password", PASSWORD)]).await;
+    assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!("LinkInvalid")));
+
+    registered_again(&portal).await;
+    assert_eq!(
+        portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(portal.call("get_profile", &[]).await.0, StatusCode::OK);
+    age(&portal, "UPDATE sessions SET last_seen_at = last_seen_at - 3601").await;
+    assert_eq!(portal.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
+    assert_eq!(
+        portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await.0,
+        StatusCode::OK
+    );
+    age(&portal, "UPDATE sessions SET created_at = created_at - 12 * 3600 - 1").await;
+    assert_eq!(portal.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
+}
+
+/// Asks for a new link ("forgot your password?") and uses it.
+async fn registered_again(portal: &TestPortal) {
+    assert_eq!(portal.call("forgot_password", &[("email", "marie@example.ca")]).await.0, StatusCode::OK);
+    let link = outbox_mails(portal, 2).await.remove(1).link_path();
+    let token = link.split("token=").nth(1).unwrap();
+    assert_eq!(portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await.0, StatusCode::OK);
 }

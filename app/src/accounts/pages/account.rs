@@ -48,7 +48,8 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
     // The header greets the resident by name: keep it in step with what they just saved.
     Effect::new(move |_| {
         if let Some(Ok(profile)) = action.value().get() {
-            let role = session.user().map(|user| user.role).unwrap_or_default();
+            // Untracked: this effect sets the session, and must not run again because of it.
+            let role = untrack(|| session.user()).map(|user| user.role).unwrap_or_default();
             session.set(Some(SessionUser { name: profile.name.as_str().to_string(), role }));
             i18n.set_lang(profile.lang);
         }

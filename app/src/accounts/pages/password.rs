@@ -39,7 +39,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
-    let token = move || use_query_map().read().get("token").unwrap_or_default();
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
     let link = Resource::new(token, check_link);
     view! {
         <PageTitle title=t("password-title")/>
