@@ -2,6 +2,26 @@
 //! the types they exchange. Each feature is a folder; what only the server runs sits in its `ssr` module,
 //! compiled with the `ssr` feature only.
 
+/// A page loaded on demand: `lazy_page!(AccountRoute, AccountPage)` makes `AccountRoute`, which the router
+/// takes as `view={Lazy::<AccountRoute>::new()}`. Its code is split out of the main WebAssembly bundle
+/// (`cargo leptos build --split`), so a first visit to the home page does not download it.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> leptos::prelude::AnyView {
+                leptos::prelude::IntoAny::into_any(leptos::prelude::view! { <$page/> })
+            }
+        }
+    };
+}
+
 pub mod accounts;
 pub mod catalogue;
 pub mod city;
@@ -19,7 +39,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -70,16 +90,16 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=errors::NotFoundPage>
                     <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("search") view=catalogue::SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("categories/:code") view=catalogue::CategoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("services/:code") view=catalogue::ServicePage ssr=SsrMode::Async/>
-                    <Route path=path!("requests/new") view=requests::NewRequestPage ssr=SsrMode::Async/>
-                    <Route path=path!("sign-in") view=accounts::SignInPage ssr=SsrMode::Async/>
-                    <Route path=path!("account") view=accounts::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("account/register") view=accounts::RegisterPage ssr=SsrMode::Async/>
-                    <Route path=path!("account/forgot") view=accounts::ForgotPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("account/password") view=accounts::SetPasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("privacy") view=privacy::PrivacyPage ssr=SsrMode::Async/>
-                    <Route path=path!("feedback") view=feedback::FeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("categories/:code") view={Lazy::<catalogue::CategoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account/forgot") view={Lazy::<accounts::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <layout::Footer/>

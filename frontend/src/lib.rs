@@ -3,9 +3,16 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Marks the page as interactive, for end-to-end tests and for anyone checking whether the bundle ran.
-    if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("data-hydrated", "");
-    }
+    // Some pages are loaded on demand (`lazy_page!`): hydrating one first fetches its code, so hydration
+    // is asynchronous.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+        let Some(body) = document.body() else { return };
+        leptos::mount::hydrate_from_async(body, app::App).await.forget();
+        // Marks the page as interactive, for end-to-end tests and for anyone checking whether the bundle ran.
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
 }

@@ -8,5 +8,5 @@ mod session;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use pages::{AccountPage, ForgotPasswordPage, RegisterPage, SetPasswordPage, SignInPage};
+pub use pages::{AccountRoute, ForgotPasswordRoute, RegisterRoute, SetPasswordRoute, SignInRoute};
 pub use session::{use_session, Session};

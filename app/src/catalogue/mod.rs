@@ -11,8 +11,11 @@ mod service_page;
 pub mod ssr;
 
 pub use api::{CategorySummary, CategoryView, Overview, ServiceSummary, ServiceView};
-pub use category_page::CategoryPage;
 pub use home_page::{HomePage, SearchPage};
 pub use model::{Catalogue, CatalogueError, Category, Choice, Code, Datatype, Question, Service};
 pub use search::{fold, SearchDoc, SearchIndex};
-pub use service_page::ServicePage;
+
+lazy_page!(CategoryRoute, CategoryPage);
+lazy_page!(ServiceRoute, ServicePage);
+use category_page::CategoryPage;
+use service_page::ServicePage;

@@ -6,8 +6,10 @@ use crate::i18n::t;
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 
+lazy_page!(FeedbackRoute, FeedbackPage);
+
 #[component]
-pub fn FeedbackPage() -> impl IntoView {
+fn FeedbackPage() -> impl IntoView {
     let email = use_city().profile.email;
     view! {
         <PageTitle title=t("feedback-title")/>

@@ -6,8 +6,10 @@ use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 
+lazy_page!(PrivacyRoute, PrivacyPage);
+
 #[component]
-pub fn PrivacyPage() -> impl IntoView {
+fn PrivacyPage() -> impl IntoView {
     view! {
         <PageTitle title=t("privacy-title")/>
         <h1>{t("privacy-title")}</h1>

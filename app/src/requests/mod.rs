@@ -4,8 +4,10 @@
 use crate::components::ComingSoon;
 use leptos::prelude::*;
 
+lazy_page!(NewRequestRoute, NewRequestPage);
+
 /// `/requests/new?service=CODE`, where every "Submit a request" button leads.
 #[component]
-pub fn NewRequestPage() -> impl IntoView {
+fn NewRequestPage() -> impl IntoView {
     view! { <ComingSoon title="request-new-title" text="request-new-coming"/> }
 }

@@ -5,7 +5,13 @@ mod password;
 mod register;
 mod sign_in;
 
-pub use account::AccountPage;
-pub use password::{ForgotPasswordPage, SetPasswordPage};
-pub use register::RegisterPage;
-pub use sign_in::SignInPage;
+use account::AccountPage;
+use password::{ForgotPasswordPage, SetPasswordPage};
+use register::RegisterPage;
+use sign_in::SignInPage;
+
+lazy_page!(SignInRoute, SignInPage);
+lazy_page!(AccountRoute, AccountPage);
+lazy_page!(RegisterRoute, RegisterPage);
+lazy_page!(ForgotPasswordRoute, ForgotPasswordPage);
+lazy_page!(SetPasswordRoute, SetPasswordPage);
