@@ -40,6 +40,10 @@ pub struct ServerSettings {
     /// The address residents use, for links in e-mails (`https://…` also makes cookies `Secure`).
     /// Defaults to `http://` and `address`.
     pub public_url: Option<String>,
+    /// Behind a reverse proxy, every connection comes from the proxy: the client's address (for rate
+    /// limits) is then the last one the proxy adds to `X-Forwarded-For`. Never set it without a proxy.
+    #[serde(default)]
+    pub behind_proxy: bool,
 }
 
 /// E-mail: sent over SMTP when `smtp_url` is set, written to `data_dir/outbox/email` otherwise.

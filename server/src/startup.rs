@@ -41,7 +41,7 @@ pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<
         mailer: Arc::new(LettreMailer::new(&settings.mail, data_dir)?),
         sms: sms::sender(&settings.sms, data_dir)?,
         limits: Default::default(),
-        site: Site { public_url: settings.public_url() },
+        site: Site { public_url: settings.public_url(), behind_proxy: settings.server.behind_proxy },
     }))
 }
 

@@ -109,6 +109,8 @@ pub trait AccountStore: Send + Sync {
 #[derive(Clone, Debug)]
 pub struct Site {
     pub public_url: String,
+    /// Client addresses come from the proxy's `X-Forwarded-For`, not from the connection.
+    pub behind_proxy: bool,
 }
 
 impl Site {

@@ -36,10 +36,9 @@ pub struct ClientIp(pub IpAddr);
 /// Middleware: finds the session the cookie names, if it is still valid, before any page or server
 /// function runs. Expired sessions are deleted on sight.
 pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request, next: Next) -> Response {
-    let ip = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([127, 0, 0, 1]), |ConnectInfo(address)| address.ip());
+    let connection = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(address)| address.ip());
+    let forwarded = accounts.site.behind_proxy.then(|| forwarded_for(request.headers())).flatten();
+    let ip = forwarded.or(connection).unwrap_or(IpAddr::from([127, 0, 0, 1]));
     request.extensions_mut().insert(ClientIp(ip));
     if let Some(token) = cookie_token(request.headers()) {
         match find(&accounts, &token).await {
@@ -51,6 +50,13 @@ pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request
         }
     }
     next.run(request).await
+}
+
+/// The address our proxy saw the request come from: the last entry of `X-Forwarded-For` (earlier ones are
+/// whatever the client claimed).
+fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
+    let header = headers.get_all("x-forwarded-for").iter().last()?.to_str().ok()?;
+    header.rsplit(',').next()?.trim().parse().ok()
 }
 
 async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<CurrentSession>> {
@@ -119,5 +125,20 @@ fn set_cookie(accounts: &Accounts, token: &str, max_age: i64) {
         (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), header::HeaderValue::from_str(&cookie))
     {
         response.append_header(header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_is_the_address_the_proxy_added_last() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(forwarded_for(&headers), None);
+        headers.insert("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), Some("198.51.100.7".parse().unwrap()));
+        headers.insert("x-forwarded-for", "nonsense".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), None);
     }
 }
