@@ -42,9 +42,6 @@ pub enum AppError {
     /// An e-mailed link that is unknown, altered, already used or expired.
     #[error("link invalid")]
     LinkInvalid,
-    /// Signed in, but this is not theirs to see or do.
-    #[error("forbidden")]
-    Forbidden,
 }
 
 impl AppError {
@@ -62,7 +59,6 @@ impl AppError {
             AppError::Invalid(_) | AppError::LinkInvalid => StatusCode::BAD_REQUEST,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
         }
     }
 
@@ -76,7 +72,6 @@ impl AppError {
             AppError::SignInRequired => ("error-sign-in-required-title", "error-sign-in-required-text"),
             AppError::SignInFailed => ("error-sign-in-failed-title", "error-sign-in-failed-text"),
             AppError::LinkInvalid => ("error-link-invalid-title", "error-link-invalid-text"),
-            AppError::Forbidden => ("error-forbidden-title", "error-forbidden-text"),
         }
     }
 
@@ -169,7 +164,6 @@ mod tests {
             AppError::SignInRequired,
             AppError::SignInFailed,
             AppError::LinkInvalid,
-            AppError::Forbidden,
         ];
         for error in errors {
             let (title, text) = error.keys();

@@ -75,15 +75,6 @@ pub async fn handle_reply(accounts: &Accounts, from: &Mobile, body: &str) -> any
     Ok(accounts.city.message(lang, key, &[]))
 }
 
-/// Where a resident's updates go now: text only once confirmed, e-mail otherwise (unless they chose none).
-pub fn effective_channel(updates_by: UpdatesBy, sms_status: SmsStatus) -> UpdatesBy {
-    match (updates_by, sms_status) {
-        (UpdatesBy::Sms, SmsStatus::Confirmed) => UpdatesBy::Sms,
-        (UpdatesBy::Sms, _) => UpdatesBy::Email,
-        (other, _) => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,13 +93,5 @@ mod tests {
         for other in ["", "peut-être oui", "nope", "ouii"] {
             assert_eq!(Reply::parse(other), Reply::Other, "{other}");
         }
-    }
-
-    #[test]
-    fn texts_wait_for_the_confirmation() {
-        assert_eq!(effective_channel(UpdatesBy::Sms, SmsStatus::Pending), UpdatesBy::Email);
-        assert_eq!(effective_channel(UpdatesBy::Sms, SmsStatus::Stopped), UpdatesBy::Email);
-        assert_eq!(effective_channel(UpdatesBy::Sms, SmsStatus::Confirmed), UpdatesBy::Sms);
-        assert_eq!(effective_channel(UpdatesBy::None, SmsStatus::Confirmed), UpdatesBy::None);
     }
 }
