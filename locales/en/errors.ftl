@@ -31,3 +31,4 @@ problem-password-too-long = use 256 characters or fewer
 problem-password-common = this password is too common; choose a few words you will remember
 problem-password-personal = do not use your name or e-mail address as your password
 problem-password-wrong = this is not your current password
+error-link-invalid-action = Ask for a new link

@@ -31,3 +31,4 @@ problem-password-too-long = utilisez 256 caractères ou moins
 problem-password-common = ce mot de passe est trop courant; choisissez quelques mots dont vous vous souviendrez
 problem-password-personal = n'utilisez pas votre nom ni votre adresse courriel comme mot de passe
 problem-password-wrong = ce n'est pas votre mot de passe actuel
+error-link-invalid-action = Demander un nouveau lien

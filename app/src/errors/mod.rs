@@ -75,6 +75,15 @@ impl AppError {
         }
     }
 
+    /// Where to go to get past the error, when there is a page for it: (address, locale key of the link).
+    fn next_step(&self) -> Option<(&'static str, &'static str)> {
+        match self {
+            AppError::SignInRequired => Some(("/sign-in", "sign-in-button")),
+            AppError::LinkInvalid => Some(("/account/forgot", "error-link-invalid-action")),
+            _ => None,
+        }
+    }
+
     /// The heading, in the current language.
     pub fn title(&self, i18n: I18n) -> String {
         i18n.t(self.keys().0)
@@ -119,6 +128,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         response.set_status(error.status());
     }
     let i18n = use_i18n();
+    let next = error.next_step();
     let (title_error, text_error) = (error.clone(), error.clone());
     let title = move || title_error.title(i18n);
     view! {
@@ -126,6 +136,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
         <div class="error-page">
             <h1>{move || error.title(i18n)}</h1>
             <p>{move || text_error.text(i18n)}</p>
+            {next.map(|(href, label)| view! { <p><a class="button" href=href>{t(label)}</a></p> })}
             <p>
                 <a href="/">{t("error-home-link")}</a>
             </p>

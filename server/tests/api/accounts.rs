@@ -75,7 +75,10 @@ async fn a_resident_registers_chooses_a_password_signs_in_edits_and_signs_out() 
     assert_eq!(status, StatusCode::OK);
     let (status, html) = portal.page("/account", "en").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert!(html.contains("Please sign in"));
+    assert!(
+        html.contains("Please sign in") && html.contains("<a href=\"/sign-in\" class=\"button\">Sign in</a>"),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -164,7 +167,10 @@ async fn password_rules_and_single_use_links() {
     }
     let (status, html) = portal.page(&link, "fr").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert!(html.contains("Ce lien ne fonctionne plus"));
+    assert!(
+        html.contains("Ce lien ne fonctionne plus")
+            && html.contains("<a href=\"/account/forgot\" class=\"button\">Demander un nouveau lien</a>")
+    );
     // The first password still works.
     let (status, _) = portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::OK);
