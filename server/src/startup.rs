@@ -57,7 +57,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
 
     let search = Arc::new(SearchIndex::new(catalogue.search_docs()));
     let server = ServerContext {
-        city: Arc::new(settings.city.clone()),
+        city: accounts.city.clone(),
         catalogue: Arc::new(catalogue),
         search,
         accounts: accounts.clone(),

@@ -81,11 +81,19 @@ pub async fn password_link(accounts: &Accounts, account: AccountId) -> anyhow::R
     Ok(accounts.site.link(&format!("/account/password?token={token}")))
 }
 
+/// E-mails message `kind` to `account`, in its language, unless the account is closed (no address).
+fn mail_account(accounts: &Accounts, account: &Account, kind: mail::Kind, link: Option<String>) {
+    if let (Some(email), Some(name)) = (&account.email, &account.name) {
+        send_later(accounts, mail::compose(&accounts.city, kind, account.lang, email, name.as_str(), link));
+    }
+}
+
 /// E-mails `account` a single-use link to choose a password.
 async fn send_link(accounts: &Accounts, account: &Account, kind: mail::Kind) -> Result<(), AppError> {
-    let (Some(email), Some(name)) = (&account.email, &account.name) else { return Ok(()) };
-    let link = password_link(accounts, account.id).await?;
-    send_later(accounts, mail::compose(&accounts.city, kind, account.lang, email, name.as_str(), Some(link)));
+    if account.is_open() {
+        let link = password_link(accounts, account.id).await?;
+        mail_account(accounts, account, kind, Some(link));
+    }
     Ok(())
 }
 
@@ -157,10 +165,9 @@ pub async fn forgot_password(email: &str) -> Result<(), AppError> {
     // Looked up and sent in the background: answering after a database write only when the account exists
     // would tell, by the time it takes, that it does (`cargo bench -p server --bench enumeration`).
     tokio::spawn(async move {
+        // Errors are logged on their way into `AppError`; nobody is waiting for this answer.
         if let Ok(Some(account)) = accounts.store.account_by_email(&email).await.map_err(AppError::from) {
-            if account.is_open() {
-                let _ = send_link(&accounts, &account, mail::Kind::Reset).await;
-            }
+            let _ = send_link(&accounts, &account, mail::Kind::Reset).await;
         }
     });
     Ok(())
@@ -193,19 +200,13 @@ pub async fn set_password(token: &str, password: &str) -> Result<(), AppError> {
         // The first password: the e-mail address is now proven, so the text-message opt-in can go out.
         None => {
             if let (UpdatesBy::Sms, Some(mobile)) = (account.updates_by, &account.mobile) {
-                sms::ask_confirmation(&accounts, account.id, mobile, account.lang).await?;
+                accounts.store.set_sms_status(account.id, SmsStatus::Pending).await?;
+                sms::ask_confirmation(&accounts, mobile, account.lang).await?;
             }
         }
-        Some(_) => notify_password_changed(&accounts, &account),
+        Some(_) => mail_account(&accounts, &account, mail::Kind::PasswordChanged, None),
     }
     Ok(())
-}
-
-fn notify_password_changed(accounts: &Accounts, account: &Account) {
-    if let (Some(email), Some(name)) = (&account.email, &account.name) {
-        let mail = mail::compose(&accounts.city, mail::Kind::PasswordChanged, account.lang, email, name.as_str(), None);
-        send_later(accounts, mail);
-    }
 }
 
 /// The signed-in account, or `SignInRequired`.
@@ -247,18 +248,19 @@ pub async fn update_profile(name: &str, mobile: &str, lang: &str, updates_by: &s
     };
     let change = ProfileChange {
         name: details.name,
-        mobile: details.mobile.clone(),
+        mobile: details.mobile,
         lang: details.lang,
         updates_by: details.updates_by,
         sms_status,
     };
     accounts.store.update_profile(account.id, &change).await?;
     let asked_before = account.sms_status == SmsStatus::Pending && !new_number;
-    if let (SmsStatus::Pending, Some(mobile), false) = (sms_status, &details.mobile, asked_before) {
-        sms::ask_confirmation(&accounts, account.id, mobile, details.lang).await?;
+    if let (SmsStatus::Pending, Some(mobile), false) = (sms_status, &change.mobile, asked_before) {
+        sms::ask_confirmation(&accounts, mobile, change.lang).await?;
     }
-    let updated = accounts.store.account(account.id).await?.ok_or(AppError::Internal)?;
-    profile(updated)
+    let email = account.email.ok_or(AppError::SignInRequired)?;
+    let ProfileChange { name, mobile, lang, updates_by, sms_status } = change;
+    Ok(Profile { name, email, mobile, lang, updates_by, sms_status })
 }
 
 /// Checks the current password of the signed-in account (limited like sign-in: it is a password guess).
@@ -283,7 +285,7 @@ pub async fn change_password(current_password: &str, new_password: &str) -> Resu
     check_new_password(&account, new_password)?;
     let hash = passwords::hash(new_password.to_string()).await?;
     accounts.store.set_password(account.id, &hash, Some(&session.token_hash)).await?;
-    notify_password_changed(&accounts, &account);
+    mail_account(&accounts, &account, mail::Kind::PasswordChanged, None);
     Ok(())
 }
 
@@ -291,9 +293,8 @@ pub async fn close_account(confirm_password_text: &str) -> Result<(), AppError> 
     let accounts = accounts();
     let (_, account) = signed_in(&accounts).await?;
     confirm_password(&accounts, &account, Field::ConfirmPassword, confirm_password_text).await?;
-    let id: AccountId = account.id;
-    accounts.store.close_account(id, now()).await?;
+    accounts.store.close_account(account.id, now()).await?;
     sessions::end(&accounts).await?;
-    tracing::info!(account = id, "account closed");
+    tracing::info!(account = account.id, "account closed");
     Ok(())
 }

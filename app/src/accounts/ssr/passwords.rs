@@ -78,8 +78,9 @@ pub async fn verify(password: String, hash: Option<String>) -> bool {
         argon2().hash_password(b"not a password anyone has", &salt).expect("hashing works").to_string()
     });
     let exists = hash.is_some();
-    let hash = hash.unwrap_or_else(|| DECOY.clone());
+    // On the blocking thread too: the first use of the decoy hashes it.
     tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| DECOY.clone());
         let Ok(parsed) = PasswordHash::new(&hash) else { return false };
         argon2().verify_password(password.as_bytes(), &parsed).is_ok()
     })

@@ -2,7 +2,7 @@
 //! the site is served over https); the database keeps its hash. A session ends after an hour without use
 //! or twelve hours after sign-in, whichever comes first, and at sign-out or a password change.
 
-use super::{now, tokens, AccountId, Accounts};
+use super::{now, tokens, Account, AccountId, Accounts};
 use crate::accounts::model::SessionUser;
 use axum::{
     extract::{ConnectInfo, Request, State},
@@ -29,6 +29,9 @@ pub struct CurrentSession {
     pub user: SessionUser,
 }
 
+/// Counted for requests whose address is unknown (no connection information: only in-process calls).
+const UNKNOWN_CLIENT: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
 /// Where the request came from, for rate limits.
 #[derive(Clone, Copy, Debug)]
 pub struct ClientIp(pub IpAddr);
@@ -38,7 +41,7 @@ pub struct ClientIp(pub IpAddr);
 pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request, next: Next) -> Response {
     let connection = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(address)| address.ip());
     let forwarded = accounts.site.behind_proxy.then(|| forwarded_for(request.headers())).flatten();
-    let ip = forwarded.or(connection).unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let ip = forwarded.or(connection).unwrap_or(UNKNOWN_CLIENT);
     request.extensions_mut().insert(ClientIp(ip));
     if let Some(token) = cookie_token(request.headers()) {
         match find(&accounts, &token).await {
@@ -67,8 +70,10 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
         accounts.store.delete_session(&token_hash).await?;
         return Ok(None);
     }
-    let Some(account) = accounts.store.account(stored.account_id).await? else { return Ok(None) };
-    let (Some(name), true) = (account.name, account.closed_at.is_none()) else { return Ok(None) };
+    let Some(account) = accounts.store.account(stored.account_id).await?.filter(Account::is_open) else {
+        return Ok(None);
+    };
+    let Some(name) = account.name else { return Ok(None) };
     if now - stored.last_seen_at > TOUCH_EVERY_SECONDS {
         accounts.store.touch_session(&token_hash, now).await?;
     }
@@ -96,7 +101,7 @@ pub fn request_user() -> Option<SessionUser> {
 }
 
 pub fn client_ip() -> IpAddr {
-    parts().and_then(|p| p.extensions.get::<ClientIp>().copied()).map_or(IpAddr::from([127, 0, 0, 1]), |ip| ip.0)
+    parts().and_then(|p| p.extensions.get::<ClientIp>().copied()).map_or(UNKNOWN_CLIENT, |ip| ip.0)
 }
 
 /// Starts a session for `account_id` and sets its cookie on the response.

@@ -2,7 +2,7 @@
 //! outbox folder), the opt-in ("reply OUI"), and what a resident's reply does. Replies are read in either
 //! language, in any case, with or without accents: OUI/O/YES/Y confirm, STOP/ARRÊT stop, AIDE/HELP help.
 
-use super::{limits::Action, now, AccountId, Accounts};
+use super::{limits::Action, Accounts};
 use crate::accounts::model::{Mobile, SmsStatus, UpdatesBy};
 use crate::catalogue::fold;
 use crate::i18n::Lang;
@@ -34,9 +34,9 @@ impl Reply {
     }
 }
 
-/// Asks the resident to confirm text updates. Until they answer OUI, updates go by e-mail.
-pub async fn ask_confirmation(accounts: &Accounts, id: AccountId, mobile: &Mobile, lang: Lang) -> anyhow::Result<()> {
-    accounts.store.set_sms_status(id, SmsStatus::Pending).await?;
+/// Texts `mobile` to ask for OUI. The caller records the account's `Pending` status: until the resident
+/// answers, updates go by e-mail.
+pub async fn ask_confirmation(accounts: &Accounts, mobile: &Mobile, lang: Lang) -> anyhow::Result<()> {
     if let Err(error) = accounts.limits.check(Action::Sms, super::sessions::client_ip(), mobile.as_str()) {
         tracing::warn!(?error, "not sending the confirmation text: rate limit");
         return Ok(());
@@ -64,7 +64,7 @@ pub async fn handle_reply(accounts: &Accounts, from: &Mobile, body: &str) -> any
         };
         if let Some(status) = status {
             accounts.store.set_sms_status(account.id, status).await?;
-            tracing::info!(account = account.id, status = status.code(), at = now(), "text-message opt-in changed");
+            tracing::info!(account = account.id, status = status.code(), "text-message opt-in changed");
         }
     }
     let key = match reply {
