@@ -23,6 +23,7 @@ macro_rules! lazy_page {
 }
 
 pub mod accounts;
+pub mod addresses;
 pub mod catalogue;
 pub mod city;
 pub mod components;
@@ -30,6 +31,7 @@ pub mod errors;
 pub mod feedback;
 pub mod i18n;
 pub mod layout;
+pub mod navigation;
 pub mod privacy;
 pub mod requests;
 #[cfg(feature = "ssr")]
@@ -93,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("categories/:code") view={Lazy::<catalogue::CategoryRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<requests::WizardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:reference") view={Lazy::<requests::SubmittedRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>

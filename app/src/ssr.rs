@@ -1,9 +1,11 @@
-//! What server functions reach on the server: the city, the catalogue and the account services, provided
+//! What server functions reach on the server: the city, the catalogue, accounts, addresses and requests, provided
 //! to every request by the server binary (`server/src/startup.rs`).
 
 use crate::accounts::ssr::Accounts;
+use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, SearchIndex};
 use crate::city::ssr::City;
+use crate::requests::ssr::Requests;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -13,6 +15,9 @@ pub struct ServerContext {
     /// Built once per catalogue: server renders search with it instead of indexing on every request.
     pub search: Arc<SearchIndex>,
     pub accounts: Arc<Accounts>,
+    /// The city's civic addresses, for suggestions and "use my location".
+    pub addresses: Arc<AddressIndex>,
+    pub requests: Arc<Requests>,
 }
 
 /// The context of the request being served. Every route and server function runs with it provided.

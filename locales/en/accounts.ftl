@@ -87,9 +87,15 @@ mail-reset-button = Choose a new password
 mail-changed-subject = Your 311 Portal password was changed
 mail-changed-body = The password of your 311 Portal account was just changed. If it was you, there is nothing to do. If it was not, call { $phone } right away.
 mail-changed-button = Sign in
+mail-receipt-subject = Request { $reference } received: { $service }
+mail-receipt-body = We received your request { $reference } for { $service } at { $address }.
+
+    A 311 agent reviews it and sends it to the right team. We will write when work starts and when it is done. Quote { $reference } if you call { $phone }.
+mail-receipt-button = See my request
 
 ## Text messages
 sms-confirm = { $city } 311: reply OUI or YES to receive updates on your requests by text. Reply STOP to stop, HELP for help.
 sms-confirmed = { $city } 311: text-message updates are on. Reply STOP to stop at any time.
 sms-stopped = { $city } 311: you will no longer receive text messages. Updates will come by e-mail.
 sms-help = { $city } 311: call { $phone } ({ $long_distance }) or write to { $email }. Reply STOP to stop texts.
+sms-receipt = { $city } 311: request { $reference } received ({ $service }, { $address }). Details: { $link }

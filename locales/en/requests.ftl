@@ -1,2 +1,68 @@
 request-new-title = Submit a request
-request-new-coming = Submitting a request online is coming soon. Until then, a 311 agent will take your request by phone, live chat or e-mail.
+request-start-title = Submit a request: { $service }
+request-start-lead = Tell us where the problem is and what you see. It takes about 3 minutes.
+request-start-time = You can go back to any step before you submit. What you enter is kept if you leave and come back within a week.
+request-start-button = Start
+
+step-where = Where is it?
+step-details = About the problem
+step-files = Photos and files
+step-review = Check and submit
+step-progress = Step { $number } of { $total }
+step-progress-label = Steps of your request
+step-back = Back
+step-continue = Continue
+
+field-address = Address
+field-description = Description
+field-files = Photos and files
+field-answer = Question { $number }
+field-optional = (optional)
+
+where-query-label = Type the civic address nearest the problem
+where-query-hint = For example, 200 Brady or Paris St. Choose the address from the list.
+where-find = Find
+where-locate = Use my location
+where-found = { $count ->
+    [one] 1 address found
+   *[other] { $count } addresses found
+}
+where-none = No address yet. Type a street name, with or without the civic number.
+
+details-description-hint = What do you see, and exactly where? Do not include personal information about other people.
+details-description-count = { $left } characters left (out of { $max })
+
+files-intro = Photos help crews find and fix the problem. You can add them now or skip this step.
+files-limits = Up to { $max } files: photos (JPEG, PNG, WebP) or PDF, 10 MB each. Photos are resized, and their location data removed, before we keep them.
+files-hint = On a phone, you can take a photo now.
+files-upload = Upload
+files-uploading = Uploading { $name }
+files-failed = { $name } was not added: { $problem }
+files-list-label = Files added
+files-size = { $megabytes } MB
+files-remove = Remove { $name }
+files-remove-short = Remove
+files-pdf = PDF
+
+review-change = Change
+review-files-count = { $count ->
+    [0] None
+    [one] 1 file
+   *[other] { $count } files
+}
+review-nearby-title = A request for this service is already open nearby
+review-nearby-text = Request { $reference } was made on { $date } at { $address }. Crews already know about it. You can still submit yours if it is a different problem.
+review-now = Submit your request
+review-declaration = By submitting, you confirm that the information is accurate to the best of your knowledge.
+review-submit = Submit
+review-sign-in-text = Sign in to submit your request. What you entered is kept: you will come back to this page.
+
+submitted-title = Request received
+submitted-reference = Your reference number
+submitted-summary = { $service } at { $address }.
+submitted-receipt-email = We sent a receipt to your e-mail address.
+submitted-receipt-sms = We sent a receipt to your mobile phone by text message.
+submitted-receipt-none = You chose not to receive messages from us: note your reference number.
+submitted-next-heading = What happens next
+submitted-next-text = A 311 agent reviews your request and sends it to the right team. You will get updates when work starts and when it is done. Quote your reference number if you call 311.
+submitted-another = Make another request

@@ -87,9 +87,15 @@ mail-reset-button = Choisir un nouveau mot de passe
 mail-changed-subject = Le mot de passe de votre compte du Portail 311 a été changé
 mail-changed-body = Le mot de passe de votre compte du Portail 311 vient d'être changé. Si c'était vous, il n'y a rien à faire. Sinon, appelez le { $phone } sans tarder.
 mail-changed-button = Se connecter
+mail-receipt-subject = Demande { $reference } reçue : { $service }
+mail-receipt-body = Nous avons reçu votre demande { $reference } pour « { $service } » au { $address }.
+
+    Un agent du 311 l'examine et la transmet à la bonne équipe. Nous vous écrirons quand les travaux commencent et quand ils sont terminés. Donnez le numéro { $reference } si vous appelez le { $phone }.
+mail-receipt-button = Voir ma demande
 
 ## Messages textes
 sms-confirm = { $city } 311 : répondez OUI pour recevoir les mises à jour de vos demandes par texto. Répondez ARRÊT pour arrêter, AIDE pour de l'aide.
 sms-confirmed = { $city } 311 : les mises à jour par texto sont activées. Répondez ARRÊT pour arrêter en tout temps.
 sms-stopped = { $city } 311 : vous ne recevrez plus de messages textes. Les mises à jour arriveront par courriel.
 sms-help = { $city } 311 : composez le { $phone } ({ $long_distance }) ou écrivez à { $email }. Répondez ARRÊT pour arrêter les textos.
+sms-receipt = { $city } 311 : demande { $reference } reçue ({ $service }, { $address }). Détails : { $link }

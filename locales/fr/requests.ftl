@@ -1,2 +1,68 @@
 request-new-title = Soumettre une demande
-request-new-coming = La soumission de demandes en ligne arrive bientôt. D'ici là, un agent du 311 prendra votre demande par téléphone, par clavardage ou par courriel.
+request-start-title = Soumettre une demande : { $service }
+request-start-lead = Dites-nous où se trouve le problème et ce que vous voyez. Cela prend environ 3 minutes.
+request-start-time = Vous pouvez revenir à chaque étape avant de soumettre. Ce que vous entrez est conservé si vous partez et revenez dans la semaine.
+request-start-button = Commencer
+
+step-where = Où est-ce?
+step-details = Le problème
+step-files = Photos et fichiers
+step-review = Vérifier et soumettre
+step-progress = Étape { $number } de { $total }
+step-progress-label = Étapes de votre demande
+step-back = Retour
+step-continue = Continuer
+
+field-address = Adresse
+field-description = Description
+field-files = Photos et fichiers
+field-answer = Question { $number }
+field-optional = (facultatif)
+
+where-query-label = Tapez l'adresse municipale la plus proche du problème
+where-query-hint = Par exemple, 200 Brady ou rue Paris. Choisissez l'adresse dans la liste.
+where-find = Chercher
+where-locate = Utiliser ma position
+where-found = { $count ->
+    [one] 1 adresse trouvée
+   *[other] { $count } adresses trouvées
+}
+where-none = Aucune adresse pour l'instant. Tapez un nom de rue, avec ou sans le numéro.
+
+details-description-hint = Que voyez-vous, et où exactement? N'indiquez pas de renseignements personnels sur d'autres personnes.
+details-description-count = { $left } caractères restants (sur { $max })
+
+files-intro = Les photos aident les équipes à trouver et à régler le problème. Vous pouvez en ajouter maintenant ou passer cette étape.
+files-limits = Jusqu'à { $max } fichiers : photos (JPEG, PNG, WebP) ou PDF, 10 Mo chacun. Les photos sont réduites, et leurs données de localisation retirées, avant d'être conservées.
+files-hint = Sur un téléphone, vous pouvez prendre une photo maintenant.
+files-upload = Téléverser
+files-uploading = Téléversement de { $name }
+files-failed = { $name } n'a pas été ajouté : { $problem }
+files-list-label = Fichiers ajoutés
+files-size = { $megabytes } Mo
+files-remove = Retirer { $name }
+files-remove-short = Retirer
+files-pdf = PDF
+
+review-change = Modifier
+review-files-count = { $count ->
+    [0] Aucun
+    [one] 1 fichier
+   *[other] { $count } fichiers
+}
+review-nearby-title = Une demande pour ce service est déjà ouverte tout près
+review-nearby-text = La demande { $reference } a été faite le { $date } au { $address }. Les équipes sont déjà au courant. Vous pouvez tout de même soumettre la vôtre s'il s'agit d'un autre problème.
+review-now = Soumettre votre demande
+review-declaration = En soumettant, vous confirmez que ces renseignements sont exacts au meilleur de votre connaissance.
+review-submit = Soumettre
+review-sign-in-text = Connectez-vous pour soumettre votre demande. Ce que vous avez entré est conservé : vous reviendrez à cette page.
+
+submitted-title = Demande reçue
+submitted-reference = Votre numéro de référence
+submitted-summary = { $service } au { $address }.
+submitted-receipt-email = Nous avons envoyé un accusé de réception à votre adresse courriel.
+submitted-receipt-sms = Nous avons envoyé un accusé de réception à votre cellulaire par message texte.
+submitted-receipt-none = Vous avez choisi de ne pas recevoir de messages : notez votre numéro de référence.
+submitted-next-heading = La suite
+submitted-next-text = Un agent du 311 examine votre demande et la transmet à la bonne équipe. Vous serez avisé quand les travaux commencent et quand ils sont terminés. Donnez votre numéro de référence si vous appelez le 311.
+submitted-another = Faire une autre demande

@@ -22,6 +22,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub mail: MailSettings,
     pub sms: SmsSettings,
+    pub files: FileSettings,
     pub city: City,
     /// The catalogue file to load at start-up; `None` means the built-in one.
     pub catalogue_file: Option<PathBuf>,
@@ -71,6 +72,25 @@ pub struct SmsSettings {
     pub api_base: Option<String>,
 }
 
+/// Photos and files of requests: `data_dir/files` by default, or an S3-compatible bucket. S3 credentials
+/// come from the usual `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` variables, never from this file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub store: FileStore,
+    pub bucket: Option<String>,
+    /// For S3-compatible services other than AWS (MinIO, Ceph...): their address.
+    pub endpoint: Option<String>,
+    pub region: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStore {
+    Local,
+    S3,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SmsProvider {
@@ -92,6 +112,7 @@ struct RawSettings {
     server: ServerSettings,
     mail: MailSettings,
     sms: SmsSettings,
+    files: FileSettings,
     city: RawCity,
     #[serde(default)]
     catalogue: RawCatalogue,
@@ -156,6 +177,9 @@ impl Settings {
         })?;
         check_mail(&raw.mail)?;
         check_sms(&raw.sms)?;
+        if raw.files.store == FileStore::S3 && raw.files.bucket.as_deref().is_none_or(|b| b.trim().is_empty()) {
+            return Err(invalid("files.bucket", "is needed when files.store is \"s3\""));
+        }
         if let Some(url) = &raw.server.public_url {
             if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
                 return Err(invalid("server.public_url", format!("\"{url}\" is not an http(s) address")));
@@ -165,6 +189,7 @@ impl Settings {
             server: raw.server,
             mail: raw.mail,
             sms: raw.sms,
+            files: raw.files,
             city: city(raw.city)?,
             catalogue_file: raw.catalogue.file,
         })

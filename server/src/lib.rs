@@ -1,6 +1,7 @@
 //! The Portail 311 server: reads the configuration, opens the database, loads the catalogue and serves
 //! the app (`app` crate) with axum. Integration tests start it from here on a free port.
 
+pub mod addresses_file;
 pub mod admin;
 pub mod catalogue_file;
 pub mod config;

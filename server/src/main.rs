@@ -1,7 +1,8 @@
 //! `server`: runs Portail 311. Configuration comes from `city-profile/city.toml` (built in), an optional
 //! file named by `PORTAL_CONFIG_FILE`, and `PORTAL_…` environment variables; see README.md.
 //!
-//! `server create-admin --email … --name … [--lang fr|en]` creates the first administrator instead.
+//! `server create-admin --email … --name … [--lang fr|en]` creates the first administrator instead;
+//! `server import-addresses FILE.csv` replaces the address points with the city's open-data file.
 
 use server::admin::{create_admin, CreateAdmin};
 use std::process::ExitCode;
@@ -44,8 +45,24 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("import-addresses") => {
+            let Some(file) = args.get(1) else {
+                eprintln!("usage: server import-addresses FILE.csv");
+                return ExitCode::from(2);
+            };
+            match runtime.block_on(server::addresses_file::import_into(&settings, std::path::Path::new(file))) {
+                Ok(count) => {
+                    println!("{count} address points imported from {file}.");
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("import-addresses: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(other) => {
-            eprintln!("unknown command \"{other}\"; commands: create-admin (or none, to serve)");
+            eprintln!("unknown command \"{other}\"; commands: create-admin, import-addresses (or none, to serve)");
             ExitCode::from(2)
         }
     }

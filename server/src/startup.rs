@@ -1,14 +1,16 @@
 //! Putting the portal together: database, catalogue, city, and the HTTP routes around the Leptos app.
 
-use crate::config::Settings;
+use crate::config::{FileStore, Settings};
 use crate::notify::{email::LettreMailer, sms};
 use crate::store::SqliteStore;
 use app::accounts::ssr::{export, sessions, Accounts, Site};
+use app::addresses::ssr::{AddressIndex, AddressStore};
 use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::SearchIndex;
+use app::requests::ssr::{uploads, Files, Requests};
 use app::ssr::ServerContext;
 use axum::{
-    extract::FromRef,
+    extract::{DefaultBodyLimit, FromRef},
     http::HeaderValue,
     middleware,
     routing::{get, post},
@@ -29,6 +31,7 @@ struct AppState {
     leptos_options: LeptosOptions,
     server: ServerContext,
     accounts: Arc<Accounts>,
+    requests: Arc<Requests>,
     sms_inbound: sms::Inbound,
 }
 
@@ -56,11 +59,16 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
     tracing::info!(services = catalogue.services().len(), "catalogue loaded");
 
     let search = Arc::new(SearchIndex::new(catalogue.search_docs()));
+    let addresses = AddressIndex::new(addresses(&store).await?);
+    tracing::info!(addresses = addresses.len(), "address points loaded");
+    let requests = Arc::new(Requests::new(Arc::new(store.clone()), file_store(settings)?));
     let server = ServerContext {
         city: accounts.city.clone(),
         catalogue: Arc::new(catalogue),
         search,
         accounts: accounts.clone(),
+        addresses: Arc::new(addresses),
+        requests: requests.clone(),
     };
     let sms_inbound = sms::Inbound {
         accounts: accounts.clone(),
@@ -73,7 +81,43 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
         .site_addr(settings.server.address)
         .build();
     forget_idle_limits(accounts.clone());
-    Ok(router(AppState { leptos_options, server, accounts, sms_inbound }))
+    purge_old_drafts(requests.clone());
+    Ok(router(AppState { leptos_options, server, accounts, requests, sms_inbound }))
+}
+
+/// The address points in the database; on first start, the built-in representative set is loaded
+/// (`server import-addresses` replaces them with the city's own file).
+async fn addresses(store: &SqliteStore) -> anyhow::Result<Vec<app::addresses::Address>> {
+    let stored = store.load_addresses().await?;
+    if !stored.is_empty() {
+        return Ok(stored);
+    }
+    let built_in = crate::addresses_file::load(None)?;
+    store.replace_addresses(&built_in).await?;
+    Ok(built_in)
+}
+
+/// Where photos and files go: `data_dir/files`, or the configured S3-compatible bucket.
+pub fn file_store(settings: &Settings) -> anyhow::Result<Files> {
+    let files = &settings.files;
+    Ok(Files(match files.store {
+        FileStore::Local => {
+            let folder = settings.server.data_dir.join("files");
+            std::fs::create_dir_all(&folder)?;
+            Arc::new(object_store::local::LocalFileSystem::new_with_prefix(folder)?)
+        }
+        FileStore::S3 => {
+            let mut builder = object_store::aws::AmazonS3Builder::from_env()
+                .with_bucket_name(files.bucket.clone().unwrap_or_default());
+            if let Some(endpoint) = &files.endpoint {
+                builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
+            }
+            if let Some(region) = &files.region {
+                builder = builder.with_region(region);
+            }
+            Arc::new(builder.build()?)
+        }
+    }))
 }
 
 fn router(state: AppState) -> Router {
@@ -97,6 +141,9 @@ fn router(state: AppState) -> Router {
         .route("/language/{code}", get(app::i18n::ssr::switch_language))
         .route("/account/export", get(export::download))
         .route("/sms/inbound", post(sms::inbound))
+        .route("/requests/uploads/{draft}", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
+        .route("/requests/files/{id}", get(uploads::download))
+        .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
         .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))
@@ -145,6 +192,26 @@ fn forget_idle_limits(accounts: Arc<Accounts>) {
         loop {
             every.tick().await;
             accounts.limits.forget_idle();
+        }
+    });
+}
+
+/// Drafts nobody touched for a week are deleted every hour, with the files only they held.
+fn purge_old_drafts(requests: Arc<Requests>) {
+    const WEEK: i64 = 7 * 24 * 3600;
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let purged = async {
+                for id in requests.store.purge_drafts(app::accounts::ssr::now() - WEEK).await? {
+                    requests.files.delete(&id).await?;
+                }
+                anyhow::Ok(())
+            };
+            if let Err(error) = purged.await {
+                tracing::error!(error = format!("{error:#}"), "purging old drafts");
+            }
         }
     });
 }

@@ -2,17 +2,10 @@
 //! the form's text, exactly as typed; parsing them is the server's job, so a form can never skip it.
 
 use super::model::{Profile, SessionUser};
+#[cfg(feature = "ssr")]
+use crate::errors::answer;
 use crate::errors::AppError;
 use leptos::prelude::*;
-
-/// Gives a refusal its HTTP status (400, 401, 429...), so that other clients than our pages can tell.
-#[cfg(feature = "ssr")]
-fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let (Err(error), Some(response)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
-        response.set_status(error.status());
-    }
-    result
-}
 
 #[server(endpoint = "accounts/register")]
 pub async fn register(

@@ -10,7 +10,7 @@ mod service_page;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use api::{CategorySummary, CategoryView, Overview, ServiceSummary, ServiceView};
+pub use api::{get_service, CategorySummary, CategoryView, Overview, ServiceSummary, ServiceView};
 pub use home_page::{HomePage, SearchPage};
 pub use model::{Catalogue, CatalogueError, Category, Choice, Code, Datatype, Question, Service};
 pub use search::{fold, SearchDoc, SearchIndex};

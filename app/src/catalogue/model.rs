@@ -213,6 +213,9 @@ fn check_service(service: &Service) -> Result<(), CatalogueError> {
     if !service.online && (!service.questions.is_empty() || service.service_level_days.is_some()) {
         return bad("a topic that is not online has no questions and no service level");
     }
+    if service.questions.len() > crate::errors::MAX_QUESTIONS {
+        return bad("a service asks at most 12 questions");
+    }
     let mut question_codes = HashSet::new();
     for question in &service.questions {
         let bad = |problem| {

@@ -3,7 +3,7 @@
 //! a screen reader reads with the input.
 
 use crate::errors::{AppError, Field, Problem};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, use_i18n, Text};
 use leptos::{html, prelude::*};
 
 /// The problem with `field` in the last answer, if any.
@@ -25,8 +25,12 @@ where
 }
 
 /// Shows what went wrong with the last submission, and moves the focus there so that it is read out.
+/// `answer_labels`: the labels of the service's questions, for problems with `Field::Answer`.
 #[component]
-pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn ErrorSummary(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(optional)] answer_labels: Vec<Text>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let summary = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
@@ -44,13 +48,16 @@ pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
                         .iter()
                         .map(|p| {
                             let (field, problem) = (p.field, p.problem);
+                            let label = match field {
+                                Field::Answer(position) => answer_labels.get(position as usize).cloned(),
+                                _ => None,
+                            };
                             let text = move || {
+                                let field_label =
+                                    label.as_ref().map_or_else(|| i18n.t(field.label_key()), |l| i18n.pick(l));
                                 i18n.t_args(
                                     "error-summary-item",
-                                    &[
-                                        ("field", i18n.t(field.label_key()).into()),
-                                        ("problem", i18n.t(problem.key()).into()),
-                                    ],
+                                    &[("field", field_label.into()), ("problem", i18n.t(problem.key()).into())],
                                 )
                             };
                             view! { <li><a href=format!("#{}", field.name()) rel="external">{text}</a></li> }

@@ -16,10 +16,17 @@ pub enum Field {
     CurrentPassword,
     /// The password typed again to confirm closing the account.
     ConfirmPassword,
+    /// Where a request is: a civic address chosen from the suggestions.
+    Address,
+    Description,
+    /// The photos and files of a request.
+    Files,
+    /// The answer to the service's question at this position (its label comes from the catalogue).
+    Answer(u8),
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 13] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -29,6 +36,10 @@ impl Field {
         Field::NewPassword,
         Field::CurrentPassword,
         Field::ConfirmPassword,
+        Field::Address,
+        Field::Description,
+        Field::Files,
+        Field::Answer(0),
     ];
 
     /// The input's `name` and `id`.
@@ -43,6 +54,10 @@ impl Field {
             Field::NewPassword => "new_password",
             Field::CurrentPassword => "current_password",
             Field::ConfirmPassword => "confirm_password",
+            Field::Address => "address",
+            Field::Description => "description",
+            Field::Files => "files",
+            Field::Answer(position) => ANSWER_IDS.get(position as usize).copied().unwrap_or("answer"),
         }
     }
 
@@ -58,9 +73,32 @@ impl Field {
             Field::NewPassword => "field-new-password",
             Field::CurrentPassword => "field-current-password",
             Field::ConfirmPassword => "field-confirm-password",
+            Field::Address => "field-address",
+            Field::Description => "field-description",
+            Field::Files => "field-files",
+            Field::Answer(_) => "field-answer",
         }
     }
 }
+
+/// The input ids of the service's questions, by position. A service asks at most [`MAX_QUESTIONS`].
+const ANSWER_IDS: [&str; MAX_QUESTIONS] = [
+    "answer-0",
+    "answer-1",
+    "answer-2",
+    "answer-3",
+    "answer-4",
+    "answer-5",
+    "answer-6",
+    "answer-7",
+    "answer-8",
+    "answer-9",
+    "answer-10",
+    "answer-11",
+];
+
+/// How many questions a service may ask (the catalogue file is refused beyond).
+pub const MAX_QUESTIONS: usize = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,10 +114,27 @@ pub enum Problem {
     PasswordCommon,
     PasswordPersonal,
     PasswordWrong,
+    /// The address typed is not one of the suggestions.
+    AddressNotChosen,
+    /// "Use my location" is far from every address of the city.
+    AddressOutsideCity,
+    /// The browser could not, or was not allowed to, tell where the resident is.
+    LocationUnavailable,
+    TooLong,
+    NumberInvalid,
+    DateInvalid,
+    FileTooLarge,
+    /// Not a JPEG, PNG, WebP or PDF, whatever its name says.
+    FileType,
+    /// Corrupt or truncated.
+    FileUnreadable,
+    /// More pixels than any phone camera takes (a decompression bomb, or a panorama).
+    ImageTooLarge,
+    TooManyFiles,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 11] = [
+    pub const ALL: [Problem; 22] = [
         Problem::Required,
         Problem::EmailInvalid,
         Problem::MobileInvalid,
@@ -91,6 +146,17 @@ impl Problem {
         Problem::PasswordCommon,
         Problem::PasswordPersonal,
         Problem::PasswordWrong,
+        Problem::AddressNotChosen,
+        Problem::AddressOutsideCity,
+        Problem::LocationUnavailable,
+        Problem::TooLong,
+        Problem::NumberInvalid,
+        Problem::DateInvalid,
+        Problem::FileTooLarge,
+        Problem::FileType,
+        Problem::FileUnreadable,
+        Problem::ImageTooLarge,
+        Problem::TooManyFiles,
     ];
 
     pub fn key(self) -> &'static str {
@@ -106,7 +172,23 @@ impl Problem {
             Problem::PasswordCommon => "problem-password-common",
             Problem::PasswordPersonal => "problem-password-personal",
             Problem::PasswordWrong => "problem-password-wrong",
+            Problem::AddressNotChosen => "problem-address-not-chosen",
+            Problem::AddressOutsideCity => "problem-address-outside-city",
+            Problem::LocationUnavailable => "problem-location-unavailable",
+            Problem::TooLong => "problem-too-long",
+            Problem::NumberInvalid => "problem-number-invalid",
+            Problem::DateInvalid => "problem-date-invalid",
+            Problem::FileTooLarge => "problem-file-too-large",
+            Problem::FileType => "problem-file-type",
+            Problem::FileUnreadable => "problem-file-unreadable",
+            Problem::ImageTooLarge => "problem-image-too-large",
+            Problem::TooManyFiles => "problem-too-many-files",
         }
+    }
+
+    /// The problem named `code` (`Problem::key` without its prefix), as an upload's redirect carries it.
+    pub fn parse(code: &str) -> Option<Problem> {
+        Problem::ALL.into_iter().find(|problem| problem.key().strip_prefix("problem-") == Some(code))
     }
 }
 

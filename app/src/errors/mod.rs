@@ -6,7 +6,7 @@
 
 mod fields;
 
-pub use fields::{Field, FieldError, Problem};
+pub use fields::{Field, FieldError, Problem, MAX_QUESTIONS};
 
 use crate::i18n::{t, use_i18n, FluentValue, I18n};
 use leptos::prelude::*;
@@ -42,6 +42,9 @@ pub enum AppError {
     /// An e-mailed link that is unknown, altered, already used or expired.
     #[error("link invalid")]
     LinkInvalid,
+    /// A topic that cannot be requested online: call, chat or write to 311.
+    #[error("not online")]
+    NotOnline,
 }
 
 impl AppError {
@@ -56,7 +59,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Invalid(_) | AppError::LinkInvalid => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) | AppError::LinkInvalid | AppError::NotOnline => StatusCode::BAD_REQUEST,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
         }
@@ -72,6 +75,7 @@ impl AppError {
             AppError::SignInRequired => ("error-sign-in-required-title", "error-sign-in-required-text"),
             AppError::SignInFailed => ("error-sign-in-failed-title", "error-sign-in-failed-text"),
             AppError::LinkInvalid => ("error-link-invalid-title", "error-link-invalid-text"),
+            AppError::NotOnline => ("error-not-online-title", "error-not-online-text"),
         }
     }
 
@@ -97,6 +101,16 @@ impl AppError {
         };
         i18n.t_args(self.keys().1, &[("minutes", FluentValue::from(minutes))])
     }
+}
+
+/// Gives a server function's refusal its HTTP status (400, 401, 429...), so that other clients than our
+/// pages can tell.
+#[cfg(feature = "ssr")]
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let (Err(error), Some(response)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(error.status());
+    }
+    result
 }
 
 /// Our own failures (database, files, mail): logged here with their detail, shown as "something went wrong".
@@ -175,6 +189,7 @@ mod tests {
             AppError::SignInRequired,
             AppError::SignInFailed,
             AppError::LinkInvalid,
+            AppError::NotOnline,
         ];
         for error in errors {
             let (title, text) = error.keys();

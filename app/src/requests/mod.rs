@@ -1,13 +1,11 @@
-//! Service requests. Submitting one online is the next piece of work (issue 4); until then the page says so
-//! and gives the channels that work today.
+//! "Soumettre une demande": a signed-in resident tells the city where the problem is, answers the
+//! service's questions, adds photos, checks everything and submits; they get a reference number and a
+//! receipt. What they enter is kept on the server as a draft between steps.
 
-use crate::components::ComingSoon;
-use leptos::prelude::*;
+pub mod api;
+pub mod model;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
-lazy_page!(NewRequestRoute, NewRequestPage);
-
-/// `/requests/new?service=CODE`, where every "Submit a request" button leads.
-#[component]
-fn NewRequestPage() -> impl IntoView {
-    view! { <ComingSoon title="request-new-title" text="request-new-coming"/> }
-}
+pub use pages::{NewRequestRoute, SubmittedRoute, WizardRoute};

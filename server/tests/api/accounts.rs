@@ -1,25 +1,8 @@
 //! Accounts over HTTP: register → e-mailed link → password → sign in → profile → sign out, and every refusal.
 
-use crate::helpers::{outbox_mails, spawn_portal, TestPortal};
+use crate::helpers::{outbox_mails, registered, registration, spawn_portal, TestPortal, PASSWORD};
 use reqwest::StatusCode;
 use serde_json::json;
-
-const PASSWORD: &str = "lampadaire vert du lac Ramsey";
-
-fn registration<'a>(email: &'a str, lang: &'a str, updates_by: &'a str, mobile: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("name", "Marie Tremblay"), ("email", email), ("mobile", mobile), ("lang", lang), ("updates_by", updates_by)]
-}
-
-/// Registers, follows the e-mailed link and chooses the password.
-async fn registered(portal: &TestPortal, email: &str) {
-    let (status, _) = portal.call("register", &registration(email, "fr", "email", "")).await;
-    assert_eq!(status, StatusCode::OK);
-    let mails = outbox_mails(portal, 1).await;
-    let link = mails.last().unwrap().link_path();
-    let token = link.split("token=").nth(1).unwrap();
-    let (status, _) = portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await;
-    assert_eq!(status, StatusCode::OK);
-}
 
 #[tokio::test]
 async fn a_resident_registers_chooses_a_password_signs_in_edits_and_signs_out() {
@@ -277,21 +260,13 @@ async fn pages_show_the_forms_in_both_languages() {
     assert!(html.contains("Send me a link"));
 }
 
-/// Runs `sql` on the portal's SQLite file, as time passing would.
-async fn age(portal: &TestPortal, sql: &str) {
-    let url = format!("sqlite://{}", portal.data_dir().join("portal.sqlite3").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    sqlx::query(sql).execute(&pool).await.unwrap();
-    pool.close().await;
-}
-
 #[tokio::test]
 async fn links_expire_after_a_day_and_sessions_after_an_idle_hour() {
     let portal = spawn_portal().await;
     portal.call("register", &registration("marie@example.ca", "fr", "email", "")).await;
     let link = outbox_mails(&portal, 1).await.remove(0).link_path();
     let token = link.split("token=").nth(1).unwrap().to_string();
-    age(&portal, "UPDATE account_links SET expires_at = expires_at - 24 * 3600").await;
+    portal.sql("UPDATE account_links SET expires_at = expires_at - 24 * 3600").await;
     let (status, body) = portal.call("set_password", &[("token", &token), ("new_password", PASSWORD)]).await;
     assert_eq!((status, body), (StatusCode::BAD_REQUEST, json!("LinkInvalid")));
 
@@ -301,13 +276,13 @@ async fn links_expire_after_a_day_and_sessions_after_an_idle_hour() {
         StatusCode::OK
     );
     assert_eq!(portal.call("get_profile", &[]).await.0, StatusCode::OK);
-    age(&portal, "UPDATE sessions SET last_seen_at = last_seen_at - 3601").await;
+    portal.sql("UPDATE sessions SET last_seen_at = last_seen_at - 3601").await;
     assert_eq!(portal.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
     assert_eq!(
         portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await.0,
         StatusCode::OK
     );
-    age(&portal, "UPDATE sessions SET created_at = created_at - 12 * 3600 - 1").await;
+    portal.sql("UPDATE sessions SET created_at = created_at - 12 * 3600 - 1").await;
     assert_eq!(portal.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
 }
 

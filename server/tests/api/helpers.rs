@@ -7,6 +7,8 @@ use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 /// A running portal with its own database and outbox in a temporary folder (removed when dropped).
+/// A clone is the same browser (same cookies); [`TestPortal::another_browser`] is a new one.
+#[derive(Clone)]
 pub struct TestPortal {
     pub base: String,
     client: Client,
@@ -87,8 +89,13 @@ impl TestPortal {
 
     /// POSTs a form to an account server function as our pages do (from this site, keeping cookies).
     pub async fn post(&self, function: &str, form: &[(&str, &str)]) -> Response {
+        self.post_api(&format!("accounts/{function}"), form).await
+    }
+
+    /// POSTs a form to the server function at `/api/{path}`.
+    pub async fn post_api(&self, path: &str, form: &[(&str, &str)]) -> Response {
         self.client
-            .post(format!("{}/api/accounts/{function}", self.base))
+            .post(format!("{}/api/{path}", self.base))
             .header(header::ORIGIN, &self.base)
             .header(header::ACCEPT, "application/json")
             .form(form)
@@ -99,11 +106,58 @@ impl TestPortal {
 
     /// [`Self::post`], returning the status and the JSON answer.
     pub async fn call(&self, function: &str, form: &[(&str, &str)]) -> (StatusCode, serde_json::Value) {
-        let response = self.post(function, form).await;
+        self.call_api(&format!("accounts/{function}"), form).await
+    }
+
+    /// [`Self::post_api`], returning the status and the JSON answer.
+    pub async fn call_api(&self, path: &str, form: &[(&str, &str)]) -> (StatusCode, serde_json::Value) {
+        let response = self.post_api(path, form).await;
         let status = response.status();
         let text = response.text().await.unwrap();
         (status, serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text)))
     }
+
+    /// The client, for requests the helpers above do not make (multipart uploads).
+    pub fn http(&self) -> &Client {
+        &self.client
+    }
+
+    /// Runs `sql` on the portal's SQLite file, as time passing (or a failure) would.
+    pub async fn sql(&self, sql: &str) {
+        let pool = self.database().await;
+        sqlx::query(sql).execute(&pool).await.unwrap();
+        pool.close().await;
+    }
+
+    /// A connection pool on the portal's SQLite file, to check what it saved.
+    pub async fn database(&self) -> sqlx::SqlitePool {
+        let url = format!("sqlite://{}", self.data_dir().join("portal.sqlite3").display());
+        sqlx::SqlitePool::connect(&url).await.unwrap()
+    }
+}
+
+/// A password every test account uses.
+pub const PASSWORD: &str = "lampadaire vert du lac Ramsey";
+
+pub fn registration<'a>(
+    email: &'a str,
+    lang: &'a str,
+    updates_by: &'a str,
+    mobile: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![("name", "Marie Tremblay"), ("email", email), ("mobile", mobile), ("lang", lang), ("updates_by", updates_by)]
+}
+
+/// Registers (French, updates by e-mail), follows the e-mailed link and chooses the password.
+pub async fn registered(portal: &TestPortal, email: &str) {
+    let sent = std::fs::read_dir(portal.data_dir().join("outbox/email")).map_or(0, |dir| dir.count());
+    let (status, _) = portal.call("register", &registration(email, "fr", "email", "")).await;
+    assert_eq!(status, StatusCode::OK);
+    let mails = outbox_mails(portal, sent + 1).await;
+    let link = mails.last().unwrap().link_path();
+    let token = link.split("token=").nth(1).unwrap();
+    let (status, _) = portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 /// Files that appear in `folder` (an outbox), oldest first, waiting up to five seconds for `count` of them:

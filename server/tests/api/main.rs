@@ -6,4 +6,5 @@ mod helpers;
 mod language;
 mod messages;
 mod pages;
+mod requests;
 mod search;

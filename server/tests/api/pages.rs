@@ -62,7 +62,11 @@ async fn an_online_service_leads_to_the_request_form() {
 
     let (status, html) = portal.page("/requests/new?service=pothole", "fr").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("arrive bientôt"));
+    assert!(html.contains("<h1>Nid-de-poule</h1>"));
+    assert!(html.contains("Où est-ce?") && html.contains(">Commencer</button>"), "the steps, and Start");
+    let (status, html) = portal.page("/requests/new?service=property-tax", "en").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("cannot be requested online"));
 }
 
 #[tokio::test]

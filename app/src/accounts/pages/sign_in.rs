@@ -7,7 +7,7 @@ use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -15,10 +15,12 @@ pub fn SignInPage() -> impl IntoView {
     let error = action_error(action.value());
     let session = use_session();
     let navigate = use_navigate();
+    // Where the resident was going when asked to sign in (a request's last step, say): a path on this site.
+    let next = use_query_map().get_untracked().get("next").filter(|next| crate::navigation::is_local_path(next));
     Effect::new(move |_| {
         if let Some(Ok(user)) = action.value().get() {
             session.set(Some(user));
-            navigate("/account", Default::default());
+            navigate(next.as_deref().unwrap_or("/account"), Default::default());
         }
     });
     view! {

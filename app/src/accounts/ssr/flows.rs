@@ -64,7 +64,7 @@ fn parse_email(problems: &mut Problems, email: &str) -> Option<Email> {
 
 /// Mails are sent in the background: the answer takes as long whether a message went out or not, and a
 /// slow mail server does not hold up the page.
-fn send_later(accounts: &Accounts, mail: mail::Mail) {
+pub(crate) fn send_later(accounts: &Accounts, mail: mail::Mail) {
     let mailer = accounts.mailer.clone();
     tokio::spawn(async move {
         if let Err(error) = mailer.send(mail).await {

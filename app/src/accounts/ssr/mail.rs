@@ -32,6 +32,8 @@ pub enum Kind {
     Reset,
     /// The password was changed (so that a stranger's change does not go unnoticed).
     PasswordChanged,
+    /// A request was received: its reference, service and address (`requests::ssr::receipt`).
+    Receipt,
 }
 
 impl Kind {
@@ -41,14 +43,29 @@ impl Kind {
             Kind::AlreadyRegistered => "mail-already",
             Kind::Reset => "mail-reset",
             Kind::PasswordChanged => "mail-changed",
+            Kind::Receipt => "mail-receipt",
         }
     }
 }
 
 /// Writes message `kind` to `to` in `lang`. `name` greets them; `link` is the button's address.
 pub fn compose(city: &City, kind: Kind, lang: Lang, to: &Email, name: &str, link: Option<String>) -> Mail {
+    compose_with(city, kind, lang, to, name, link, &[])
+}
+
+/// [`compose`], with more values for the message's text (a receipt's reference number, say).
+pub fn compose_with(
+    city: &City,
+    kind: Kind,
+    lang: Lang,
+    to: &Email,
+    name: &str,
+    link: Option<String>,
+    extra: &[(&str, FluentValue<'static>)],
+) -> Mail {
     let key = |part: &str| format!("{}-{part}", kind.prefix());
-    let args = [("name", FluentValue::from(name.to_string())), ("hours", FluentValue::from(LINK_HOURS))];
+    let mut args = vec![("name", FluentValue::from(name.to_string())), ("hours", FluentValue::from(LINK_HOURS))];
+    args.extend(extra.iter().cloned());
     let say = |key: &str| city.message(lang, key, &args);
     let subject = say(&key("subject"));
     let greeting = say("mail-greeting");
@@ -98,7 +115,7 @@ mod tests {
     fn every_message_exists_in_both_languages_with_its_link() {
         let city = crate::city::ssr::tests::ontario();
         let to = Email::parse("marie@example.ca").unwrap();
-        for kind in [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged] {
+        for kind in [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged, Kind::Receipt] {
             for lang in Lang::ALL {
                 let mail = compose(&city, kind, lang, &to, "Marie <b>", Some("https://x.test/a?token=1&b=2".into()));
                 for part in [&mail.subject, &mail.text, &mail.html] {

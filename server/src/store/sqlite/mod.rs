@@ -1,7 +1,9 @@
 //! The embedded SQLite store: one file, WAL journal (readers never wait for the writer), foreign keys on.
 
 mod accounts;
+mod addresses;
 mod catalogue;
+mod requests;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;

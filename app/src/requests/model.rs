@@ -1,0 +1,349 @@
+//! The request's types, shared by the wizard pages and the server: the steps, the draft as the pages see
+//! it, the answers to a service's questions (checked against the catalogue), and the reference number.
+
+use crate::catalogue::{Code, Datatype, Question};
+use crate::errors::{Field, FieldError, Problem};
+use crate::i18n::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The wizard's steps, in order. Each is a page of its own under `/requests/drafts/{id}/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    Where,
+    Details,
+    Files,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Where, Step::Details, Step::Files, Step::Review];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Where => "where",
+            Step::Details => "details",
+            Step::Files => "files",
+            Step::Review => "review",
+        }
+    }
+
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Step::Where => "step-where",
+            Step::Details => "step-details",
+            Step::Files => "step-files",
+            Step::Review => "step-review",
+        }
+    }
+
+    /// 1-based, for "Step 2 of 4".
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|step| *step == self).unwrap_or(0) + 1
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        self.number().checked_sub(2).map(|index| Step::ALL[index])
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.number()).copied()
+    }
+
+    pub fn path(self, draft: &str) -> String {
+        format!("/requests/drafts/{draft}/{}", self.slug())
+    }
+}
+
+/// The most a description may hold.
+pub const DESCRIPTION_MAX: usize = 4000;
+/// The most a one-line answer may hold.
+const SHORT_ANSWER_MAX: usize = 200;
+/// Photos and files per request.
+pub const FILES_MAX: usize = 5;
+/// Bytes per file.
+pub const FILE_BYTES_MAX: usize = 10 * 1024 * 1024;
+
+/// The answers to a service's questions: question code → values (one, or several for a multiple choice).
+/// Only [`Answers::check`] makes one from a form, so stored answers always fit their questions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers(BTreeMap<String, Vec<String>>);
+
+impl Answers {
+    /// Checks what the form sent (`answers[code][i]=value`) against `questions`; every problem is listed,
+    /// each against its question's position.
+    pub fn check(questions: &[Question], input: &BTreeMap<String, Vec<String>>) -> Result<Answers, Vec<FieldError>> {
+        let mut answers = BTreeMap::new();
+        let mut problems = Vec::new();
+        for (position, question) in questions.iter().enumerate() {
+            let values: Vec<String> = input
+                .get(question.code.as_str())
+                .into_iter()
+                .flatten()
+                .map(|value| value.trim().to_string())
+                .filter(|value| !value.is_empty())
+                .collect();
+            let problem = if values.is_empty() {
+                question.required.then_some(Problem::Required)
+            } else {
+                check_values(question, &values)
+            };
+            match problem {
+                Some(problem) => problems.push(FieldError { field: Field::Answer(position as u8), problem }),
+                None if !values.is_empty() => {
+                    answers.insert(question.code.as_str().to_string(), values);
+                }
+                None => {}
+            }
+        }
+        match problems.is_empty() {
+            true => Ok(Answers(answers)),
+            false => Err(problems),
+        }
+    }
+
+    pub fn values(&self, question: &Code) -> &[String] {
+        self.0.get(question.as_str()).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<String>)> {
+        self.0.iter()
+    }
+
+    /// Stored answers, read back from the database (they were checked when saved).
+    pub fn from_stored(answers: BTreeMap<String, Vec<String>>) -> Answers {
+        Answers(answers)
+    }
+}
+
+fn check_values(question: &Question, values: &[String]) -> Option<Problem> {
+    let one = |problem| (values.len() > 1).then_some(problem);
+    match question.datatype {
+        Datatype::Singlevaluelist | Datatype::Multivaluelist => {
+            let known = values.iter().all(|value| question.choices.iter().any(|c| c.key.as_str() == value));
+            let single = question.datatype == Datatype::Singlevaluelist && values.len() > 1;
+            (!known || single).then_some(Problem::ChoiceInvalid)
+        }
+        Datatype::Number => {
+            one(Problem::NumberInvalid).or_else(|| values[0].parse::<f64>().is_err().then_some(Problem::NumberInvalid))
+        }
+        Datatype::Datetime => {
+            one(Problem::DateInvalid).or_else(|| (!is_date(&values[0])).then_some(Problem::DateInvalid))
+        }
+        Datatype::String => {
+            one(Problem::TooLong).or_else(|| (values[0].chars().count() > SHORT_ANSWER_MAX).then_some(Problem::TooLong))
+        }
+        Datatype::Text => {
+            one(Problem::TooLong).or_else(|| (values[0].chars().count() > DESCRIPTION_MAX).then_some(Problem::TooLong))
+        }
+    }
+}
+
+/// A date as the browser's date input sends it: 2026-11-28.
+fn is_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        part.len() == len && part.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    };
+    parts.len() == 3 && number(parts[0], 4, 1900..=2999) && number(parts[1], 2, 1..=12) && number(parts[2], 2, 1..=31)
+}
+
+/// What a resident wrote about the problem: trimmed, at most [`DESCRIPTION_MAX`] characters, may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description(String);
+
+impl Description {
+    pub fn parse(input: &str) -> Option<Description> {
+        let text = input.trim().replace("\r\n", "\n");
+        (text.chars().count() <= DESCRIPTION_MAX).then_some(Description(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A request's reference: the year and its number that year, "2026-000042". Gap-free per year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub year: u16,
+    pub number: u32,
+}
+
+impl Reference {
+    pub fn parse(text: &str) -> Option<Reference> {
+        let (year, number) = text.split_once('-')?;
+        let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(year, 4) && digits(number, 6)) {
+            return None;
+        }
+        Some(Reference { year: year.parse().ok()?, number: number.parse().ok()? })
+    }
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:06}", self.year, self.number)
+    }
+}
+
+/// A draft's id: random, URL-safe, in the wizard's address. Parsing it keeps anything else out of queries
+/// and object keys.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DraftId(String);
+
+impl DraftId {
+    pub fn parse(text: &str) -> Option<DraftId> {
+        let ok = text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| DraftId(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachmentKind {
+    Photo,
+    Document,
+}
+
+/// A photo or file as the pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: String,
+    pub kind: AttachmentKind,
+    pub name: String,
+    pub size: u64,
+    /// Where its thumbnail is, once made (photos only).
+    pub thumbnail: Option<String>,
+}
+
+/// The chosen address, as the draft keeps it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub address_id: i64,
+    pub label: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// An open request for the same service close by, shown before submitting. Nothing personal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Nearby {
+    pub reference: String,
+    pub address: String,
+    /// The day it was made, in the city's time zone: 2026-11-28.
+    pub date: String,
+}
+
+/// Everything a wizard page needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: String,
+    pub service_code: Code,
+    pub service_name: Text,
+    pub questions: Vec<Question>,
+    pub place: Option<Place>,
+    pub answers: Answers,
+    pub description: String,
+    pub attachments: Vec<AttachmentView>,
+    /// Only filled for the review step.
+    pub nearby: Option<Nearby>,
+    pub signed_in: bool,
+}
+
+/// What the confirmation page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Submitted {
+    pub reference: String,
+    pub service_name: Text,
+    pub address: String,
+    /// Where the receipt went: "email", "sms", or "none" when the account has neither.
+    pub receipt_by: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::Choice;
+
+    fn question(code: &str, datatype: Datatype, required: bool, choices: &[&str]) -> Question {
+        let text = Text { fr: code.into(), en: code.into() };
+        Question {
+            code: Code::parse(code).unwrap(),
+            datatype,
+            required,
+            label: text.clone(),
+            help: None,
+            choices: choices.iter().map(|k| Choice { key: Code::parse(k).unwrap(), name: text.clone() }).collect(),
+        }
+    }
+
+    fn input(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn answers_are_checked_against_their_questions() {
+        let questions = vec![
+            question("size", Datatype::Singlevaluelist, true, &["small", "large"]),
+            question("kinds", Datatype::Multivaluelist, false, &["a", "b", "c"]),
+            question("count", Datatype::Number, false, &[]),
+            question("when", Datatype::Datetime, false, &[]),
+            question("plate", Datatype::String, false, &[]),
+        ];
+        let good =
+            Answers::check(&questions, &input(&[("size", &["large"]), ("kinds", &["a", "c"]), ("count", &["3"])]))
+                .unwrap();
+        assert_eq!(good.values(&Code::parse("kinds").unwrap()), ["a", "c"]);
+        assert!(good.values(&Code::parse("plate").unwrap()).is_empty());
+
+        let long = "x".repeat(201);
+        let bad = Answers::check(
+            &questions,
+            &input(&[
+                ("kinds", &["a", "z"]),
+                ("count", &["three"]),
+                ("when", &["2026-13-01"]),
+                ("plate", &[long.as_str()]),
+                ("unknown", &["ignored"]),
+            ]),
+        )
+        .unwrap_err();
+        let problems: Vec<(Field, Problem)> = bad.iter().map(|e| (e.field, e.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                (Field::Answer(0), Problem::Required),
+                (Field::Answer(1), Problem::ChoiceInvalid),
+                (Field::Answer(2), Problem::NumberInvalid),
+                (Field::Answer(3), Problem::DateInvalid),
+                (Field::Answer(4), Problem::TooLong),
+            ]
+        );
+        let two = Answers::check(&questions, &input(&[("size", &["small", "large"])])).unwrap_err();
+        assert_eq!(two[0].problem, Problem::ChoiceInvalid);
+    }
+
+    #[test]
+    fn references_steps_and_descriptions() {
+        let reference = Reference { year: 2026, number: 42 };
+        assert_eq!(reference.to_string(), "2026-000042");
+        assert_eq!(Reference::parse("2026-000042"), Some(reference));
+        for bad in ["2026-42", "26-000042", "2026-00004a", "../etc"] {
+            assert_eq!(Reference::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Step::Where.previous(), None);
+        assert_eq!(Step::Files.previous(), Some(Step::Details));
+        assert_eq!(Step::Files.next(), Some(Step::Review));
+        assert_eq!(Step::Review.next(), None);
+        assert_eq!(Step::Details.path("abc"), "/requests/drafts/abc/details");
+        assert!(Description::parse(&"é".repeat(DESCRIPTION_MAX)).is_some());
+        assert!(Description::parse(&"é".repeat(DESCRIPTION_MAX + 1)).is_none());
+        assert!(DraftId::parse("../../etc/passwd").is_none());
+        assert!(DraftId::parse(&"a".repeat(43)).is_some());
+    }
+}

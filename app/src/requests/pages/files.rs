@@ -1,0 +1,135 @@
+//! Step 3, "Photos and files": up to five photos (JPEG, PNG, WebP) or PDF files of 10 MB at most. The
+//! upload form is a plain multipart form (`POST /requests/uploads/{id}`, see `ssr::uploads`); with
+//! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
+//! sends each file on its own.
+
+use crate::components::{action_error, ErrorSummary};
+use crate::errors::{AppError, Field, Problem};
+use crate::i18n::{t, use_i18n, FluentValue};
+use crate::requests::api::RemoveFile;
+use crate::requests::model::{AttachmentKind, AttachmentView, DraftView, Step, FILES_MAX};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Problems the upload script may meet, handed to it in the page's language.
+const UPLOAD_PROBLEMS: [Problem; 5] =
+    [Problem::FileTooLarge, Problem::FileType, Problem::FileUnreadable, Problem::ImageTooLarge, Problem::TooManyFiles];
+
+#[component]
+pub fn Files(view: DraftView) -> impl IntoView {
+    let i18n = use_i18n();
+    // A refused upload without JavaScript comes back here with `?problem=file-type`.
+    let refused = use_query_map()
+        .get_untracked()
+        .get("problem")
+        .and_then(|code| Problem::parse(&code))
+        .map(|problem| AppError::field(Field::Files, problem));
+    let remove = ServerAction::<RemoveFile>::new();
+    let removed = RwSignal::new(Vec::<String>::new());
+    let remove_error = action_error(remove.value());
+    let error = Signal::derive(move || remove_error.get().or_else(|| refused.clone()));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            if let Some(input) = remove.input().get_untracked() {
+                removed.update(|ids| ids.push(input.file));
+            }
+        }
+    });
+    let draft = view.id.clone();
+    let upload_to = format!("/requests/uploads/{draft}");
+    let attachments = view.attachments.clone();
+    let count = move || attachments.iter().filter(|a| !removed.with(|r| r.contains(&a.id))).count();
+    let full = move || count() >= FILES_MAX;
+    let problems = move || {
+        let pairs: Vec<String> = UPLOAD_PROBLEMS
+            .iter()
+            .map(|p| format!("{:?}:{:?}", p.key().trim_start_matches("problem-"), i18n.t(p.key())))
+            .collect();
+        format!("{{{}}}", pairs.join(","))
+    };
+    let list = view
+        .attachments
+        .into_iter()
+        .map(|attachment| {
+            let id = attachment.id.clone();
+            let draft = draft.clone();
+            let gone = move || removed.with(|r| r.contains(&id));
+            view! {
+                <Show when=move || !gone()>
+                    <FileItem attachment=attachment.clone() draft=draft.clone() remove/>
+                </Show>
+            }
+        })
+        .collect_view();
+    view! {
+        <ErrorSummary error/>
+        <p>{t("files-intro")}</p>
+        <p class="hint">
+            {move || i18n.t_args("files-limits", &[("max", FluentValue::from(FILES_MAX))])}
+        </p>
+        <ul class="file-list" aria-label=move || i18n.t("files-list-label")>{list}</ul>
+        <form
+            method="post"
+            enctype="multipart/form-data"
+            action=upload_to
+            class="upload-form"
+            data-uploads=""
+            data-problems=problems
+            data-uploading=move || i18n.t_args("files-uploading", &[("name", "{name}".into())])
+            data-failed=move || i18n.t_args("files-failed", &[("name", "{name}".into()), ("problem", "{problem}".into())])
+        >
+            <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+                <label for="files">{t("field-files")}</label>
+                <p class="hint" id="files-hint">{t("files-hint")}</p>
+                <input
+                    id="files"
+                    name="file"
+                    type="file"
+                    multiple=true
+                    accept="image/jpeg,image/png,image/webp,application/pdf"
+                    aria-describedby="files-hint"
+                    disabled=full
+                />
+            </div>
+            <div class="upload-status" data-upload-status=""></div>
+            <button type="submit" class="button button-secondary" data-upload-button="">{t("files-upload")}</button>
+        </form>
+        <p>
+            <a class="button" href=Step::Review.path(&view.id)>{t("step-continue")}</a>
+        </p>
+        <script src="/uploads.js" defer=true></script>
+    }
+}
+
+#[component]
+fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<RemoveFile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let source = format!("/requests/files/{}", attachment.id);
+    let preview = match attachment.kind {
+        AttachmentKind::Photo => {
+            let src = attachment.thumbnail.clone().unwrap_or(source.clone());
+            view! { <img src=src alt="" width="96" height="96" loading="lazy"/> }.into_any()
+        }
+        AttachmentKind::Document => {
+            view! { <span class="file-icon" aria-hidden="true">{t("files-pdf")}</span> }.into_any()
+        }
+    };
+    let name = attachment.name.clone();
+    let size = format!("{:.1}", attachment.size as f64 / 1_048_576.0);
+    let size = move || i18n.t_args("files-size", &[("megabytes", FluentValue::from(size.clone()))]);
+    let remove_label = move || i18n.t_args("files-remove", &[("name", FluentValue::from(name.clone()))]);
+    view! {
+        <li class="file-item">
+            {preview}
+            <span class="file-name">
+                <a href=source rel="external" target="_blank">{attachment.name.clone()}</a>
+                <span class="hint">{size}</span>
+            </span>
+            <ActionForm action=remove>
+                <input type="hidden" name="draft" value=draft/>
+                <input type="hidden" name="file" value=attachment.id.clone()/>
+                <button type="submit" class="button button-link" aria-label=remove_label>{t("files-remove-short")}</button>
+            </ActionForm>
+        </li>
+    }
+}

@@ -1,0 +1,120 @@
+//! Step 4, "Check and submit": everything entered, each part with a link to change it, a word about an
+//! open request for the same service close by, and "Submit". A resident who is not signed in (or whose
+//! session ended) signs in first and comes back here: the draft waits on the server.
+
+use crate::catalogue::Datatype;
+use crate::components::{action_error, ErrorSummary, SubmitButton};
+use crate::i18n::{t, use_i18n, FluentValue};
+use crate::requests::api::SubmitRequest;
+use crate::requests::model::{DraftView, Step};
+use leptos::prelude::*;
+
+#[component]
+pub fn Review(view: DraftView) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SubmitRequest>::new();
+    let error = action_error(action.value());
+    let id = view.id.clone();
+    let change = move |step: Step| {
+        let href = step.path(&id);
+        view! { <a href=href>{t("review-change")}<span class="visually-hidden">" "{t(step.title_key())}</span></a> }
+    };
+    let place = view.place.as_ref().map(|p| p.label.clone());
+    let answers = view
+        .questions
+        .iter()
+        .filter_map(|question| {
+            let values = view.answers.values(&question.code).to_vec();
+            if values.is_empty() {
+                return None;
+            }
+            let label = question.label.clone();
+            let choices = question.choices.clone();
+            let list = question.datatype == Datatype::Multivaluelist || question.datatype == Datatype::Singlevaluelist;
+            let shown = move || {
+                let lang = i18n.lang();
+                values
+                    .iter()
+                    .map(|value| match list {
+                        true => choices
+                            .iter()
+                            .find(|c| c.key.as_str() == value)
+                            .map_or(value.clone(), |c| c.name.get(lang).to_string()),
+                        false => value.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            Some(view! {
+                <div class="summary-row">
+                    <dt>{move || i18n.pick(&label)}</dt>
+                    <dd>{shown}</dd>
+                    <dd class="summary-action">{change(Step::Details)}</dd>
+                </div>
+            })
+        })
+        .collect_view();
+    let photos = view.attachments.len();
+    let description = view.description.clone();
+    let nearby = view.nearby.clone().map(|nearby| {
+        let text = move || {
+            i18n.t_args(
+                "review-nearby-text",
+                &[
+                    ("reference", FluentValue::from(nearby.reference.clone())),
+                    ("address", FluentValue::from(nearby.address.clone())),
+                    ("date", FluentValue::from(nearby.date.clone())),
+                ],
+            )
+        };
+        view! {
+            <div class="notice" role="note">
+                <p><strong>{t("review-nearby-title")}</strong></p>
+                <p>{text}</p>
+            </div>
+        }
+    });
+    let sign_in = format!("/sign-in?next={}", Step::Review.path(&view.id));
+    let submit = match view.signed_in {
+        true => view! {
+            <ActionForm action>
+                <input type="hidden" name="draft" value=view.id.clone()/>
+                <SubmitButton label="review-submit" pending=action.pending()/>
+            </ActionForm>
+        }
+        .into_any(),
+        false => view! {
+            <div class="notice" role="note">
+                <p>{t("review-sign-in-text")}</p>
+                <p><a class="button" href=sign_in>{t("sign-in-button")}</a></p>
+                <p><a href="/account/register">{t("sign-in-register")}</a></p>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <ErrorSummary error/>
+        {nearby}
+        <dl class="summary">
+            <div class="summary-row">
+                <dt>{t("field-address")}</dt>
+                <dd>{place.unwrap_or_default()}</dd>
+                <dd class="summary-action">{change(Step::Where)}</dd>
+            </div>
+            {answers}
+            <div class="summary-row">
+                <dt>{t("field-description")}</dt>
+                <dd class="pre-line">{description}</dd>
+                <dd class="summary-action">{change(Step::Details)}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t("field-files")}</dt>
+                <dd>{move || i18n.t_args("review-files-count", &[("count", FluentValue::from(photos))])}</dd>
+                <dd class="summary-action">{change(Step::Files)}</dd>
+            </div>
+        </dl>
+        <h2>{t("review-now")}</h2>
+        <p>{t("review-declaration")}</p>
+        {submit}
+    }
+}

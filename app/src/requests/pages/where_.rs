@@ -1,0 +1,173 @@
+//! Step 1, "Where is it?": the resident types an address and picks one of the city's civic addresses
+//! from the suggestions (radio buttons, updated as they type), or lets the browser locate them and gets
+//! the nearest address. Without JavaScript, "Find" reloads the page with the suggestions.
+
+use crate::addresses::{suggest_addresses, Address};
+use crate::components::{action_error, ErrorSummary, SubmitButton};
+use crate::errors::{AppError, Field, FieldError, Problem};
+use crate::i18n::{t, use_i18n, FluentValue};
+use crate::requests::api::SavePlace;
+use crate::requests::model::DraftView;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Where(view: DraftView) -> impl IntoView {
+    let i18n = use_i18n();
+    let initial = use_query_map().get_untracked().get("q").unwrap_or_default();
+    let query = RwSignal::new(initial.clone());
+    let suggestions = Resource::new(
+        move || query.get(),
+        |query| async move {
+            match query.trim().is_empty() {
+                true => Ok(vec![]),
+                false => suggest_addresses(query).await,
+            }
+        },
+    );
+    let located = RwSignal::new(None::<Address>);
+    let locate_error = RwSignal::new(None::<AppError>);
+    let action = ServerAction::<SavePlace>::new();
+    let saved_error = action_error(action.value());
+    let error = Signal::derive(move || locate_error.get().or_else(|| saved_error.get()));
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let chosen = view.place.clone();
+    let chosen_id = view.place.as_ref().map(|place| place.address_id);
+    let choices = move || {
+        let found: Vec<Address> = suggestions.get().and_then(Result::ok).unwrap_or_default();
+        let mut options: Vec<(i64, String)> = Vec::new();
+        if let Some(address) = located.get() {
+            options.push((address.id, address.label()));
+        } else if let Some(place) = &chosen {
+            options.push((place.address_id, place.label.clone()));
+        }
+        for address in found {
+            if !options.iter().any(|(id, _)| *id == address.id) {
+                options.push((address.id, address.label()));
+            }
+        }
+        options
+    };
+    let locate = move |_| {
+        locate_error.set(None);
+        locate_me(move |found| match found {
+            Ok(address) => located.set(Some(address)),
+            Err(error) => locate_error.set(Some(error)),
+        });
+    };
+    view! {
+        <ErrorSummary error/>
+        <form method="get" class="address-search" on:submit=|ev| ev.prevent_default()>
+            <label for="address-query">{t("where-query-label")}</label>
+            <p class="hint" id="address-query-hint">{t("where-query-hint")}</p>
+            <div class="search-row">
+                <input
+                    id="address-query"
+                    name="q"
+                    type="search"
+                    autocomplete="off"
+                    aria-describedby="address-query-hint"
+                    aria-controls="address"
+                    prop:value=initial
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button button-secondary">{t("where-find")}</button>
+            </div>
+        </form>
+        <Show when=move || hydrated.get()>
+            <p>
+                <button type="button" class="button button-secondary" on:click=locate>{t("where-locate")}</button>
+            </p>
+        </Show>
+        <ActionForm action attr:novalidate=true attr:class="form">
+            <input type="hidden" name="draft" value=view.id.clone()/>
+            <Transition fallback=|| ()>
+                {move || {
+                    let options = choices();
+                    let count = options.len();
+                    let selected = located.get().map(|address| address.id).or(chosen_id);
+                    let status = move || i18n.t_args("where-found", &[("count", FluentValue::from(count))]);
+                    view! {
+                        <p class="visually-hidden" aria-live="polite">{status}</p>
+                        <AddressChoices options selected error/>
+                    }
+                }}
+            </Transition>
+            <SubmitButton label="step-continue" pending=action.pending()/>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn AddressChoices(
+    options: Vec<(i64, String)>,
+    selected: Option<i64>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problem = move || {
+        error.with(|error| match error {
+            Some(AppError::Invalid(problems)) => {
+                problems.iter().find(|p| p.field == Field::Address).map(|p: &FieldError| p.problem)
+            }
+            _ => None,
+        })
+    };
+    let empty = options.is_empty();
+    view! {
+        <div class="field" class:field-invalid=move || problem().is_some()>
+            <fieldset>
+                <legend>{t("field-address")}</legend>
+                {move || problem().map(|problem: Problem| view! { <p class="field-error">{move || i18n.t(problem.key())}</p> })}
+                {empty.then(|| view! { <p class="hint" id="address">{t("where-none")}</p> })}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, (id, label))| {
+                        let input_id = if index == 0 { "address".to_string() } else { format!("address-{id}") };
+                        view! {
+                            <div class="choice">
+                                <input type="radio" id=input_id.clone() name="address" value=id.to_string() checked=selected == Some(id)/>
+                                <label for=input_id>{label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </div>
+    }
+}
+
+/// Asks the browser where the resident is, then the server for the nearest address.
+fn locate_me(done: impl FnOnce(Result<Address, AppError>) + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+        let failed = || AppError::field(Field::Address, Problem::LocationUnavailable);
+        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+            return done(Err(failed()));
+        };
+        let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+        let on_error = done.clone();
+        let found = Closure::once_into_js(move |position: web_sys::Position| {
+            let coords = position.coords();
+            let (latitude, longitude) = (coords.latitude(), coords.longitude());
+            leptos::task::spawn_local(async move {
+                let result = crate::addresses::nearest_address(latitude, longitude).await;
+                if let Some(done) = done.borrow_mut().take() {
+                    done(result);
+                }
+            });
+        });
+        let refused = Closure::once_into_js(move |_: JsValue| {
+            if let Some(done) = on_error.borrow_mut().take() {
+                done(Err(failed()));
+            }
+        });
+        let _ =
+            geolocation.get_current_position_with_error_callback(found.unchecked_ref(), Some(refused.unchecked_ref()));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = done;
+}

@@ -1,0 +1,200 @@
+//! What each step of the wizard does on the server, once its input is parsed. A draft belongs to the
+//! account that first touched it signed in; before that, to whoever holds its random address.
+
+use super::receipt::{self, Receipt};
+use super::{requests, Attachment, Draft, Requests};
+use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
+use crate::errors::{AppError, Field, FieldError, Problem};
+use crate::requests::model::{
+    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, Reference, Step, Submitted,
+};
+use crate::ssr::server_context;
+use std::collections::BTreeMap;
+
+/// "About 50 m": how close an open request for the same service must be to be pointed out.
+const NEARBY_METRES: f64 = 50.0;
+
+/// Starts a draft for an online service; returns the first step's address.
+pub async fn start(service: &str) -> Result<String, AppError> {
+    let context = server_context();
+    let code = crate::catalogue::Code::parse(service).ok_or(AppError::NotFound)?;
+    let service = context.catalogue.service(&code).ok_or(AppError::NotFound)?;
+    if !service.online {
+        return Err(AppError::NotOnline);
+    }
+    let id = DraftId::parse(&tokens::new_token()).ok_or(AppError::Internal)?;
+    let account = sessions::current().map(|session| session.account_id);
+    context.requests.store.create_draft(&id, account, &service.code, now()).await?;
+    Ok(Step::Where.path(id.as_str()))
+}
+
+/// The draft `id`, if `account` may work on it. A draft nobody owns becomes `account`'s.
+pub async fn owned_draft(requests: &Requests, id: &str, account: Option<AccountId>) -> Result<Draft, AppError> {
+    let id = DraftId::parse(id).ok_or(AppError::NotFound)?;
+    let mut draft = requests.store.draft(&id).await?.ok_or(AppError::NotFound)?;
+    match (draft.account_id, account) {
+        (Some(owner), Some(account)) if owner == account => {}
+        (Some(_), None) => return Err(AppError::SignInRequired),
+        (Some(_), Some(_)) => return Err(AppError::NotFound),
+        (None, Some(account)) => {
+            requests.store.claim_draft(&id, account).await?;
+            draft.account_id = Some(account);
+        }
+        (None, None) => {}
+    }
+    Ok(draft)
+}
+
+async fn current_draft(id: &str) -> Result<Draft, AppError> {
+    owned_draft(&requests(), id, sessions::current().map(|s| s.account_id)).await
+}
+
+pub fn attachment_view(attachment: &Attachment) -> AttachmentView {
+    AttachmentView {
+        id: attachment.id.clone(),
+        kind: attachment.kind,
+        name: attachment.name.clone(),
+        size: attachment.size,
+        thumbnail: attachment.thumbnail.then(|| format!("/requests/files/{}/thumbnail", attachment.id)),
+    }
+}
+
+/// Everything the page of `step` shows.
+pub async fn view(id: &str, step: Step) -> Result<DraftView, AppError> {
+    let context = server_context();
+    let draft = current_draft(id).await?;
+    let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
+    let attachments = context.requests.store.attachments(&draft.id).await?;
+    let nearby = match (&draft.place, step) {
+        (Some(place), Step::Review) => nearby(&draft, place).await?,
+        _ => None,
+    };
+    Ok(DraftView {
+        id: draft.id.as_str().to_string(),
+        service_code: service.code.clone(),
+        service_name: service.name.clone(),
+        questions: service.questions.clone(),
+        place: draft.place.clone(),
+        answers: draft.answers.clone(),
+        description: draft.description.as_str().to_string(),
+        attachments: attachments.iter().map(attachment_view).collect(),
+        nearby,
+        signed_in: draft.account_id.is_some(),
+    })
+}
+
+async fn nearby(draft: &Draft, place: &Place) -> anyhow::Result<Option<Nearby>> {
+    let context = server_context();
+    let found = context
+        .requests
+        .store
+        .open_request_near(&draft.service, place.latitude, place.longitude, NEARBY_METRES)
+        .await?;
+    Ok(found.map(|request| Nearby {
+        reference: request.reference.to_string(),
+        address: request.address,
+        date: jiff::Timestamp::from_second(request.created_at)
+            .map(|t| t.to_zoned(context.city.time_zone.clone()).date().to_string())
+            .unwrap_or_default(),
+    }))
+}
+
+/// Step 1: the address, chosen from the suggestions (its id).
+pub async fn save_place(id: &str, address: &str) -> Result<String, AppError> {
+    let draft = current_draft(id).await?;
+    let index = server_context().addresses;
+    let chosen = address.trim().parse().ok().and_then(|id| index.get(id));
+    let address = chosen.ok_or_else(|| AppError::field(Field::Address, Problem::AddressNotChosen))?;
+    let place = Place {
+        address_id: address.id,
+        label: address.label(),
+        latitude: address.latitude,
+        longitude: address.longitude,
+    };
+    requests().store.save_place(&draft.id, &place, now()).await?;
+    Ok(Step::Details.path(draft.id.as_str()))
+}
+
+/// Step 2: the service's questions and the description.
+pub async fn save_details(
+    id: &str,
+    answers: &BTreeMap<String, Vec<String>>,
+    description: &str,
+) -> Result<String, AppError> {
+    let draft = current_draft(id).await?;
+    let service = server_context().catalogue.service(&draft.service).cloned().ok_or(AppError::NotFound)?;
+    let mut problems = Vec::new();
+    let answers = Answers::check(&service.questions, answers).map_err(|found| problems.extend(found)).ok();
+    let description = Description::parse(description);
+    if description.is_none() {
+        problems.push(FieldError { field: Field::Description, problem: Problem::TooLong });
+    }
+    let (Some(answers), Some(description)) = (answers, description) else { return Err(AppError::Invalid(problems)) };
+    requests().store.save_details(&draft.id, &answers, &description, now()).await?;
+    Ok(Step::Files.path(draft.id.as_str()))
+}
+
+/// Step 3: removes a photo or file from the draft.
+pub async fn remove_file(id: &str, file: &str) -> Result<(), AppError> {
+    let draft = current_draft(id).await?;
+    let requests = requests();
+    if let Some(removed) = requests.store.remove_attachment(&draft.id, file).await? {
+        requests.files.delete(&removed.id).await?;
+    }
+    Ok(())
+}
+
+/// Step 4: submits the draft, once. Returns the request's page.
+pub async fn submit(id: &str) -> Result<String, AppError> {
+    let context = server_context();
+    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+    let store = &context.requests.store;
+    // A retry after a lost answer, or a second click: the request exists (and the draft is gone).
+    let key = DraftId::parse(id).ok_or(AppError::NotFound)?;
+    if let Some(reference) = store.request_by_key(&key).await? {
+        let request = store.request(&reference).await?.ok_or(AppError::NotFound)?;
+        return match request.account_id == session.account_id {
+            true => Ok(format!("/requests/{reference}")),
+            false => Err(AppError::NotFound),
+        };
+    }
+    let draft = current_draft(id).await?;
+    let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
+    let Some(place) = &draft.place else { return Err(AppError::field(Field::Address, Problem::Required)) };
+    // The catalogue may have changed since the details were saved: they are checked again.
+    let stored: BTreeMap<String, Vec<String>> = draft.answers.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    Answers::check(&service.questions, &stored).map_err(AppError::Invalid)?;
+
+    let today = jiff::Timestamp::now().to_zoned(context.city.time_zone.clone());
+    let lang = crate::i18n::ssr::request_lang();
+    let reference = store.submit(&draft, session.account_id, lang, today.year() as u16, now()).await?;
+    if let Some(account) = accounts().store.account(session.account_id).await? {
+        let receipt = Receipt {
+            reference: reference.to_string(),
+            service: &service.name,
+            address: &place.label,
+            link: context.accounts.site.link(&format!("/requests/{reference}")),
+        };
+        receipt::send(&context.accounts, &account, &receipt);
+    }
+    Ok(format!("/requests/{reference}"))
+}
+
+/// The confirmation page of a request, for the resident who made it.
+pub async fn submitted(reference: &str) -> Result<Submitted, AppError> {
+    let context = server_context();
+    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+    let reference = Reference::parse(reference).ok_or(AppError::NotFound)?;
+    let request = context.requests.store.request(&reference).await?.ok_or(AppError::NotFound)?;
+    if request.account_id != session.account_id {
+        return Err(AppError::NotFound);
+    }
+    let service = context.catalogue.service(&request.service).ok_or(AppError::NotFound)?;
+    let account = accounts().store.account(session.account_id).await?.ok_or(AppError::SignInRequired)?;
+    Ok(Submitted {
+        reference: reference.to_string(),
+        service_name: service.name.clone(),
+        address: request.address,
+        receipt_by: receipt::ReceiptBy::for_account(&account).code().to_string(),
+    })
+}

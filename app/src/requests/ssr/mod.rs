@@ -1,0 +1,165 @@
+//! Server side of requests: the store interface, the file store, and the work behind each step
+//! (`flows`), the upload route (`uploads`), image processing (`images`) and the receipt (`receipt`).
+
+pub mod flows;
+pub mod images;
+pub mod receipt;
+pub mod uploads;
+
+use super::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
+use crate::accounts::ssr::AccountId;
+use crate::catalogue::Code;
+use crate::i18n::Lang;
+use object_store::{path::Path, ObjectStore, PutPayload};
+use std::sync::Arc;
+
+/// A draft as stored.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub id: DraftId,
+    pub account_id: Option<AccountId>,
+    pub service: Code,
+    pub place: Option<Place>,
+    pub answers: Answers,
+    pub description: Description,
+    pub updated_at: i64,
+}
+
+/// A photo or file as stored. Its bytes are in the file store under [`Files::key`].
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    pub id: String,
+    pub kind: AttachmentKind,
+    pub content_type: &'static str,
+    pub name: String,
+    pub size: u64,
+    pub thumbnail: bool,
+}
+
+/// A submitted request, as the confirmation page and the receipt need it.
+#[derive(Clone, Debug)]
+pub struct StoredRequest {
+    pub reference: Reference,
+    pub account_id: AccountId,
+    pub service: Code,
+    pub address: String,
+    pub created_at: i64,
+}
+
+/// Where requests and drafts are kept. Implemented per database in `server/src/store/`.
+#[async_trait::async_trait]
+pub trait RequestStore: Send + Sync {
+    async fn create_draft(
+        &self,
+        id: &DraftId,
+        account: Option<AccountId>,
+        service: &Code,
+        now: i64,
+    ) -> anyhow::Result<()>;
+    async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>>;
+    /// Gives a draft nobody owns yet to `account` (a resident who started signed out, then signed in).
+    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<()>;
+    async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()>;
+    async fn save_details(
+        &self,
+        id: &DraftId,
+        answers: &Answers,
+        description: &Description,
+        now: i64,
+    ) -> anyhow::Result<()>;
+
+    /// Records a file of the draft, unless it already has `max`: then returns false and records nothing.
+    async fn add_attachment(
+        &self,
+        draft: &DraftId,
+        attachment: &Attachment,
+        max: usize,
+        now: i64,
+    ) -> anyhow::Result<bool>;
+    async fn attachments(&self, draft: &DraftId) -> anyhow::Result<Vec<Attachment>>;
+    /// Removes a file from the draft; returns it so that its bytes can be deleted.
+    async fn remove_attachment(&self, draft: &DraftId, id: &str) -> anyhow::Result<Option<Attachment>>;
+    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<()>;
+    /// The file `id`, if `account` may see it (it is on their draft or their request).
+    async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>>;
+
+    /// Turns the draft into a request, in one transaction: a new reference number for the year, the
+    /// request, its answers, its files; the draft is deleted. A draft already submitted (the same
+    /// idempotency key) returns that request's reference and changes nothing.
+    async fn submit(
+        &self,
+        draft: &Draft,
+        account: AccountId,
+        lang: Lang,
+        year: u16,
+        now: i64,
+    ) -> anyhow::Result<Reference>;
+    async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
+    async fn request_by_key(&self, key: &DraftId) -> anyhow::Result<Option<Reference>>;
+    /// The most recent open request for `service` within `metres` of a point.
+    async fn open_request_near(
+        &self,
+        service: &Code,
+        latitude: f64,
+        longitude: f64,
+        metres: f64,
+    ) -> anyhow::Result<Option<StoredRequest>>;
+
+    /// Deletes drafts untouched since `before` and returns the ids of the files nothing refers to any more.
+    async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>>;
+}
+
+/// The photos and files, in an object store (a local folder by default, S3-compatible when configured).
+/// Keys are made from the attachment's random id only: `files/<id>` and `thumbs/<id>.jpg`.
+#[derive(Clone)]
+pub struct Files(pub Arc<dyn ObjectStore>);
+
+impl Files {
+    pub fn key(id: &str) -> Path {
+        Path::from(format!("files/{id}"))
+    }
+
+    pub fn thumbnail_key(id: &str) -> Path {
+        Path::from(format!("thumbs/{id}.jpg"))
+    }
+
+    pub async fn put(&self, key: &Path, bytes: Vec<u8>) -> anyhow::Result<()> {
+        self.0.put(key, PutPayload::from(bytes)).await?;
+        Ok(())
+    }
+
+    pub async fn get(&self, key: &Path) -> anyhow::Result<bytes::Bytes> {
+        Ok(self.0.get(key).await?.bytes().await?)
+    }
+
+    /// Deletes a file and its thumbnail; a missing one is not an error.
+    pub async fn delete(&self, id: &str) -> anyhow::Result<()> {
+        for key in [Files::key(id), Files::thumbnail_key(id)] {
+            match self.0.delete(&key).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everything request flows need, built once by the server binary.
+pub struct Requests {
+    pub store: Arc<dyn RequestStore>,
+    pub files: Files,
+    /// Images are decoded one or two at a time, whatever the number of uploads, to bound memory.
+    pub decoding: tokio::sync::Semaphore,
+}
+
+impl Requests {
+    pub fn new(store: Arc<dyn RequestStore>, files: Files) -> Requests {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Requests { store, files, decoding: tokio::sync::Semaphore::new(cores.min(4)) }
+    }
+}
+
+/// The request services of the request being served.
+pub fn requests() -> Arc<Requests> {
+    crate::ssr::server_context().requests
+}

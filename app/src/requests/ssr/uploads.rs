@@ -1,0 +1,222 @@
+//! The photo and file routes. Uploads are plain `multipart/form-data` posts, so that they work without
+//! JavaScript; the page's script (`style/assets/uploads.js`) sends them one by one with a progress bar
+//! and asks for JSON instead of a redirect.
+//!
+//! Each file is read chunk by chunk and refused as soon as it passes 10 MB, before it is all in memory;
+//! its type is judged by its first bytes; photos are cleaned (`images`) on a blocking thread before
+//! anything is stored; thumbnails are made afterwards, off the request's path.
+
+use super::images::{self, FileType};
+use super::{flows, Attachment, Files, Requests};
+use crate::accounts::ssr::{now, sessions::CurrentSession, tokens};
+use crate::errors::{AppError, Problem};
+use crate::requests::model::{AttachmentKind, AttachmentView, DraftId, Step, FILES_MAX, FILE_BYTES_MAX};
+use axum::{
+    extract::{multipart::Field, Extension, Multipart, Path, State},
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Json,
+};
+use std::sync::Arc;
+
+/// The most an upload request may carry: five files of 10 MB sent at once without JavaScript.
+pub const BODY_LIMIT: usize = FILES_MAX * FILE_BYTES_MAX + 1024 * 1024;
+
+/// `POST /requests/uploads/{draft}`: adds the files in the form's `file` field(s) to the draft.
+pub async fn upload(
+    State(requests): State<Arc<Requests>>,
+    Path(draft): Path<String>,
+    session: Option<Extension<CurrentSession>>,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Response {
+    let wants_json = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
+    let account = session.map(|Extension(session)| session.account_id);
+    let draft = match flows::owned_draft(&requests, &draft, account).await {
+        Ok(draft) => draft,
+        Err(error) => return refusal(error.status(), None, wants_json, None),
+    };
+    let mut added = Vec::new();
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => {
+                return refusal(StatusCode::BAD_REQUEST, Some(Problem::FileUnreadable), wants_json, Some(&draft.id))
+            }
+        };
+        if field.name() != Some("file") || field.file_name().is_none_or(str::is_empty) {
+            continue;
+        }
+        match add_file(&requests, &draft.id, field).await {
+            Ok(attachment) => added.push(attachment),
+            Err(Refused::Problem(problem)) => {
+                return refusal(StatusCode::UNPROCESSABLE_ENTITY, Some(problem), wants_json, Some(&draft.id))
+            }
+            Err(Refused::Internal(error)) => {
+                let _ = AppError::from(error);
+                return refusal(StatusCode::INTERNAL_SERVER_ERROR, None, wants_json, Some(&draft.id));
+            }
+        }
+    }
+    match wants_json {
+        true => Json(added.iter().map(flows::attachment_view).collect::<Vec<AttachmentView>>()).into_response(),
+        false => Redirect::to(&Step::Files.path(draft.id.as_str())).into_response(),
+    }
+}
+
+enum Refused {
+    Problem(Problem),
+    Internal(anyhow::Error),
+}
+
+impl From<Problem> for Refused {
+    fn from(problem: Problem) -> Self {
+        Refused::Problem(problem)
+    }
+}
+
+impl From<anyhow::Error> for Refused {
+    fn from(error: anyhow::Error) -> Self {
+        Refused::Internal(error)
+    }
+}
+
+async fn add_file(requests: &Arc<Requests>, draft: &DraftId, mut field: Field<'_>) -> Result<Attachment, Refused> {
+    if requests.store.attachments(draft).await?.len() >= FILES_MAX {
+        return Err(Problem::TooManyFiles.into());
+    }
+    let name = display_name(field.file_name().unwrap_or_default());
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|_| Problem::FileUnreadable)? {
+        if bytes.len() + chunk.len() > FILE_BYTES_MAX {
+            return Err(Problem::FileTooLarge.into());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let file_type = FileType::sniff(&bytes).ok_or(Problem::FileType)?;
+    let (kind, content_type, bytes) = match file_type {
+        FileType::Pdf => (AttachmentKind::Document, "application/pdf", bytes),
+        _ => {
+            let _permit = requests.decoding.acquire().await.map_err(anyhow::Error::from)?;
+            let clean = tokio::task::spawn_blocking(move || images::clean_photo(&bytes, file_type))
+                .await
+                .map_err(anyhow::Error::from)??;
+            (AttachmentKind::Photo, clean.content_type, clean.bytes)
+        }
+    };
+    let id = tokens::new_token();
+    let attachment = Attachment { id, kind, content_type, name, size: bytes.len() as u64, thumbnail: false };
+    requests.files.put(&Files::key(&attachment.id), bytes).await?;
+    if !requests.store.add_attachment(draft, &attachment, FILES_MAX, now()).await? {
+        requests.files.delete(&attachment.id).await?;
+        return Err(Problem::TooManyFiles.into());
+    }
+    if kind == AttachmentKind::Photo {
+        make_thumbnail(requests.clone(), attachment.id.clone());
+    }
+    Ok(attachment)
+}
+
+/// Makes the thumbnail in the background; until it exists, pages show the photo itself, scaled.
+fn make_thumbnail(requests: Arc<Requests>, id: String) {
+    tokio::spawn(async move {
+        let made = async {
+            let bytes = requests.files.get(&Files::key(&id)).await?;
+            let _permit = requests.decoding.acquire().await?;
+            let thumbnail = tokio::task::spawn_blocking(move || images::thumbnail(&bytes)).await??;
+            requests.files.put(&Files::thumbnail_key(&id), thumbnail).await?;
+            requests.store.set_thumbnail(&id).await
+        };
+        if let Err(error) = made.await {
+            tracing::warn!(error = format!("{error:#}"), "thumbnail not made");
+        }
+    });
+}
+
+/// The name the resident gave the file, for display only: its last path part, printable, at most 80
+/// characters. It is never used to store or find the file.
+fn display_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = last.chars().filter(|c| !c.is_control()).take(80).collect();
+    match clean.trim() {
+        "" | "." | ".." => "file".to_string(),
+        name => name.to_string(),
+    }
+}
+
+/// A refused upload: JSON `{"problem": "file-type"}` for the script, or back to the page, which shows
+/// the problem in the resident's language.
+fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, draft: Option<&DraftId>) -> Response {
+    let code = problem.map(|p| p.key().trim_start_matches("problem-")).unwrap_or("internal");
+    match (wants_json, draft) {
+        (false, Some(draft)) => {
+            Redirect::to(&format!("{}?problem={code}", Step::Files.path(draft.as_str()))).into_response()
+        }
+        _ => (status, Json(serde_json::json!({ "problem": code }))).into_response(),
+    }
+}
+
+/// `GET /requests/files/{id}`: a photo or file, to whoever may see it.
+pub async fn download(
+    State(requests): State<Arc<Requests>>,
+    Path(id): Path<String>,
+    session: Option<Extension<CurrentSession>>,
+) -> Response {
+    serve(&requests, &id, false, session).await
+}
+
+/// `GET /requests/files/{id}/thumbnail`.
+pub async fn download_thumbnail(
+    State(requests): State<Arc<Requests>>,
+    Path(id): Path<String>,
+    session: Option<Extension<CurrentSession>>,
+) -> Response {
+    serve(&requests, &id, true, session).await
+}
+
+async fn serve(requests: &Requests, id: &str, thumbnail: bool, session: Option<Extension<CurrentSession>>) -> Response {
+    let account = session.map(|Extension(session)| session.account_id);
+    let found = requests.store.attachment_for(id, account).await;
+    let attachment = match found {
+        Ok(Some(attachment)) if !thumbnail || attachment.thumbnail => attachment,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            let _ = AppError::from(error);
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let (key, content_type) = match thumbnail {
+        true => (Files::thumbnail_key(&attachment.id), "image/jpeg"),
+        false => (Files::key(&attachment.id), attachment.content_type),
+    };
+    match requests.files.get(&key).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "private, max-age=86400"),
+                (header::CONTENT_DISPOSITION, "inline"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            let _ = AppError::from(error);
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_for_display_only() {
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("C:\\Users\\me\\photo.jpg"), "photo.jpg");
+        assert_eq!(display_name(".."), "file");
+        assert_eq!(display_name("a\u{0}b\nc.jpg"), "abc.jpg");
+        assert_eq!(display_name(&"x".repeat(200)).len(), 80);
+    }
+}

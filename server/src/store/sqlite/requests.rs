@@ -1,0 +1,370 @@
+use super::SqliteStore;
+use anyhow::Context;
+use app::accounts::ssr::AccountId;
+use app::addresses::metres_between;
+use app::catalogue::Code;
+use app::i18n::Lang;
+use app::requests::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
+use app::requests::ssr::{Attachment, Draft, RequestStore, StoredRequest};
+use std::collections::BTreeMap;
+
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    id: String,
+    account_id: Option<i64>,
+    service_code: String,
+    address_id: Option<i64>,
+    address: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    answers: String,
+    description: String,
+    updated_at: i64,
+}
+
+impl TryFrom<DraftRow> for Draft {
+    type Error = anyhow::Error;
+
+    fn try_from(row: DraftRow) -> anyhow::Result<Draft> {
+        let place = match (row.address_id, row.address, row.latitude, row.longitude) {
+            (Some(address_id), Some(label), Some(latitude), Some(longitude)) => {
+                Some(Place { address_id, label, latitude, longitude })
+            }
+            _ => None,
+        };
+        let answers: BTreeMap<String, Vec<String>> =
+            serde_json::from_str(&row.answers).with_context(|| format!("draft {}: answers", row.id))?;
+        Ok(Draft {
+            id: DraftId::parse(&row.id).with_context(|| format!("draft {}: id", row.id))?,
+            account_id: row.account_id,
+            service: Code::parse(&row.service_code).context("draft service code")?,
+            place,
+            answers: Answers::from_stored(answers),
+            description: Description::parse(&row.description).context("draft description")?,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct AttachmentRow {
+    id: String,
+    kind: String,
+    content_type: String,
+    name: String,
+    size: i64,
+    thumbnail: bool,
+}
+
+impl TryFrom<AttachmentRow> for Attachment {
+    type Error = anyhow::Error;
+
+    fn try_from(row: AttachmentRow) -> anyhow::Result<Attachment> {
+        let content_type = match row.content_type.as_str() {
+            "image/jpeg" => "image/jpeg",
+            "image/png" => "image/png",
+            "application/pdf" => "application/pdf",
+            other => anyhow::bail!("attachment {}: content type {other}", row.id),
+        };
+        let kind = match row.kind.as_str() {
+            "photo" => AttachmentKind::Photo,
+            _ => AttachmentKind::Document,
+        };
+        Ok(Attachment {
+            id: row.id,
+            kind,
+            content_type,
+            name: row.name,
+            size: row.size as u64,
+            thumbnail: row.thumbnail,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RequestRow {
+    reference: String,
+    account_id: i64,
+    service_code: String,
+    address: String,
+    latitude: f64,
+    longitude: f64,
+    created_at: i64,
+}
+
+impl TryFrom<RequestRow> for StoredRequest {
+    type Error = anyhow::Error;
+
+    fn try_from(row: RequestRow) -> anyhow::Result<StoredRequest> {
+        Ok(StoredRequest {
+            reference: Reference::parse(&row.reference).with_context(|| format!("reference {}", row.reference))?,
+            account_id: row.account_id,
+            service: Code::parse(&row.service_code).context("request service code")?,
+            address: row.address,
+            created_at: row.created_at,
+        })
+    }
+}
+
+const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
+const REQUEST_COLUMNS: &str = "reference, account_id, service_code, address, latitude, longitude, created_at";
+
+fn kind_code(kind: AttachmentKind) -> &'static str {
+    match kind {
+        AttachmentKind::Photo => "photo",
+        AttachmentKind::Document => "document",
+    }
+}
+
+#[async_trait::async_trait]
+impl RequestStore for SqliteStore {
+    async fn create_draft(
+        &self,
+        id: &DraftId,
+        account: Option<AccountId>,
+        service: &Code,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO drafts (id, account_id, service_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(id.as_str())
+            .bind(account)
+            .bind(service.as_str())
+            .bind(now)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>> {
+        let row = sqlx::query_as::<_, DraftRow>(
+            "SELECT id, account_id, service_code, address_id, address, latitude, longitude, answers, description, \
+             updated_at FROM drafts WHERE id = ?",
+        )
+        .bind(id.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Draft::try_from).transpose()
+    }
+
+    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<()> {
+        sqlx::query("UPDATE drafts SET account_id = ? WHERE id = ? AND account_id IS NULL")
+            .bind(account)
+            .bind(id.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE drafts SET address_id = ?, address = ?, latitude = ?, longitude = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(place.address_id)
+        .bind(&place.label)
+        .bind(place.latitude)
+        .bind(place.longitude)
+        .bind(now)
+        .bind(id.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn save_details(
+        &self,
+        id: &DraftId,
+        answers: &Answers,
+        description: &Description,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE drafts SET answers = ?, description = ?, updated_at = ? WHERE id = ?")
+            .bind(serde_json::to_string(&answers.iter().collect::<BTreeMap<_, _>>())?)
+            .bind(description.as_str())
+            .bind(now)
+            .bind(id.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn add_attachment(&self, draft: &DraftId, a: &Attachment, max: usize, now: i64) -> anyhow::Result<bool> {
+        // One statement: SQLite runs it alone, so two uploads at once cannot both pass the count.
+        let added = sqlx::query(
+            "INSERT INTO attachments (id, draft_id, kind, content_type, name, size, created_at) \
+             SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM attachments WHERE draft_id = ?) < ?",
+        )
+        .bind(&a.id)
+        .bind(draft.as_str())
+        .bind(kind_code(a.kind))
+        .bind(a.content_type)
+        .bind(&a.name)
+        .bind(a.size as i64)
+        .bind(now)
+        .bind(draft.as_str())
+        .bind(max as i64)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        sqlx::query("UPDATE drafts SET updated_at = ? WHERE id = ?")
+            .bind(now)
+            .bind(draft.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(added == 1)
+    }
+
+    async fn attachments(&self, draft: &DraftId) -> anyhow::Result<Vec<Attachment>> {
+        let sql = format!(
+            "SELECT {ATTACHMENT_COLUMNS} FROM attachments a WHERE a.draft_id = ? ORDER BY a.created_at, a.rowid"
+        );
+        let rows = sqlx::query_as::<_, AttachmentRow>(&sql).bind(draft.as_str()).fetch_all(&self.pool).await?;
+        rows.into_iter().map(Attachment::try_from).collect()
+    }
+
+    async fn remove_attachment(&self, draft: &DraftId, id: &str) -> anyhow::Result<Option<Attachment>> {
+        let sql =
+            format!("DELETE FROM attachments AS a WHERE a.id = ? AND a.draft_id = ? RETURNING {ATTACHMENT_COLUMNS}");
+        let row =
+            sqlx::query_as::<_, AttachmentRow>(&sql).bind(id).bind(draft.as_str()).fetch_optional(&self.pool).await?;
+        row.map(Attachment::try_from).transpose()
+    }
+
+    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<()> {
+        sqlx::query("UPDATE attachments SET thumbnail = 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>> {
+        let sql = format!(
+            "SELECT {ATTACHMENT_COLUMNS} FROM attachments a \
+             LEFT JOIN drafts d ON d.id = a.draft_id LEFT JOIN requests r ON r.id = a.request_id \
+             WHERE a.id = ? AND ((d.id IS NOT NULL AND (d.account_id IS NULL OR d.account_id = ?)) OR r.account_id = ?)"
+        );
+        let row = sqlx::query_as::<_, AttachmentRow>(&sql)
+            .bind(id)
+            .bind(account)
+            .bind(account)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Attachment::try_from).transpose()
+    }
+
+    async fn submit(
+        &self,
+        draft: &Draft,
+        account: AccountId,
+        lang: Lang,
+        year: u16,
+        now: i64,
+    ) -> anyhow::Result<Reference> {
+        // IMMEDIATE: the write lock is taken first, so concurrent submissions queue instead of failing
+        // when a read transaction tries to become a write one.
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let existing: Option<String> = sqlx::query_scalar("SELECT reference FROM requests WHERE idempotency_key = ?")
+            .bind(draft.id.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(reference) = existing {
+            return Reference::parse(&reference).context("stored reference");
+        }
+        let place = draft.place.as_ref().context("a draft without an address cannot be submitted")?;
+        let number: i64 = sqlx::query_scalar(
+            "INSERT INTO reference_counters (year, last) VALUES (?, 1) \
+             ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?;
+        let reference = Reference { year, number: u32::try_from(number)? };
+        let request_id: i64 = sqlx::query_scalar(
+            "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
+             latitude, longitude, description, lang, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(reference.to_string())
+        .bind(draft.id.as_str())
+        .bind(account)
+        .bind(draft.service.as_str())
+        .bind(place.address_id)
+        .bind(&place.label)
+        .bind(place.latitude)
+        .bind(place.longitude)
+        .bind(draft.description.as_str())
+        .bind(lang.code())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (question, values) in draft.answers.iter() {
+            for (position, value) in values.iter().enumerate() {
+                sqlx::query("INSERT INTO request_answers (request_id, question, value, position) VALUES (?, ?, ?, ?)")
+                    .bind(request_id)
+                    .bind(question)
+                    .bind(value)
+                    .bind(position as i64)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        sqlx::query("UPDATE attachments SET request_id = ?, draft_id = NULL WHERE draft_id = ?")
+            .bind(request_id)
+            .bind(draft.id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM drafts WHERE id = ?").bind(draft.id.as_str()).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(reference)
+    }
+
+    async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>> {
+        let sql = format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE reference = ?");
+        let row = sqlx::query_as::<_, RequestRow>(&sql).bind(reference.to_string()).fetch_optional(&self.pool).await?;
+        row.map(StoredRequest::try_from).transpose()
+    }
+
+    async fn request_by_key(&self, key: &DraftId) -> anyhow::Result<Option<Reference>> {
+        let reference: Option<String> = sqlx::query_scalar("SELECT reference FROM requests WHERE idempotency_key = ?")
+            .bind(key.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        reference.map(|r| Reference::parse(&r).context("stored reference")).transpose()
+    }
+
+    async fn open_request_near(
+        &self,
+        service: &Code,
+        latitude: f64,
+        longitude: f64,
+        metres: f64,
+    ) -> anyhow::Result<Option<StoredRequest>> {
+        // A box around the point narrows the rows (index on service and latitude); the exact distance decides.
+        let dlat = metres / 111_320.0;
+        let dlon = metres / (111_320.0 * latitude.to_radians().cos().max(0.01));
+        let sql = format!(
+            "SELECT {REQUEST_COLUMNS} FROM requests WHERE service_code = ? AND status <> 'closed' \
+             AND status <> 'completed' AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? \
+             ORDER BY created_at DESC"
+        );
+        let rows = sqlx::query_as::<_, RequestRow>(&sql)
+            .bind(service.as_str())
+            .bind(latitude - dlat)
+            .bind(latitude + dlat)
+            .bind(longitude - dlon)
+            .bind(longitude + dlon)
+            .fetch_all(&self.pool)
+            .await?;
+        let near =
+            rows.into_iter().find(|r| metres_between((r.latitude, r.longitude), (latitude, longitude)) <= metres);
+        near.map(StoredRequest::try_from).transpose()
+    }
+
+    async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("DELETE FROM drafts WHERE updated_at < ?").bind(before).execute(&mut *tx).await?;
+        let orphans: Vec<String> =
+            sqlx::query_scalar("DELETE FROM attachments WHERE draft_id IS NULL AND request_id IS NULL RETURNING id")
+                .fetch_all(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        Ok(orphans)
+    }
+}

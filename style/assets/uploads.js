@@ -1,0 +1,96 @@
+// The photo step of a request (app/src/requests/pages/files.rs), made better where JavaScript runs:
+// photos are scaled down in the browser (long side at most 2048 px) before they are sent, each file goes
+// on its own with a preview and a progress bar, then the page reloads to show the list the server keeps.
+// Without this script the same form posts the files as they are; the server checks and cleans them
+// either way. Words come from the form's data- attributes, in the page's language.
+(() => {
+  document.documentElement.classList.add('js-uploads');
+  if (window.portalUploads) return;
+  window.portalUploads = true;
+
+  const LONG_SIDE = 2048;
+  const PHOTO = /^image\/(jpeg|png|webp)$/;
+
+  // A JPEG of at most LONG_SIDE pixels, or the file itself when the browser cannot read it (the server
+  // then gives the reason, e.g. a program renamed .jpg).
+  async function scaled(file) {
+    if (!PHOTO.test(file.type) || !window.createImageBitmap) return file;
+    try {
+      const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+      const ratio = Math.min(1, LONG_SIDE / Math.max(bitmap.width, bitmap.height));
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(bitmap.width * ratio);
+      canvas.height = Math.round(bitmap.height * ratio);
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((done) => canvas.toBlob(done, 'image/jpeg', 0.85));
+      return blob ? new File([blob], file.name.replace(/\.[^.]*$/, '') + '.jpg', { type: 'image/jpeg' }) : file;
+    } catch {
+      return file;
+    }
+  }
+
+  // Sends one file; resolves to null, or to the server's reason for refusing it.
+  function send(form, file, progress) {
+    return new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      request.open('POST', form.action);
+      request.setRequestHeader('Accept', 'application/json');
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable) progress.value = event.loaded / event.total;
+      };
+      request.onload = () => {
+        if (request.status < 300) return resolve(null);
+        try {
+          resolve(JSON.parse(request.responseText).problem || 'internal');
+        } catch {
+          resolve('internal');
+        }
+      };
+      request.onerror = () => resolve('internal');
+      const data = new FormData();
+      data.append('file', file, file.name);
+      request.send(data);
+    });
+  }
+
+  function row(form, file) {
+    const item = document.createElement('div');
+    item.className = 'upload-row';
+    if (PHOTO.test(file.type)) {
+      const preview = document.createElement('img');
+      preview.alt = '';
+      preview.src = URL.createObjectURL(file);
+      item.append(preview);
+    }
+    const label = document.createElement('span');
+    label.textContent = form.dataset.uploading.replace('{name}', file.name);
+    const progress = document.createElement('progress');
+    progress.max = 1;
+    progress.value = 0;
+    progress.setAttribute('aria-label', label.textContent);
+    item.append(label, progress);
+    form.querySelector('[data-upload-status]').append(item);
+    return { label, progress };
+  }
+
+  document.addEventListener('change', async (event) => {
+    const input = event.target;
+    const form = input.closest && input.closest('form[data-uploads]');
+    if (!form || input.type !== 'file' || !input.files.length) return;
+    const files = [...input.files];
+    input.disabled = true;
+    const problems = JSON.parse(form.dataset.problems || '{}');
+    let refusedFirst = null;
+    for (const file of files) {
+      const shown = row(form, file);
+      const refused = await send(form, await scaled(file), shown.progress);
+      if (refused) {
+        refusedFirst = refusedFirst || refused;
+        shown.label.textContent = form.dataset.failed.replace('{name}', file.name).replace('{problem}', problems[refused] || '');
+        shown.label.setAttribute('role', 'alert');
+      }
+    }
+    // The list of files, and any refusal in the error summary, come from the server.
+    location.replace(location.pathname + (refusedFirst ? `?problem=${refusedFirst}` : ''));
+  });
+})();
