@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, Page } from "@playwright/test";
 
 /// Both languages, with what a page in each must say: every test that reads text runs in both.
@@ -37,8 +38,8 @@ function readEml(raw: string): string {
     .join("\n");
 }
 
-/// Waits for the e-mail sent to `to` and returns its text (decoded).
-export async function emailTo(to: string): Promise<string> {
+/// Waits for the e-mail sent to `to` (and containing `containing`, if given) and returns its text (decoded).
+export async function emailTo(to: string, containing?: string): Promise<string> {
   const fs = await import("node:fs");
   const path = await import("node:path");
   const folder = path.join(dataDir, "outbox", "email");
@@ -46,7 +47,9 @@ export async function emailTo(to: string): Promise<string> {
     const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith(".eml")) : [];
     for (const file of files) {
       const raw = fs.readFileSync(path.join(folder, file), "utf8");
-      if (raw.includes(`To: ${to}`)) return readEml(raw);
+      if (!raw.includes(`To: ${to}`)) continue;
+      const text = readEml(raw);
+      if (!containing || text.includes(containing)) return text;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -63,4 +66,80 @@ export function passwordLink(email: string): string {
 /// A fresh address per test, so that tests and their reruns never meet.
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.ca`;
+}
+
+export const PASSWORD = "lampadaire vert du lac Ramsey";
+
+export const words = {
+  fr: {
+    register: "Créer un compte",
+    signIn: "Se connecter",
+    checkEmail: "Consultez vos courriels",
+    saved: "Votre mot de passe est enregistré",
+    account: "Mon compte",
+    profileSaved: "Vos renseignements sont enregistrés.",
+    signOut: "Se déconnecter",
+    signedOut: "Vous êtes déconnecté.",
+    signInLink: "Se connecter ou s'inscrire",
+    problem: "Il y a un problème",
+    smsPending: "Répondez OUI",
+    smsOn: "Les mises à jour par message texte sont activées",
+  },
+  en: {
+    register: "Create an account",
+    signIn: "Sign in",
+    checkEmail: "Check your e-mail",
+    saved: "Your password is saved",
+    account: "My account",
+    profileSaved: "Your information is saved.",
+    signOut: "Sign out",
+    signedOut: "You are signed out.",
+    signInLink: "Sign in or register",
+    problem: "There is a problem",
+    smsPending: "Reply OUI or YES",
+    smsOn: "Text-message updates are on",
+  },
+} as const;
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/// Register → e-mail → password, through the pages; returns the address.
+export async function register(page: Page, lang: "fr" | "en", options: { mobile?: string; sms?: boolean } = {}) {
+  const w = words[lang];
+  const email = uniqueEmail(`marie-${lang}`);
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: w.register }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.register);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page);
+  await page.locator("#name").fill("Marie Tremblay");
+  await page.locator("#email").fill(email);
+  if (options.mobile) await page.locator("#mobile").fill(options.mobile);
+  if (options.sms) await page.locator("#updates_by-sms").check();
+  await page.getByRole("button", { name: lang === "fr" ? "Créer mon compte" : "Create my account" }).click();
+  await expect(page.getByRole("heading", { name: w.checkEmail })).toBeVisible();
+
+  const link = passwordLink(await emailTo(email));
+  await page.goto(link);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page);
+  await page.locator("#new_password").fill(PASSWORD);
+  await page.locator("#new_password").press("Enter");
+  await expect(page.getByRole("heading", { name: w.saved })).toBeVisible();
+  return email;
+}
+
+export async function signIn(page: Page, lang: "fr" | "en", email: string) {
+  const w = words[lang];
+  await page.goto("/sign-in");
+  await waitForHydration(page);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(PASSWORD);
+  await page.getByRole("button", { name: w.signIn, exact: true }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account);
 }

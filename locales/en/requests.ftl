@@ -39,6 +39,7 @@ files-upload = Upload
 files-uploading = Uploading { $name }
 files-failed = { $name } was not added: { $problem }
 files-list-label = Files added
+files-size-kb = { $kilobytes } kB
 files-size = { $megabytes } MB
 files-remove = Remove { $name }
 files-remove-short = Remove
@@ -66,3 +67,6 @@ submitted-receipt-none = You chose not to receive messages from us: note your re
 submitted-next-heading = What happens next
 submitted-next-text = A 311 agent reviews your request and sends it to the right team. You will get updates when work starts and when it is done. Quote your reference number if you call 311.
 submitted-another = Make another request
+
+# Statuses of a request (issue 5 adds the others).
+status-received = Received

@@ -39,6 +39,7 @@ files-upload = Téléverser
 files-uploading = Téléversement de { $name }
 files-failed = { $name } n'a pas été ajouté : { $problem }
 files-list-label = Fichiers ajoutés
+files-size-kb = { $kilobytes } Ko
 files-size = { $megabytes } Mo
 files-remove = Retirer { $name }
 files-remove-short = Retirer
@@ -66,3 +67,6 @@ submitted-receipt-none = Vous avez choisi de ne pas recevoir de messages : notez
 submitted-next-heading = La suite
 submitted-next-text = Un agent du 311 examine votre demande et la transmet à la bonne équipe. Vous serez avisé quand les travaux commencent et quand ils sont terminés. Donnez votre numéro de référence si vous appelez le 311.
 submitted-another = Faire une autre demande
+
+# Statuses of a request (issue 5 adds the others).
+status-received = Reçue

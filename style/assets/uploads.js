@@ -5,8 +5,7 @@
 // either way. Words come from the form's data- attributes, in the page's language.
 (() => {
   document.documentElement.classList.add('js-uploads');
-  if (window.portalUploads) return;
-  window.portalUploads = true;
+  if (window.portalUploads) return window.portalUploads.pending();
 
   const LONG_SIDE = 2048;
   const PHOTO = /^image\/(jpeg|png|webp)$/;
@@ -73,10 +72,9 @@
     return { label, progress };
   }
 
-  document.addEventListener('change', async (event) => {
-    const input = event.target;
+  async function upload(input) {
     const form = input.closest && input.closest('form[data-uploads]');
-    if (!form || input.type !== 'file' || !input.files.length) return;
+    if (!form || input.type !== 'file' || !input.files.length || input.disabled) return;
     const files = [...input.files];
     input.disabled = true;
     const problems = JSON.parse(form.dataset.problems || '{}');
@@ -92,5 +90,11 @@
     }
     // The list of files, and any refusal in the error summary, come from the server.
     location.replace(location.pathname + (refusedFirst ? `?problem=${refusedFirst}` : ''));
-  });
+  }
+
+  // Files chosen before this script arrived (a quick tap on a slow connection) are sent now.
+  const pending = () => document.querySelectorAll('form[data-uploads] input[type=file]').forEach(upload);
+  window.portalUploads = { pending };
+  document.addEventListener('change', (event) => upload(event.target));
+  pending();
 })();

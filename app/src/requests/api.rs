@@ -1,7 +1,7 @@
 //! The wizard's server functions: thin doors to `ssr::flows`. Those that finish a step answer with the
 //! next page's address and redirect there, so the forms work the same with or without JavaScript.
 
-use super::model::{DraftView, Step, Submitted};
+use super::model::{DraftView, RequestSummary, Step, Submitted};
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::AppError;
@@ -54,4 +54,9 @@ pub async fn submit_request(draft: String) -> Result<String, AppError> {
 #[server(endpoint = "requests/submitted")]
 pub async fn get_submitted(reference: String) -> Result<Submitted, AppError> {
     answer(super::ssr::flows::submitted(&reference).await)
+}
+
+#[server(endpoint = "requests/mine")]
+pub async fn my_requests() -> Result<Vec<RequestSummary>, AppError> {
+    answer(super::ssr::flows::mine().await)
 }

@@ -84,7 +84,9 @@ impl Answers {
                 .filter(|value| !value.is_empty())
                 .collect();
             let problem = if values.is_empty() {
-                question.required.then_some(Problem::Required)
+                // "Choose one of the options" reads better than "fill this in" for a list.
+                let missing = if question.datatype.has_choices() { Problem::ChoiceInvalid } else { Problem::Required };
+                question.required.then_some(missing)
             } else {
                 check_values(question, &values)
             };
@@ -255,6 +257,18 @@ pub struct DraftView {
     pub signed_in: bool,
 }
 
+/// A request in "My requests".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestSummary {
+    pub reference: String,
+    pub service_name: Text,
+    pub address: String,
+    /// The day it was made, in the city's time zone.
+    pub date: String,
+    /// Its status code ("received"); its words are `status-<code>` in the locales.
+    pub status: String,
+}
+
 /// What the confirmation page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Submitted {
@@ -317,7 +331,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                (Field::Answer(0), Problem::Required),
+                (Field::Answer(0), Problem::ChoiceInvalid),
                 (Field::Answer(1), Problem::ChoiceInvalid),
                 (Field::Answer(2), Problem::NumberInvalid),
                 (Field::Answer(3), Problem::DateInvalid),

@@ -172,6 +172,13 @@ async fn a_resident_submits_a_request_with_photos_and_gets_a_receipt() {
     assert!(receipt.text.contains(&format!("http://portal.test/requests/{reference}")));
     assert!(receipt.text.contains(&label));
 
+    // The resident's data download lists it.
+    let export: Value = portal.get("/account/export", "fr").await.json().await.unwrap();
+    assert_eq!(
+        (&export["requests"][0]["reference"], &export["requests"][0]["status"]),
+        (&json!(reference), &json!("received"))
+    );
+
     // The photo still belongs to its author only.
     let stranger = portal.another_browser();
     assert_eq!(stranger.get(&format!("/requests/files/{photo_id}"), "fr").await.status(), StatusCode::NOT_FOUND);
@@ -209,7 +216,7 @@ async fn every_refusal_is_explained_and_saves_nothing() {
     );
     let (status, error) = portal.call_api("requests/details", &[("draft", &draft), ("description", "")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(error["Invalid"][0]["problem"], "required");
+    assert_eq!(error["Invalid"][0], json!({ "field": { "answer": 0 }, "problem": "choice_invalid" }));
 
     // Files: judged by their bytes, whatever their name; damaged, too large, too many.
     let refusals = [
@@ -260,6 +267,10 @@ async fn concurrent_duplicate_submissions_make_one_request() {
     }
     assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 1);
     assert_eq!(count(&portal, "SELECT last FROM reference_counters").await, 1);
+    // One receipt (after the welcome e-mail), not one per click.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let receipts = outbox_mails(&portal, 2).await.into_iter().filter(|m| m.subject.contains("000001")).count();
+    assert_eq!(receipts, 1);
 }
 
 #[tokio::test]

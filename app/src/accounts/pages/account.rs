@@ -29,8 +29,7 @@ fn Account(profile: Profile) -> impl IntoView {
         <p class="lead">{profile.name.as_str().to_string()} " – " {profile.email.to_string()}</p>
         <section aria-labelledby="my-requests">
             <h2 id="my-requests">{t("account-requests-heading")}</h2>
-            <p>{t("account-requests-empty")}</p>
-            <a class="button button-secondary" href="/">{t("account-requests-start")}</a>
+            <crate::requests::MyRequests/>
         </section>
         <ProfileForm profile/>
         <PasswordForm/>

@@ -1,7 +1,7 @@
 //! "Download my data": everything the portal holds about the signed-in resident, as a JSON file.
-//! Requests join this file when residents can submit them (issue 4).
 
 use super::{sessions::CurrentSession, Accounts};
+use crate::requests::ssr::Requests;
 use axum::{
     extract::{Extension, State},
     http::{header, StatusCode},
@@ -14,9 +14,13 @@ fn time(seconds: i64) -> String {
     jiff::Timestamp::from_second(seconds).map(|t| t.to_string()).unwrap_or_default()
 }
 
-pub async fn download(State(accounts): State<Arc<Accounts>>, session: Option<Extension<CurrentSession>>) -> Response {
+pub async fn download(
+    State(accounts): State<Arc<Accounts>>,
+    State(requests): State<Arc<Requests>>,
+    session: Option<Extension<CurrentSession>>,
+) -> Response {
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    match personal_data(&accounts, &session).await {
+    match personal_data(&accounts, &requests, &session).await {
         Ok(Some(data)) => (
             [
                 (header::CONTENT_TYPE, "application/json; charset=utf-8"),
@@ -34,9 +38,14 @@ pub async fn download(State(accounts): State<Arc<Accounts>>, session: Option<Ext
     }
 }
 
-async fn personal_data(accounts: &Accounts, session: &CurrentSession) -> anyhow::Result<Option<serde_json::Value>> {
+async fn personal_data(
+    accounts: &Accounts,
+    requests: &Requests,
+    session: &CurrentSession,
+) -> anyhow::Result<Option<serde_json::Value>> {
     let Some(account) = accounts.store.account(session.account_id).await? else { return Ok(None) };
     let sessions = accounts.store.sessions_of(account.id).await?;
+    let made = requests.store.requests_of(account.id).await?;
     Ok(Some(json!({
         "account": {
             "name": account.name,
@@ -53,6 +62,13 @@ async fn personal_data(accounts: &Accounts, session: &CurrentSession) -> anyhow:
             "signed_in_at": time(s.created_at),
             "last_used_at": time(s.last_seen_at),
         })).collect::<Vec<_>>(),
-        "requests": [],
+        "requests": made.iter().map(|r| json!({
+            "reference": r.reference.to_string(),
+            "service": r.service.as_str(),
+            "status": r.status,
+            "address": r.address,
+            "description": r.description,
+            "created_at": time(r.created_at),
+        })).collect::<Vec<_>>(),
     })))
 }

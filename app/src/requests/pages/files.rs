@@ -115,8 +115,16 @@ fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<Remo
         }
     };
     let name = attachment.name.clone();
-    let size = format!("{:.1}", attachment.size as f64 / 1_048_576.0);
-    let size = move || i18n.t_args("files-size", &[("megabytes", FluentValue::from(size.clone()))]);
+    let bytes = attachment.size;
+    let size = move || match bytes < 1_048_576 {
+        true => i18n.t_args("files-size-kb", &[("kilobytes", FluentValue::from(bytes.div_ceil(1024)))]),
+        false => {
+            let megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0);
+            // 1.5 MB, 1,5 Mo
+            let megabytes = if i18n.lang() == crate::i18n::Lang::Fr { megabytes.replace('.', ",") } else { megabytes };
+            i18n.t_args("files-size", &[("megabytes", FluentValue::from(megabytes))])
+        }
+    };
     let remove_label = move || i18n.t_args("files-remove", &[("name", FluentValue::from(name.clone()))]);
     view! {
         <li class="file-item">

@@ -3,12 +3,14 @@
 
 mod details;
 mod files;
+mod mine;
 mod review;
 mod start;
 mod submitted;
 mod where_;
 mod wizard;
 
+pub use mine::MyRequests;
 use start::NewRequestPage;
 use submitted::SubmittedPage;
 use wizard::WizardPage;

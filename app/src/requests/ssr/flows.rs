@@ -6,7 +6,7 @@ use super::{requests, Attachment, Draft, Requests};
 use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
 use crate::errors::{AppError, Field, FieldError, Problem};
 use crate::requests::model::{
-    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, Reference, Step, Submitted,
+    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, Reference, RequestSummary, Step, Submitted,
 };
 use crate::ssr::server_context;
 use std::collections::BTreeMap;
@@ -93,10 +93,14 @@ async fn nearby(draft: &Draft, place: &Place) -> anyhow::Result<Option<Nearby>> 
     Ok(found.map(|request| Nearby {
         reference: request.reference.to_string(),
         address: request.address,
-        date: jiff::Timestamp::from_second(request.created_at)
-            .map(|t| t.to_zoned(context.city.time_zone.clone()).date().to_string())
-            .unwrap_or_default(),
+        date: city_date(request.created_at),
     }))
+}
+
+/// The day of a time, in the city's time zone: 2026-11-28.
+fn city_date(seconds: i64) -> String {
+    let zone = server_context().city.time_zone.clone();
+    jiff::Timestamp::from_second(seconds).map(|t| t.to_zoned(zone).date().to_string()).unwrap_or_default()
 }
 
 /// Step 1: the address, chosen from the suggestions (its id).
@@ -149,16 +153,14 @@ pub async fn submit(id: &str) -> Result<String, AppError> {
     let context = server_context();
     let session = sessions::current().ok_or(AppError::SignInRequired)?;
     let store = &context.requests.store;
-    // A retry after a lost answer, or a second click: the request exists (and the draft is gone).
-    let key = DraftId::parse(id).ok_or(AppError::NotFound)?;
-    if let Some(reference) = store.request_by_key(&key).await? {
-        let request = store.request(&reference).await?.ok_or(AppError::NotFound)?;
-        return match request.account_id == session.account_id {
-            true => Ok(format!("/requests/{reference}")),
-            false => Err(AppError::NotFound),
-        };
-    }
-    let draft = current_draft(id).await?;
+    let draft = match current_draft(id).await {
+        Ok(draft) => draft,
+        // A retry after a lost answer, or a second click that came after the first one's commit: the draft
+        // is gone because the request exists. (Clicks that arrive together are sorted out by the store's
+        // transaction, which checks the same key.)
+        Err(AppError::NotFound) => return already_submitted(id, session.account_id).await,
+        Err(error) => return Err(error),
+    };
     let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let Some(place) = &draft.place else { return Err(AppError::field(Field::Address, Problem::Required)) };
     // The catalogue may have changed since the details were saved: they are checked again.
@@ -167,8 +169,13 @@ pub async fn submit(id: &str) -> Result<String, AppError> {
 
     let today = jiff::Timestamp::now().to_zoned(context.city.time_zone.clone());
     let lang = crate::i18n::ssr::request_lang();
-    let reference = store.submit(&draft, session.account_id, lang, today.year() as u16, now()).await?;
-    if let Some(account) = accounts().store.account(session.account_id).await? {
+    let (reference, new) = store.submit(&draft, session.account_id, lang, today.year() as u16, now()).await?;
+    // One receipt per request, however many clicks.
+    let account = match new {
+        true => accounts().store.account(session.account_id).await?,
+        false => None,
+    };
+    if let Some(account) = account {
         let receipt = Receipt {
             reference: reference.to_string(),
             service: &service.name,
@@ -178,6 +185,17 @@ pub async fn submit(id: &str) -> Result<String, AppError> {
         receipt::send(&context.accounts, &account, &receipt);
     }
     Ok(format!("/requests/{reference}"))
+}
+
+/// The address of the request made from draft `id`, if `account` made it.
+async fn already_submitted(id: &str, account: AccountId) -> Result<String, AppError> {
+    let store = requests().store.clone();
+    let key = DraftId::parse(id).ok_or(AppError::NotFound)?;
+    let reference = store.request_by_key(&key).await?.ok_or(AppError::NotFound)?;
+    match store.request(&reference).await?.is_some_and(|request| request.account_id == account) {
+        true => Ok(format!("/requests/{reference}")),
+        false => Err(AppError::NotFound),
+    }
 }
 
 /// The confirmation page of a request, for the resident who made it.
@@ -197,4 +215,21 @@ pub async fn submitted(reference: &str) -> Result<Submitted, AppError> {
         address: request.address,
         receipt_by: receipt::ReceiptBy::for_account(&account).code().to_string(),
     })
+}
+
+/// "My requests": the signed-in resident's requests, newest first.
+pub async fn mine() -> Result<Vec<RequestSummary>, AppError> {
+    let context = server_context();
+    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+    let made = context.requests.store.requests_of(session.account_id).await?;
+    Ok(made
+        .into_iter()
+        .map(|request| RequestSummary {
+            reference: request.reference.to_string(),
+            service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+            address: request.address,
+            date: city_date(request.created_at),
+            status: request.status,
+        })
+        .collect())
 }

@@ -55,7 +55,9 @@ pub fn clean_photo(bytes: &[u8], file_type: FileType) -> Result<CleanPhoto, Prob
     let format = file_type.format().ok_or(Problem::FileType)?;
     let mut image = decode(bytes, format)?;
     if image.width().max(image.height()) > LONG_SIDE {
-        image = image.resize(LONG_SIDE, LONG_SIDE, image::imageops::FilterType::Triangle);
+        // Area averaging in integers: as good as a filter when shrinking, faster, and without the large
+        // floating-point buffer `resize` needs (130 MB for a 20 MP photo).
+        image = image.thumbnail(LONG_SIDE, LONG_SIDE);
     }
     let result = match file_type {
         FileType::Png => {

@@ -43,6 +43,9 @@ pub struct StoredRequest {
     pub account_id: AccountId,
     pub service: Code,
     pub address: String,
+    pub description: String,
+    /// "received" until staff move it along (issue 5).
+    pub status: String,
     pub created_at: i64,
 }
 
@@ -84,8 +87,9 @@ pub trait RequestStore: Send + Sync {
     async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>>;
 
     /// Turns the draft into a request, in one transaction: a new reference number for the year, the
-    /// request, its answers, its files; the draft is deleted. A draft already submitted (the same
-    /// idempotency key) returns that request's reference and changes nothing.
+    /// request, its answers, its files; the draft is deleted. Returns the reference and whether the request
+    /// is new: a draft already submitted (the same idempotency key) returns that request's reference,
+    /// `false`, and changes nothing.
     async fn submit(
         &self,
         draft: &Draft,
@@ -93,8 +97,10 @@ pub trait RequestStore: Send + Sync {
         lang: Lang,
         year: u16,
         now: i64,
-    ) -> anyhow::Result<Reference>;
+    ) -> anyhow::Result<(Reference, bool)>;
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
+    /// Every request an account made, newest first.
+    async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>>;
     async fn request_by_key(&self, key: &DraftId) -> anyhow::Result<Option<Reference>>;
     /// The most recent open request for `service` within `metres` of a point.
     async fn open_request_near(

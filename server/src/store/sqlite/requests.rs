@@ -87,6 +87,8 @@ struct RequestRow {
     account_id: i64,
     service_code: String,
     address: String,
+    description: String,
+    status: String,
     latitude: f64,
     longitude: f64,
     created_at: i64,
@@ -101,13 +103,16 @@ impl TryFrom<RequestRow> for StoredRequest {
             account_id: row.account_id,
             service: Code::parse(&row.service_code).context("request service code")?,
             address: row.address,
+            description: row.description,
+            status: row.status,
             created_at: row.created_at,
         })
     }
 }
 
 const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
-const REQUEST_COLUMNS: &str = "reference, account_id, service_code, address, latitude, longitude, created_at";
+const REQUEST_COLUMNS: &str =
+    "reference, account_id, service_code, address, description, status, latitude, longitude, created_at";
 
 fn kind_code(kind: AttachmentKind) -> &'static str {
     match kind {
@@ -257,7 +262,7 @@ impl RequestStore for SqliteStore {
         lang: Lang,
         year: u16,
         now: i64,
-    ) -> anyhow::Result<Reference> {
+    ) -> anyhow::Result<(Reference, bool)> {
         // IMMEDIATE: the write lock is taken first, so concurrent submissions queue instead of failing
         // when a read transaction tries to become a write one.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -266,7 +271,7 @@ impl RequestStore for SqliteStore {
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(reference) = existing {
-            return Reference::parse(&reference).context("stored reference");
+            return Ok((Reference::parse(&reference).context("stored reference")?, false));
         }
         let place = draft.place.as_ref().context("a draft without an address cannot be submitted")?;
         let number: i64 = sqlx::query_scalar(
@@ -312,13 +317,20 @@ impl RequestStore for SqliteStore {
             .await?;
         sqlx::query("DELETE FROM drafts WHERE id = ?").bind(draft.id.as_str()).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok(reference)
+        Ok((reference, true))
     }
 
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>> {
         let sql = format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE reference = ?");
         let row = sqlx::query_as::<_, RequestRow>(&sql).bind(reference.to_string()).fetch_optional(&self.pool).await?;
         row.map(StoredRequest::try_from).transpose()
+    }
+
+    async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>> {
+        let sql =
+            format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE account_id = ? ORDER BY created_at DESC, id DESC");
+        let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(account).fetch_all(&self.pool).await?;
+        rows.into_iter().map(StoredRequest::try_from).collect()
     }
 
     async fn request_by_key(&self, key: &DraftId) -> anyhow::Result<Option<Reference>> {

@@ -1,0 +1,136 @@
+//! Submissions per second on SQLite: `cargo bench -p server --bench submissions`.
+//!
+//! The release server (`target/release/server`) runs on a fresh data folder. Drafts are prepared
+//! (address, answers, and for the second run two photos), then only the final "Submit" calls are timed,
+//! over HTTP, one after another and from 8 clients at once. The same run measures the bare commit rate of
+//! SQLite on the same disk in the same mode (WAL, synchronous = NORMAL): one-row insert transactions.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use std::process::Command;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+const DRAFTS: usize = 200;
+const CLIENTS: usize = 8;
+
+fn main() {
+    let server = env!("CARGO_BIN_EXE_server");
+    let folder = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let base = format!("http://127.0.0.1:{port}");
+    let data = folder.path().join("data");
+    let env = |command: &mut Command| {
+        command
+            .env("PORTAL_SERVER__ADDRESS", format!("127.0.0.1:{port}"))
+            .env("PORTAL_SERVER__DATA_DIR", &data)
+            .env("RUST_LOG", "warn");
+    };
+    let mut admin = Command::new(server);
+    env(&mut admin);
+    let output = admin.args(["create-admin", "--email", "bench@example.ca", "--name", "Bench"]).output().unwrap();
+    let printed = String::from_utf8(output.stdout).unwrap();
+    let token = printed.split("token=").nth(1).expect("a password link").trim().to_string();
+    let mut portal = Command::new(server);
+    env(&mut portal);
+    let mut child = portal.spawn().unwrap();
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        let call = |path: &str, form: Vec<(&str, String)>| {
+            client
+                .post(format!("{base}/api/{path}"))
+                .header("Origin", &base)
+                .header("Accept", "application/json")
+                .form(&form)
+                .send()
+        };
+        while client.get(format!("{base}/health")).send().await.is_err() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let password = "lampadaire vert du lac Ramsey".to_string();
+        call("accounts/set_password", vec![("token", token.clone()), ("new_password", password.clone())]).await.unwrap();
+        let signed = call("accounts/sign_in", vec![("email", "bench@example.ca".into()), ("password", password)]).await;
+        assert!(signed.unwrap().status().is_success());
+        let photo = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/phone-photo.jpg")).unwrap();
+
+        for photos in [0, 2] {
+            let mut drafts = Vec::new();
+            for _ in 0..DRAFTS * 2 {
+                let path: String = call("requests/start", vec![("service", "pothole".into())]).await.unwrap().json().await.unwrap();
+                let draft = path.split('/').nth(3).unwrap().to_string();
+                call("requests/place", vec![("draft", draft.clone()), ("address", "106793".into())]).await.unwrap();
+                let details = vec![("draft", draft.clone()), ("answers[size][0]", "large".into()), ("description", "Deep.".into())];
+                call("requests/details", details).await.unwrap();
+                for _ in 0..photos {
+                    let part = reqwest::multipart::Part::bytes(photo.clone()).file_name("photo.jpg");
+                    let response = client
+                        .post(format!("{base}/requests/uploads/{draft}"))
+                        .header("Origin", &base)
+                        .header("Accept", "application/json")
+                        .multipart(reqwest::multipart::Form::new().part("file", part))
+                        .send()
+                        .await
+                        .unwrap();
+                    assert!(response.status().is_success());
+                }
+                drafts.push(draft);
+            }
+            let (one_by_one, together) = drafts.split_at(DRAFTS);
+            let started = Instant::now();
+            for draft in one_by_one {
+                let response = call("requests/submit", vec![("draft", draft.clone())]).await.unwrap();
+                assert!(response.status().is_success());
+            }
+            let sequential = DRAFTS as f64 / started.elapsed().as_secs_f64();
+            let started = Instant::now();
+            let tasks: Vec<_> = together
+                .chunks(DRAFTS / CLIENTS)
+                .map(|chunk| {
+                    let (client, base, chunk) = (client.clone(), base.clone(), chunk.to_vec());
+                    tokio::spawn(async move {
+                        for draft in chunk {
+                            let response = client
+                                .post(format!("{base}/api/requests/submit"))
+                                .header("Origin", &base)
+                                .header("Accept", "application/json")
+                                .form(&[("draft", draft)])
+                                .send()
+                                .await
+                                .unwrap();
+                            assert!(response.status().is_success());
+                        }
+                    })
+                })
+                .collect();
+            for task in tasks {
+                task.await.unwrap();
+            }
+            let concurrent = DRAFTS as f64 / started.elapsed().as_secs_f64();
+            println!(
+                "submissions with {photos} photos: {sequential:.0}/s one after another, {concurrent:.0}/s from {CLIENTS} clients"
+            );
+        }
+        let commits = bare_commits(&folder.path().join("bare.sqlite3")).await;
+        println!("bare SQLite (WAL, synchronous NORMAL), one-row insert transactions: {commits:.0}/s");
+    });
+    let _ = child.kill();
+}
+
+/// One-row insert transactions per second, in the portal's SQLite mode, on the same disk.
+async fn bare_commits(file: &std::path::Path) -> f64 {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", file.display()))
+        .unwrap()
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal);
+    let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+    sqlx::query("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)").execute(&pool).await.unwrap();
+    let started = Instant::now();
+    for _ in 0..5_000 {
+        let mut tx = pool.begin().await.unwrap();
+        sqlx::query("INSERT INTO t (payload) VALUES ('Profond, voie de droite.')").execute(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    5_000.0 / started.elapsed().as_secs_f64()
+}
