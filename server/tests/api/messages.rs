@@ -154,6 +154,26 @@ async fn texts_start_only_after_the_resident_replies_oui_and_stop_at_arret() {
     assert!(answer.contains("composez le") && answer.contains("call 311"), "{answer}");
 }
 
+#[tokio::test]
+async fn a_request_receipt_goes_by_text_once_the_resident_replied_oui() {
+    let portal = spawn_portal().await;
+    registered_for_texts(&portal, "705-555-0199").await;
+    assert_eq!(text_back(&portal, SMS_TOKEN, "+17055550199", "OUI").await.0, StatusCode::OK);
+    let (draft, _) = crate::requests::filled(&portal).await;
+    let (status, _) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let texts = wait_for_files(&portal.data_dir().join("outbox/sms"), 2).await;
+    let receipt: serde_json::Value = serde_json::from_slice(&std::fs::read(&texts[1]).unwrap()).unwrap();
+    let reference = format!("{}-000001", crate::requests::year());
+    assert_eq!(receipt["to"], "+17055550199");
+    let body = receipt["body"].as_str().unwrap();
+    assert!(body.contains(&reference) && body.contains("reçue") && body.contains("Nid-de-poule"), "{body}");
+    assert!(body.contains(&format!("{PUBLIC_URL}/requests/{reference}")), "{body}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(outbox_mails(&portal, 1).await.len(), 1, "no e-mail receipt besides the text");
+}
+
 /// A Twilio-compatible provider on loopback: records each Messages API call.
 async fn fake_provider() -> (String, Arc<Mutex<Vec<(String, BTreeMap<String, String>)>>>) {
     let calls: Arc<Mutex<Vec<_>>> = Default::default();

@@ -11,7 +11,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 /// This year in the city, as reference numbers count it.
-fn year() -> i16 {
+pub fn year() -> i16 {
     jiff::Timestamp::now().in_tz("America/Toronto").unwrap().year()
 }
 
@@ -37,7 +37,7 @@ async fn suggest(portal: &TestPortal, query: &str) -> Vec<Value> {
 }
 
 /// A draft with its address and details saved: ready for photos and submission.
-async fn filled(portal: &TestPortal) -> (String, Value) {
+pub async fn filled(portal: &TestPortal) -> (String, Value) {
     let draft = start(portal, "pothole").await;
     let address = suggest(portal, "200 brady").await.remove(0);
     let id = address["id"].to_string();
