@@ -42,6 +42,7 @@ problem-file-too-large = the file is larger than 10 MB
 problem-file-type = only photos (JPEG, PNG, WebP) and PDF files are accepted
 problem-file-unreadable = the file is damaged or incomplete; try again or choose another
 problem-image-too-large = the photo has too many pixels; send a smaller one
+problem-upload-failed = the file did not arrive; try again
 problem-too-many-files = you already have 5 files; remove one to add another
 error-not-online-title = This cannot be requested online yet
 error-not-online-text = A 311 agent will help you by phone, live chat or e-mail.

@@ -42,6 +42,7 @@ problem-file-too-large = le fichier dépasse 10 Mo
 problem-file-type = seuls les photos (JPEG, PNG, WebP) et les fichiers PDF sont acceptés
 problem-file-unreadable = le fichier est endommagé ou incomplet; réessayez ou choisissez-en un autre
 problem-image-too-large = la photo a trop de pixels; envoyez-en une plus petite
+problem-upload-failed = le fichier n'est pas arrivé; réessayez
 problem-too-many-files = vous avez déjà 5 fichiers; retirez-en un pour en ajouter un autre
 error-not-online-title = Cette demande ne peut pas encore se faire en ligne
 error-not-online-text = Un agent du 311 vous aidera par téléphone, par clavardage ou par courriel.

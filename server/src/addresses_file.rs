@@ -124,6 +124,8 @@ fn title_case(text: &str) -> String {
 /// A running portal reads them at its next start.
 pub async fn import_into(settings: &crate::config::Settings, path: &Path) -> anyhow::Result<usize> {
     let addresses = load(Some(path))?;
+    // An empty table would bring the built-in Sudbury set back at the next start.
+    anyhow::ensure!(!addresses.is_empty(), "{} has no address points", path.display());
     std::fs::create_dir_all(&settings.server.data_dir)?;
     let store = crate::store::SqliteStore::open(&settings.database_url()).await?;
     store.replace_addresses(&addresses).await?;

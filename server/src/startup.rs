@@ -203,14 +203,18 @@ fn purge_old_drafts(requests: Arc<Requests>) {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every.tick().await;
-            let purged = async {
-                for id in requests.store.purge_drafts(app::accounts::ssr::now() - WEEK).await? {
-                    requests.files.delete(&id).await?;
+            let orphans = match requests.store.purge_drafts(app::accounts::ssr::now() - WEEK).await {
+                Ok(orphans) => orphans,
+                Err(error) => {
+                    tracing::error!(error = format!("{error:#}"), "purging old drafts");
+                    continue;
                 }
-                anyhow::Ok(())
             };
-            if let Err(error) = purged.await {
-                tracing::error!(error = format!("{error:#}"), "purging old drafts");
+            // Their rows are gone: each file is deleted now or never, so one failure does not stop the rest.
+            for id in orphans {
+                if let Err(error) = requests.files.delete(&id).await {
+                    tracing::error!(error = format!("{error:#}"), file = id, "deleting a purged draft's file");
+                }
             }
         }
     });

@@ -40,12 +40,12 @@
       request.onload = () => {
         if (request.status < 300) return resolve(null);
         try {
-          resolve(JSON.parse(request.responseText).problem || 'internal');
+          resolve(JSON.parse(request.responseText).problem || 'upload-failed');
         } catch {
-          resolve('internal');
+          resolve('upload-failed');
         }
       };
-      request.onerror = () => resolve('internal');
+      request.onerror = () => resolve('upload-failed');
       const data = new FormData();
       data.append('file', file, file.name);
       request.send(data);
@@ -77,14 +77,14 @@
     if (!form || input.type !== 'file' || !input.files.length || input.disabled) return;
     const files = [...input.files];
     input.disabled = true;
-    const problems = JSON.parse(form.dataset.problems || '{}');
     let refusedFirst = null;
     for (const file of files) {
       const shown = row(form, file);
       const refused = await send(form, await scaled(file), shown.progress);
       if (refused) {
         refusedFirst = refusedFirst || refused;
-        shown.label.textContent = form.dataset.failed.replace('{name}', file.name).replace('{problem}', problems[refused] || '');
+        const words = form.querySelector(`[data-upload-problems] [data-code="${refused}"]`);
+        shown.label.textContent = form.dataset.failed.replace('{name}', file.name).replace('{problem}', words ? words.textContent : '');
         shown.label.setAttribute('role', 'alert');
       }
     }

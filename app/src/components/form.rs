@@ -7,7 +7,7 @@ use crate::i18n::{t, use_i18n, Text};
 use leptos::{html, prelude::*};
 
 /// The problem with `field` in the last answer, if any.
-fn problem_for(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<Problem> + Copy {
+pub fn problem_for(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<Problem> + Copy {
     move || {
         error.with(|error| match error {
             Some(AppError::Invalid(problems)) => problems.iter().find(|p| p.field == field).map(|p| p.problem),

@@ -131,10 +131,12 @@ pub enum Problem {
     /// More pixels than any phone camera takes (a decompression bomb, or a panorama).
     ImageTooLarge,
     TooManyFiles,
+    /// The upload did not arrive (the connection dropped, the session ended, a failure on our side).
+    UploadFailed,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 22] = [
+    pub const ALL: [Problem; 23] = [
         Problem::Required,
         Problem::EmailInvalid,
         Problem::MobileInvalid,
@@ -157,6 +159,7 @@ impl Problem {
         Problem::FileUnreadable,
         Problem::ImageTooLarge,
         Problem::TooManyFiles,
+        Problem::UploadFailed,
     ];
 
     pub fn key(self) -> &'static str {
@@ -183,6 +186,7 @@ impl Problem {
             Problem::FileUnreadable => "problem-file-unreadable",
             Problem::ImageTooLarge => "problem-image-too-large",
             Problem::TooManyFiles => "problem-too-many-files",
+            Problem::UploadFailed => "problem-upload-failed",
         }
     }
 

@@ -126,9 +126,8 @@ fn check_values(question: &Question, values: &[String]) -> Option<Problem> {
             let single = question.datatype == Datatype::Singlevaluelist && values.len() > 1;
             (!known || single).then_some(Problem::ChoiceInvalid)
         }
-        Datatype::Number => {
-            one(Problem::NumberInvalid).or_else(|| values[0].parse::<f64>().is_err().then_some(Problem::NumberInvalid))
-        }
+        Datatype::Number => one(Problem::NumberInvalid)
+            .or_else(|| (!values[0].parse::<f64>().is_ok_and(f64::is_finite)).then_some(Problem::NumberInvalid)),
         Datatype::Datetime => {
             one(Problem::DateInvalid).or_else(|| (!is_date(&values[0])).then_some(Problem::DateInvalid))
         }
@@ -141,13 +140,23 @@ fn check_values(question: &Question, values: &[String]) -> Option<Problem> {
     }
 }
 
-/// A date as the browser's date input sends it: 2026-11-28.
+/// A date as the browser's date input sends it, that exists: 2026-11-28 (not 2026-02-31).
 fn is_date(value: &str) -> bool {
     let parts: Vec<&str> = value.split('-').collect();
-    let number = |part: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        part.len() == len && part.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    let [year, month, day] = parts.as_slice() else { return false };
+    let number = |part: &str, len: usize| (part.len() == len).then(|| part.parse::<u32>().ok()).flatten();
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2)) else {
+        return false;
     };
-    parts.len() == 3 && number(parts[0], 4, 1900..=2999) && number(parts[1], 2, 1..=12) && number(parts[2], 2, 1..=31)
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&year) && (1..=days).contains(&day)
 }
 
 /// What a resident wrote about the problem: trimmed, at most [`DESCRIPTION_MAX`] characters, may be empty.
@@ -340,6 +349,13 @@ mod tests {
         );
         let two = Answers::check(&questions, &input(&[("size", &["small", "large"])])).unwrap_err();
         assert_eq!(two[0].problem, Problem::ChoiceInvalid);
+        for (count, when) in [("NaN", "2026-02-31"), ("inf", "2026-2-1")] {
+            let bad =
+                Answers::check(&questions, &input(&[("size", &["small"]), ("count", &[count]), ("when", &[when])]));
+            let problems: Vec<Problem> = bad.unwrap_err().iter().map(|e| e.problem).collect();
+            assert_eq!(problems, [Problem::NumberInvalid, Problem::DateInvalid]);
+        }
+        assert!(Answers::check(&questions, &input(&[("size", &["small"]), ("when", &["2028-02-29"])])).is_ok());
     }
 
     #[test]

@@ -342,4 +342,12 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     assert!(html.contains("already open nearby"));
     let (_, elsewhere) = portal.call_api("requests/draft", &[("draft", &second), ("step", "Where")]).await;
     assert_eq!(elsewhere["nearby"], Value::Null, "only the review step looks");
+
+    // Without an account, nobody learns what is open where.
+    let stranger = portal.another_browser();
+    let draft = start(&stranger, "pothole").await;
+    let id = suggest(&stranger, "200 brady").await.remove(0)["id"].to_string();
+    stranger.call_api("requests/place", &[("draft", &draft), ("address", &id)]).await;
+    let (_, view) = stranger.call_api("requests/draft", &[("draft", &draft), ("step", "Review")]).await;
+    assert_eq!(view["nearby"], Value::Null);
 }

@@ -3,7 +3,7 @@
 //! reads as a map from question to values, with or without JavaScript.
 
 use crate::catalogue::{Datatype, Question};
-use crate::components::{action_error, ErrorSummary, SubmitButton};
+use crate::components::{action_error, problem_for, ErrorSummary, SubmitButton};
 use crate::errors::{AppError, Field};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::SaveDetails;
@@ -35,16 +35,6 @@ pub fn Details(view: DraftView) -> impl IntoView {
     }
 }
 
-/// The problem with the field in the last answer, as a locale key.
-fn problem_key(error: Signal<Option<AppError>>, field: Field) -> impl Fn() -> Option<&'static str> + Copy {
-    move || {
-        error.with(|error| match error {
-            Some(AppError::Invalid(problems)) => problems.iter().find(|p| p.field == field).map(|p| p.problem.key()),
-            _ => None,
-        })
-    }
-}
-
 #[component]
 fn QuestionField(
     question: Question,
@@ -55,7 +45,7 @@ fn QuestionField(
     let i18n = use_i18n();
     let field = Field::Answer(position as u8);
     let id = field.name();
-    let problem = problem_key(error, field);
+    let problem = move || problem_for(error, field)().map(|p| p.key());
     let error_line = move || {
         problem().map(|key| {
             view! {
@@ -162,7 +152,7 @@ fn QuestionField(
 #[component]
 fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = problem_key(error, Field::Description);
+    let problem = move || problem_for(error, Field::Description)().map(|p| p.key());
     let length = RwSignal::new(value.chars().count());
     let count = move || {
         i18n.t_args(
@@ -183,7 +173,10 @@ fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView 
                 name="description"
                 rows="6"
                 maxlength=DESCRIPTION_MAX.to_string()
-                aria-describedby="description-hint description-count"
+                aria-describedby=move || {
+                    let error = problem().map(|_| " description-error").unwrap_or_default();
+                    format!("description-hint description-count{error}")
+                }
                 aria-invalid=move || problem().map(|_| "true")
                 on:input=move |ev| length.set(event_target_value(&ev).chars().count())
             >

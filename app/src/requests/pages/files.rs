@@ -3,7 +3,7 @@
 //! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
 //! sends each file on its own.
 
-use crate::components::{action_error, ErrorSummary};
+use crate::components::{action_error, problem_for, ErrorSummary};
 use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::RemoveFile;
@@ -12,8 +12,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// Problems the upload script may meet, handed to it in the page's language.
-const UPLOAD_PROBLEMS: [Problem; 5] =
-    [Problem::FileTooLarge, Problem::FileType, Problem::FileUnreadable, Problem::ImageTooLarge, Problem::TooManyFiles];
+const UPLOAD_PROBLEMS: [Problem; 6] = [
+    Problem::FileTooLarge,
+    Problem::FileType,
+    Problem::FileUnreadable,
+    Problem::ImageTooLarge,
+    Problem::TooManyFiles,
+    Problem::UploadFailed,
+];
 
 #[component]
 pub fn Files(view: DraftView) -> impl IntoView {
@@ -40,13 +46,11 @@ pub fn Files(view: DraftView) -> impl IntoView {
     let attachments = view.attachments.clone();
     let count = move || attachments.iter().filter(|a| !removed.with(|r| r.contains(&a.id))).count();
     let full = move || count() >= FILES_MAX;
-    let problems = move || {
-        let pairs: Vec<String> = UPLOAD_PROBLEMS
-            .iter()
-            .map(|p| format!("{:?}:{:?}", p.key().trim_start_matches("problem-"), i18n.t(p.key())))
-            .collect();
-        format!("{{{}}}", pairs.join(","))
-    };
+    // The script reads its words from this hidden list (text, so no escaping to get wrong).
+    let problems = UPLOAD_PROBLEMS
+        .map(|p| view! { <li data-code=p.key().trim_start_matches("problem-")>{move || i18n.t(p.key())}</li> })
+        .collect_view();
+    let problem = problem_for(error, Field::Files);
     let list = view
         .attachments
         .into_iter()
@@ -74,20 +78,32 @@ pub fn Files(view: DraftView) -> impl IntoView {
             action=upload_to
             class="upload-form"
             data-uploads=""
-            data-problems=problems
             data-uploading=move || i18n.t_args("files-uploading", &[("name", "{name}".into())])
             data-failed=move || i18n.t_args("files-failed", &[("name", "{name}".into()), ("problem", "{problem}".into())])
         >
-            <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <ul hidden=true data-upload-problems="">{problems}</ul>
+            <div class="field" class:field-invalid=move || problem().is_some()>
                 <label for="files">{t("field-files")}</label>
                 <p class="hint" id="files-hint">{t("files-hint")}</p>
+                {move || {
+                    problem()
+                        .map(|problem| {
+                            view! {
+                                <p class="field-error" id="files-error">
+                                    <span class="visually-hidden">{t("error-prefix")}</span>
+                                    {move || i18n.t(problem.key())}
+                                </p>
+                            }
+                        })
+                }}
                 <input
                     id="files"
                     name="file"
                     type="file"
                     multiple=true
                     accept="image/jpeg,image/png,image/webp,application/pdf"
-                    aria-describedby="files-hint"
+                    aria-describedby=move || if problem().is_some() { "files-hint files-error" } else { "files-hint" }
+                    aria-invalid=move || problem().map(|_| "true")
                     disabled=full
                 />
             </div>

@@ -3,8 +3,8 @@
 //! the nearest address. Without JavaScript, "Find" reloads the page with the suggestions.
 
 use crate::addresses::{suggest_addresses, Address};
-use crate::components::{action_error, ErrorSummary, SubmitButton};
-use crate::errors::{AppError, Field, FieldError, Problem};
+use crate::components::{action_error, problem_for, ErrorSummary, SubmitButton};
+use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::SavePlace;
 use crate::requests::model::DraftView;
@@ -49,6 +49,10 @@ pub fn Where(view: DraftView) -> impl IntoView {
         }
         options
     };
+    let found = move || {
+        let count = suggestions.get().and_then(Result::ok).map_or(0, |found| found.len());
+        (!query.get().trim().is_empty()).then(|| i18n.t_args("where-found", &[("count", FluentValue::from(count))]))
+    };
     let locate = move |_| {
         locate_error.set(None);
         locate_me(move |found| match found {
@@ -82,16 +86,12 @@ pub fn Where(view: DraftView) -> impl IntoView {
         </Show>
         <ActionForm action attr:novalidate=true attr:class="form">
             <input type="hidden" name="draft" value=view.id.clone()/>
+            // One live region for the whole page: a screen reader announces each new count.
+            <p class="visually-hidden" aria-live="polite">{found}</p>
             <Transition fallback=|| ()>
                 {move || {
-                    let options = choices();
-                    let count = options.len();
                     let selected = located.get().map(|address| address.id).or(chosen_id);
-                    let status = move || i18n.t_args("where-found", &[("count", FluentValue::from(count))]);
-                    view! {
-                        <p class="visually-hidden" aria-live="polite">{status}</p>
-                        <AddressChoices options selected error/>
-                    }
+                    view! { <AddressChoices options=choices() selected error/> }
                 }}
             </Transition>
             <SubmitButton label="step-continue" pending=action.pending()/>
@@ -106,20 +106,23 @@ fn AddressChoices(
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = move || {
-        error.with(|error| match error {
-            Some(AppError::Invalid(problems)) => {
-                problems.iter().find(|p| p.field == Field::Address).map(|p: &FieldError| p.problem)
-            }
-            _ => None,
-        })
-    };
+    let problem = problem_for(error, Field::Address);
     let empty = options.is_empty();
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
-            <fieldset>
+            <fieldset aria-describedby=move || problem().map(|_| "address-error")>
                 <legend>{t("field-address")}</legend>
-                {move || problem().map(|problem: Problem| view! { <p class="field-error">{move || i18n.t(problem.key())}</p> })}
+                {move || {
+                    problem()
+                        .map(|problem: Problem| {
+                            view! {
+                                <p class="field-error" id="address-error">
+                                    <span class="visually-hidden">{t("error-prefix")}</span>
+                                    {move || i18n.t(problem.key())}
+                                </p>
+                            }
+                        })
+                }}
                 {empty.then(|| view! { <p class="hint" id="address">{t("where-none")}</p> })}
                 {options
                     .into_iter()

@@ -2,7 +2,7 @@
 //! account that first touched it signed in; before that, to whoever holds its random address.
 
 use super::receipt::{self, Receipt};
-use super::{requests, Attachment, Draft, Requests};
+use super::{requests, Attachment, Draft, Requests, Submission};
 use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
 use crate::errors::{AppError, Field, FieldError, Problem};
 use crate::requests::model::{
@@ -37,7 +37,10 @@ pub async fn owned_draft(requests: &Requests, id: &str, account: Option<AccountI
         (Some(_), None) => return Err(AppError::SignInRequired),
         (Some(_), Some(_)) => return Err(AppError::NotFound),
         (None, Some(account)) => {
-            requests.store.claim_draft(&id, account).await?;
+            // Two residents opening the same link at once: the first to claim it keeps it.
+            if !requests.store.claim_draft(&id, account).await? {
+                return Err(AppError::NotFound);
+            }
             draft.account_id = Some(account);
         }
         (None, None) => {}
@@ -65,8 +68,9 @@ pub async fn view(id: &str, step: Step) -> Result<DraftView, AppError> {
     let draft = current_draft(id).await?;
     let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let attachments = context.requests.store.attachments(&draft.id).await?;
-    let nearby = match (&draft.place, step) {
-        (Some(place), Step::Review) => nearby(&draft, place).await?,
+    // Only for a signed-in resident: nobody learns, without an account, what requests are open where.
+    let nearby = match (&draft.place, step, draft.account_id) {
+        (Some(place), Step::Review, Some(_)) => nearby(&draft, place).await?,
         _ => None,
     };
     Ok(DraftView {
@@ -150,17 +154,27 @@ pub async fn remove_file(id: &str, file: &str) -> Result<(), AppError> {
 
 /// Step 4: submits the draft, once. Returns the request's page.
 pub async fn submit(id: &str) -> Result<String, AppError> {
-    let context = server_context();
     let session = sessions::current().ok_or(AppError::SignInRequired)?;
-    let store = &context.requests.store;
-    let draft = match current_draft(id).await {
-        Ok(draft) => draft,
-        // A retry after a lost answer, or a second click that came after the first one's commit: the draft
-        // is gone because the request exists. (Clicks that arrive together are sorted out by the store's
-        // transaction, which checks the same key.)
-        Err(AppError::NotFound) => return already_submitted(id, session.account_id).await,
-        Err(error) => return Err(error),
-    };
+    // A draft that changes while it is submitted (a photo arriving) is read again, once.
+    for _ in 0..2 {
+        let draft = match current_draft(id).await {
+            Ok(draft) => draft,
+            // A retry after a lost answer, or a second click that came after the first one's commit: the
+            // draft is gone because the request exists. (Clicks that arrive together are sorted out by
+            // the store's transaction, which checks the same key.)
+            Err(AppError::NotFound) => return already_submitted(id, session.account_id).await,
+            Err(error) => return Err(error),
+        };
+        if let Some(path) = submit_draft(&draft, session.account_id).await? {
+            return Ok(path);
+        }
+    }
+    Err(AppError::Unavailable)
+}
+
+/// Submits a draft as read; `None` when it changed meanwhile.
+async fn submit_draft(draft: &Draft, account_id: AccountId) -> Result<Option<String>, AppError> {
+    let context = server_context();
     let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let Some(place) = &draft.place else { return Err(AppError::field(Field::Address, Problem::Required)) };
     // The catalogue may have changed since the details were saved: they are checked again.
@@ -169,13 +183,13 @@ pub async fn submit(id: &str) -> Result<String, AppError> {
 
     let today = jiff::Timestamp::now().to_zoned(context.city.time_zone.clone());
     let lang = crate::i18n::ssr::request_lang();
-    let (reference, new) = store.submit(&draft, session.account_id, lang, today.year() as u16, now()).await?;
-    // One receipt per request, however many clicks.
-    let account = match new {
-        true => accounts().store.account(session.account_id).await?,
-        false => None,
+    let reference = match context.requests.store.submit(draft, account_id, lang, today.year() as u16, now()).await? {
+        Submission::New(reference) => reference,
+        // One receipt per request, however many clicks.
+        Submission::Existing(reference) => return Ok(Some(format!("/requests/{reference}"))),
+        Submission::Stale => return Ok(None),
     };
-    if let Some(account) = account {
+    if let Some(account) = accounts().store.account(account_id).await? {
         let receipt = Receipt {
             reference: reference.to_string(),
             service: &service.name,
@@ -184,7 +198,7 @@ pub async fn submit(id: &str) -> Result<String, AppError> {
         };
         receipt::send(&context.accounts, &account, &receipt);
     }
-    Ok(format!("/requests/{reference}"))
+    Ok(Some(format!("/requests/{reference}")))
 }
 
 /// The address of the request made from draft `id`, if `account` made it.

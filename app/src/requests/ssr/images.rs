@@ -98,12 +98,25 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, Problem> {
     Ok(image)
 }
 
-/// JPEG decoders fill a cut-off photo with grey rather than fail; a complete one has its end marker (FF D9)
-/// after the start of its image data (FF DA), where no other FF D9 can occur. Data some phones append
-/// after the end marker (motion photos) does not matter.
+/// JPEG decoders fill a cut-off photo with grey rather than fail. A complete one has its end marker
+/// (FF D9) after the start of its main image data (FF DA). The segments before it are skipped by their
+/// length, so that the small thumbnail many phones embed in their EXIF block (with its own FF DA ... FF D9)
+/// is not taken for the photo. Data some phones append after the end (motion photos) does not matter.
 fn jpeg_is_complete(bytes: &[u8]) -> bool {
-    let Some(scan) = bytes.windows(2).position(|w| w == [0xFF, 0xDA]) else { return false };
-    bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9])
+    let mut at = 2; // after FF D8
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        let marker = bytes[at + 1];
+        match marker {
+            0xFF => at += 1, // fill byte
+            0xDA => return bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]),
+            0xD0..=0xD7 | 0x01 => at += 2,
+            _ => at += 2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]])),
+        }
+    }
+    false
 }
 
 /// Past the limits, the image is too large; any other failure means a damaged file.
@@ -211,7 +224,14 @@ pub mod tests {
         bomb[29..33].copy_from_slice(&crc.to_be_bytes());
         assert!(matches!(clean_photo(&bomb, FileType::Png), Err(Problem::ImageTooLarge)));
 
-        let photo = phone_jpeg(300, 200);
+        // An EXIF block holding a complete small JPEG (as phones embed a thumbnail) does not make a cut-off
+        // photo look complete.
+        let mut photo = phone_jpeg(300, 200);
+        let thumbnail = phone_jpeg(16, 16);
+        let mut app1 = vec![0xFF, 0xE1];
+        app1.extend(((thumbnail.len() + 2) as u16).to_be_bytes());
+        app1.extend(&thumbnail);
+        photo.splice(2..2, app1);
         for cut in [400, photo.len() / 2, photo.len() - 2] {
             assert_eq!(
                 clean_photo(&photo[..cut], FileType::Jpeg).unwrap_err(),

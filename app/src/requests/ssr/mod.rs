@@ -49,6 +49,16 @@ pub struct StoredRequest {
     pub created_at: i64,
 }
 
+/// What [`RequestStore::submit`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Submission {
+    New(Reference),
+    /// Submitted before (a second click, a retry): that request.
+    Existing(Reference),
+    /// The draft changed (an upload, another window) or was purged after it was read.
+    Stale,
+}
+
 /// Where requests and drafts are kept. Implemented per database in `server/src/store/`.
 #[async_trait::async_trait]
 pub trait RequestStore: Send + Sync {
@@ -60,8 +70,9 @@ pub trait RequestStore: Send + Sync {
         now: i64,
     ) -> anyhow::Result<()>;
     async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>>;
-    /// Gives a draft nobody owns yet to `account` (a resident who started signed out, then signed in).
-    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<()>;
+    /// Gives a draft nobody owns yet to `account` (a resident who started signed out, then signed in);
+    /// false when someone else claimed it first.
+    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<bool>;
     async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()>;
     async fn save_details(
         &self,
@@ -82,14 +93,15 @@ pub trait RequestStore: Send + Sync {
     async fn attachments(&self, draft: &DraftId) -> anyhow::Result<Vec<Attachment>>;
     /// Removes a file from the draft; returns it so that its bytes can be deleted.
     async fn remove_attachment(&self, draft: &DraftId, id: &str) -> anyhow::Result<Option<Attachment>>;
-    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<()>;
+    /// Marks the file's thumbnail made; false when the file was removed meanwhile.
+    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<bool>;
     /// The file `id`, if `account` may see it (it is on their draft or their request).
     async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>>;
 
     /// Turns the draft into a request, in one transaction: a new reference number for the year, the
-    /// request, its answers, its files; the draft is deleted. Returns the reference and whether the request
-    /// is new: a draft already submitted (the same idempotency key) returns that request's reference,
-    /// `false`, and changes nothing.
+    /// request, its answers, its files; the draft is deleted. A draft already submitted (the same
+    /// idempotency key) gives `Existing` and changes nothing; a draft changed or deleted since `draft` was
+    /// read gives `Stale` and changes nothing.
     async fn submit(
         &self,
         draft: &Draft,
@@ -97,7 +109,7 @@ pub trait RequestStore: Send + Sync {
         lang: Lang,
         year: u16,
         now: i64,
-    ) -> anyhow::Result<(Reference, bool)>;
+    ) -> anyhow::Result<Submission>;
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
     /// Every request an account made, newest first.
     async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>>;

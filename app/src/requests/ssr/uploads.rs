@@ -108,8 +108,12 @@ async fn add_file(requests: &Arc<Requests>, draft: &DraftId, mut field: Field<'_
     let id = tokens::new_token();
     let attachment = Attachment { id, kind, content_type, name, size: bytes.len() as u64, thumbnail: false };
     requests.files.put(&Files::key(&attachment.id), bytes).await?;
-    if !requests.store.add_attachment(draft, &attachment, FILES_MAX, now()).await? {
+    // A file no row refers to would never be deleted: it goes unless its row is written.
+    let added = requests.store.add_attachment(draft, &attachment, FILES_MAX, now()).await;
+    if !matches!(added, Ok(true)) {
         requests.files.delete(&attachment.id).await?;
+    }
+    if !added? {
         return Err(Problem::TooManyFiles.into());
     }
     if kind == AttachmentKind::Photo {
@@ -126,7 +130,11 @@ fn make_thumbnail(requests: Arc<Requests>, id: String) {
             let _permit = requests.decoding.acquire().await?;
             let thumbnail = tokio::task::spawn_blocking(move || images::thumbnail(&bytes)).await??;
             requests.files.put(&Files::thumbnail_key(&id), thumbnail).await?;
-            requests.store.set_thumbnail(&id).await
+            // Removed while its thumbnail was being made: the thumbnail goes too.
+            if !requests.store.set_thumbnail(&id).await? {
+                requests.files.delete(&id).await?;
+            }
+            anyhow::Ok(())
         };
         if let Err(error) = made.await {
             tracing::warn!(error = format!("{error:#}"), "thumbnail not made");
@@ -148,7 +156,7 @@ fn display_name(raw: &str) -> String {
 /// A refused upload: JSON `{"problem": "file-type"}` for the script, or back to the page, which shows
 /// the problem in the resident's language.
 fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, draft: Option<&DraftId>) -> Response {
-    let code = problem.map(|p| p.key().trim_start_matches("problem-")).unwrap_or("internal");
+    let code = problem.unwrap_or(Problem::UploadFailed).key().trim_start_matches("problem-");
     match (wants_json, draft) {
         (false, Some(draft)) => {
             Redirect::to(&format!("{}?problem={code}", Step::Files.path(draft.as_str()))).into_response()
@@ -196,6 +204,8 @@ async fn serve(requests: &Requests, id: &str, thumbnail: bool, session: Option<E
                 (header::CONTENT_TYPE, content_type),
                 (header::CACHE_CONTROL, "private, max-age=86400"),
                 (header::CONTENT_DISPOSITION, "inline"),
+                // A PDF or image opened from the portal's own address runs nothing and reaches nothing.
+                (header::CONTENT_SECURITY_POLICY, "sandbox"),
             ],
             bytes,
         )

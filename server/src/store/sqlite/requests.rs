@@ -5,7 +5,7 @@ use app::addresses::metres_between;
 use app::catalogue::Code;
 use app::i18n::Lang;
 use app::requests::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
-use app::requests::ssr::{Attachment, Draft, RequestStore, StoredRequest};
+use app::requests::ssr::{Attachment, Draft, RequestStore, StoredRequest, Submission};
 use std::collections::BTreeMap;
 
 #[derive(sqlx::FromRow)]
@@ -152,13 +152,14 @@ impl RequestStore for SqliteStore {
         row.map(Draft::try_from).transpose()
     }
 
-    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<()> {
-        sqlx::query("UPDATE drafts SET account_id = ? WHERE id = ? AND account_id IS NULL")
+    async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<bool> {
+        let claimed = sqlx::query("UPDATE drafts SET account_id = ? WHERE id = ? AND account_id IS NULL")
             .bind(account)
             .bind(id.as_str())
             .execute(&self.pool)
-            .await?;
-        Ok(())
+            .await?
+            .rows_affected();
+        Ok(claimed == 1)
     }
 
     async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()> {
@@ -235,9 +236,10 @@ impl RequestStore for SqliteStore {
         row.map(Attachment::try_from).transpose()
     }
 
-    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<()> {
-        sqlx::query("UPDATE attachments SET thumbnail = 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
-        Ok(())
+    async fn set_thumbnail(&self, id: &str) -> anyhow::Result<bool> {
+        let marked =
+            sqlx::query("UPDATE attachments SET thumbnail = 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
+        Ok(marked.rows_affected() == 1)
     }
 
     async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>> {
@@ -262,7 +264,7 @@ impl RequestStore for SqliteStore {
         lang: Lang,
         year: u16,
         now: i64,
-    ) -> anyhow::Result<(Reference, bool)> {
+    ) -> anyhow::Result<Submission> {
         // IMMEDIATE: the write lock is taken first, so concurrent submissions queue instead of failing
         // when a read transaction tries to become a write one.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -271,7 +273,16 @@ impl RequestStore for SqliteStore {
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(reference) = existing {
-            return Ok((Reference::parse(&reference).context("stored reference")?, false));
+            return Ok(Submission::Existing(Reference::parse(&reference).context("stored reference")?));
+        }
+        // What is saved is what was read: the write lock is held from here to the commit.
+        let unchanged: Option<i64> = sqlx::query_scalar("SELECT 1 FROM drafts WHERE id = ? AND updated_at = ?")
+            .bind(draft.id.as_str())
+            .bind(draft.updated_at)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if unchanged.is_none() {
+            return Ok(Submission::Stale);
         }
         let place = draft.place.as_ref().context("a draft without an address cannot be submitted")?;
         let number: i64 = sqlx::query_scalar(
@@ -317,7 +328,7 @@ impl RequestStore for SqliteStore {
             .await?;
         sqlx::query("DELETE FROM drafts WHERE id = ?").bind(draft.id.as_str()).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok((reference, true))
+        Ok(Submission::New(reference))
     }
 
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>> {
