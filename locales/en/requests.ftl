@@ -53,6 +53,7 @@ review-files-count = { $count ->
 }
 review-nearby-title = A request for this service is already open nearby
 review-nearby-text = Request { $reference } was made on { $date } at { $address }. Crews already know about it. You can still submit yours if it is a different problem.
+review-follow = Follow that request instead
 review-now = Submit your request
 review-declaration = By submitting, you confirm that the information is accurate to the best of your knowledge.
 review-submit = Submit
@@ -66,6 +67,8 @@ submitted-receipt-sms = We sent a receipt to your mobile phone by text message.
 submitted-receipt-none = You chose not to receive messages from us: note your reference number.
 submitted-next-heading = What happens next
 submitted-next-text = A 311 agent reviews your request and sends it to the right team. You will get updates when work starts and when it is done. Quote your reference number if you call 311.
+following-title = You are following this request
+following-text = You did not make a second report of the same problem. We will tell you when work starts and when it is done, as we tell the person who reported it.
 submitted-another = Make another request
 
 # Statuses of a request (issue 5 adds the others).

@@ -53,6 +53,7 @@ review-files-count = { $count ->
 }
 review-nearby-title = Une demande pour ce service est déjà ouverte tout près
 review-nearby-text = La demande { $reference } a été faite le { $date } au { $address }. Les équipes sont déjà au courant. Vous pouvez tout de même soumettre la vôtre s'il s'agit d'un autre problème.
+review-follow = Suivre plutôt cette demande
 review-now = Soumettre votre demande
 review-declaration = En soumettant, vous confirmez que ces renseignements sont exacts au meilleur de votre connaissance.
 review-submit = Soumettre
@@ -66,6 +67,8 @@ submitted-receipt-sms = Nous avons envoyé un accusé de réception à votre cel
 submitted-receipt-none = Vous avez choisi de ne pas recevoir de messages : notez votre numéro de référence.
 submitted-next-heading = La suite
 submitted-next-text = Un agent du 311 examine votre demande et la transmet à la bonne équipe. Vous serez avisé quand les travaux commencent et quand ils sont terminés. Donnez votre numéro de référence si vous appelez le 311.
+following-title = Vous suivez cette demande
+following-text = Vous n'avez pas fait un deuxième signalement du même problème. Nous vous aviserons quand les travaux commencent et quand ils sont terminés, comme la personne qui l'a signalé.
 submitted-another = Faire une autre demande
 
 # Statuses of a request (issue 5 adds the others).

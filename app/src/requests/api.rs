@@ -51,6 +51,12 @@ pub async fn submit_request(draft: String) -> Result<String, AppError> {
     go(super::ssr::flows::submit(&draft).await)
 }
 
+/// Gives up the draft and follows the open request nearby instead.
+#[server(endpoint = "requests/follow")]
+pub async fn follow_nearby(draft: String) -> Result<String, AppError> {
+    go(super::ssr::flows::follow_nearby(&draft).await)
+}
+
 #[server(endpoint = "requests/submitted")]
 pub async fn get_submitted(reference: String) -> Result<Submitted, AppError> {
     answer(super::ssr::flows::submitted(&reference).await)

@@ -286,6 +286,8 @@ pub struct Submitted {
     pub address: String,
     /// Where the receipt went: "email", "sms", or "none" when the account has neither.
     pub receipt_by: String,
+    /// The resident follows this request (made by someone else) instead of making their own.
+    pub following: bool,
 }
 
 #[cfg(test)]

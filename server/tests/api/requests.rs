@@ -343,6 +343,24 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     let (_, elsewhere) = portal.call_api("requests/draft", &[("draft", &second), ("step", "Where")]).await;
     assert_eq!(elsewhere["nearby"], Value::Null, "only the review step looks");
 
+    // Another resident at the same place follows that request instead of making a second one.
+    let neighbour = portal.another_browser();
+    signed_in(&neighbour, "voisine@example.ca").await;
+    let (third, _) = filled(&neighbour).await;
+    assert_eq!(upload(&neighbour, &third, &[("p.jpg", fixture("phone-photo.jpg"))]).await.0, StatusCode::OK);
+    let first = format!("{}-000001", year());
+    let (status, next) = neighbour.call_api("requests/follow", &[("draft", &third)]).await;
+    assert_eq!((status, next), (StatusCode::OK, json!(format!("/requests/{first}"))));
+    assert_eq!(count(&portal, "SELECT count(*) FROM request_followers").await, 1);
+    assert_eq!(
+        count(&portal, "SELECT count(*) FROM attachments WHERE draft_id IS NULL AND request_id IS NULL").await,
+        0
+    );
+    let (status, html) = neighbour.page(&format!("/requests/{first}"), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("You are following this request") && !html.contains("premier@example.ca"));
+    assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 1, "no second report");
+
     // Without an account, nobody learns what is open where.
     let stranger = portal.another_browser();
     let draft = start(&stranger, "pothole").await;

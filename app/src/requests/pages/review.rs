@@ -5,7 +5,7 @@
 use crate::catalogue::Datatype;
 use crate::components::{action_error, ErrorSummary, SubmitButton};
 use crate::i18n::{t, use_i18n, FluentValue};
-use crate::requests::api::SubmitRequest;
+use crate::requests::api::{FollowNearby, SubmitRequest};
 use crate::requests::model::{DraftView, Step};
 use leptos::prelude::*;
 
@@ -56,6 +56,10 @@ pub fn Review(view: DraftView) -> impl IntoView {
         .collect_view();
     let photos = view.attachments.len();
     let description = view.description.clone();
+    let follow = ServerAction::<FollowNearby>::new();
+    let follow_error = action_error(follow.value());
+    let error = Signal::derive(move || error.get().or_else(|| follow_error.get()));
+    let draft_id = view.id.clone();
     let nearby = view.nearby.clone().map(|nearby| {
         let text = move || {
             i18n.t_args(
@@ -71,6 +75,12 @@ pub fn Review(view: DraftView) -> impl IntoView {
             <div class="notice" role="note">
                 <p><strong>{t("review-nearby-title")}</strong></p>
                 <p>{text}</p>
+                <ActionForm action=follow>
+                    <input type="hidden" name="draft" value=draft_id.clone()/>
+                    <button type="submit" class="button button-secondary" disabled=follow.pending()>
+                        {t("review-follow")}
+                    </button>
+                </ActionForm>
             </div>
         }
     });

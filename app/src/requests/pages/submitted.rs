@@ -14,7 +14,6 @@ pub fn SubmittedPage() -> impl IntoView {
     let params = use_params_map();
     let found = Resource::new(move || params.read().get("reference").unwrap_or_default(), get_submitted);
     view! {
-        <PageTitle title=t("submitted-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move { view_or_error(found.await.map(|submitted| view! { <Confirmation submitted/> })) })}
         </Suspense>
@@ -24,10 +23,11 @@ pub fn SubmittedPage() -> impl IntoView {
 #[component]
 fn Confirmation(submitted: Submitted) -> impl IntoView {
     let i18n = use_i18n();
-    let receipt = match submitted.receipt_by.as_str() {
-        "email" => "submitted-receipt-email",
-        "sms" => "submitted-receipt-sms",
-        _ => "submitted-receipt-none",
+    let (title, receipt) = match (submitted.following, submitted.receipt_by.as_str()) {
+        (true, _) => ("following-title", "following-text"),
+        (false, "email") => ("submitted-title", "submitted-receipt-email"),
+        (false, "sms") => ("submitted-title", "submitted-receipt-sms"),
+        (false, _) => ("submitted-title", "submitted-receipt-none"),
     };
     let service = submitted.service_name.clone();
     let summary = move || {
@@ -40,8 +40,9 @@ fn Confirmation(submitted: Submitted) -> impl IntoView {
         )
     };
     view! {
+        <PageTitle title=t(title)/>
         <div class="panel-confirmation" role="status">
-            <h1>{t("submitted-title")}</h1>
+            <h1>{t(title)}</h1>
             <p>{t("submitted-reference")}</p>
             <p class="reference">{submitted.reference.clone()}</p>
         </div>

@@ -212,13 +212,32 @@ async fn already_submitted(id: &str, account: AccountId) -> Result<String, AppEr
     }
 }
 
-/// The confirmation page of a request, for the resident who made it.
+/// The resident gives up their draft and follows the open request for the same service nearby: one
+/// report per problem, and they hear about it all the same.
+pub async fn follow_nearby(id: &str) -> Result<String, AppError> {
+    let context = server_context();
+    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+    let draft = current_draft(id).await?;
+    let place = draft.place.as_ref().ok_or(AppError::NotFound)?;
+    let store = &context.requests.store;
+    let nearby = store.open_request_near(&draft.service, place.latitude, place.longitude, NEARBY_METRES).await?;
+    let request = nearby.ok_or(AppError::NotFound)?;
+    store.follow(&request.reference, session.account_id, now()).await?;
+    for file in store.discard_draft(&draft.id).await? {
+        context.requests.files.delete(&file).await?;
+    }
+    Ok(format!("/requests/{}", request.reference))
+}
+
+/// The confirmation page of a request, for the resident who made it or follows it.
 pub async fn submitted(reference: &str) -> Result<Submitted, AppError> {
     let context = server_context();
     let session = sessions::current().ok_or(AppError::SignInRequired)?;
     let reference = Reference::parse(reference).ok_or(AppError::NotFound)?;
-    let request = context.requests.store.request(&reference).await?.ok_or(AppError::NotFound)?;
-    if request.account_id != session.account_id {
+    let store = &context.requests.store;
+    let request = store.request(&reference).await?.ok_or(AppError::NotFound)?;
+    let following = request.account_id != session.account_id;
+    if following && !store.is_follower(&reference, session.account_id).await? {
         return Err(AppError::NotFound);
     }
     let service = context.catalogue.service(&request.service).ok_or(AppError::NotFound)?;
@@ -228,6 +247,7 @@ pub async fn submitted(reference: &str) -> Result<Submitted, AppError> {
         service_name: service.name.clone(),
         address: request.address,
         receipt_by: receipt::ReceiptBy::for_account(&account).code().to_string(),
+        following,
     })
 }
 

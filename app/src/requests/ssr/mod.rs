@@ -123,6 +123,12 @@ pub trait RequestStore: Send + Sync {
         metres: f64,
     ) -> anyhow::Result<Option<StoredRequest>>;
 
+    /// `account` follows the request (once, however often asked).
+    async fn follow(&self, reference: &Reference, account: AccountId, now: i64) -> anyhow::Result<()>;
+    async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool>;
+    /// Deletes a draft the resident gave up (to follow another request); returns its files' ids.
+    async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>>;
+
     /// Deletes drafts untouched since `before` and returns the ids of the files nothing refers to any more.
     async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>>;
 }

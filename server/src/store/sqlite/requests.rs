@@ -380,6 +380,42 @@ impl RequestStore for SqliteStore {
         near.map(StoredRequest::try_from).transpose()
     }
 
+    async fn follow(&self, reference: &Reference, account: AccountId, now: i64) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO request_followers (request_id, account_id, created_at) \
+             SELECT id, ?, ? FROM requests WHERE reference = ? ON CONFLICT DO NOTHING",
+        )
+        .bind(account)
+        .bind(now)
+        .bind(reference.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM request_followers f JOIN requests r ON r.id = f.request_id \
+             WHERE r.reference = ? AND f.account_id = ?",
+        )
+        .bind(reference.to_string())
+        .bind(account)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(found.is_some())
+    }
+
+    async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let files: Vec<String> = sqlx::query_scalar("DELETE FROM attachments WHERE draft_id = ? RETURNING id")
+            .bind(id.as_str())
+            .fetch_all(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM drafts WHERE id = ?").bind(id.as_str()).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(files)
+    }
+
     async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         sqlx::query("DELETE FROM drafts WHERE updated_at < ?").bind(before).execute(&mut *tx).await?;
