@@ -242,3 +242,24 @@ async fn shutdown_signal() {
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use figment::providers::{Format, Toml};
+
+    fn settings(files: &str) -> Result<Settings, crate::config::ConfigError> {
+        let figment = figment::Figment::from(Toml::string(crate::config::DEFAULT_CITY)).merge(Toml::string(files));
+        Settings::from_figment(figment)
+    }
+
+    #[test]
+    fn an_s3_compatible_store_is_built_from_the_configuration() {
+        let config = "[files]\nstore = \"s3\"\nbucket = \"portail311-files\"\nendpoint = \"http://127.0.0.1:9000\"\n\
+                      region = \"ca-central-1\"\n";
+        let files = file_store(&settings(config).unwrap()).unwrap();
+        assert_eq!(files.0.to_string(), "AmazonS3(portail311-files)");
+        let error = settings("[files]\nstore = \"s3\"\n").unwrap_err().to_string();
+        assert!(error.contains("files.bucket"), "{error}");
+    }
+}

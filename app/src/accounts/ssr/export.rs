@@ -45,7 +45,20 @@ async fn personal_data(
 ) -> anyhow::Result<Option<serde_json::Value>> {
     let Some(account) = accounts.store.account(session.account_id).await? else { return Ok(None) };
     let sessions = accounts.store.sessions_of(account.id).await?;
-    let made = requests.store.requests_of(account.id).await?;
+    let mut requests_made = Vec::new();
+    for r in requests.store.requests_of(account.id).await? {
+        let (answers, files) = requests.store.contents(&r.reference).await?;
+        requests_made.push(json!({
+            "reference": r.reference.to_string(),
+            "service": r.service.as_str(),
+            "status": r.status,
+            "address": r.address,
+            "description": r.description,
+            "answers": answers.iter().map(|(question, value)| json!({ "question": question, "value": value })).collect::<Vec<_>>(),
+            "files": files,
+            "created_at": time(r.created_at),
+        }));
+    }
     Ok(Some(json!({
         "account": {
             "name": account.name,
@@ -62,13 +75,6 @@ async fn personal_data(
             "signed_in_at": time(s.created_at),
             "last_used_at": time(s.last_seen_at),
         })).collect::<Vec<_>>(),
-        "requests": made.iter().map(|r| json!({
-            "reference": r.reference.to_string(),
-            "service": r.service.as_str(),
-            "status": r.status,
-            "address": r.address,
-            "description": r.description,
-            "created_at": time(r.created_at),
-        })).collect::<Vec<_>>(),
+        "requests": requests_made,
     })))
 }

@@ -111,6 +111,8 @@ pub trait RequestStore: Send + Sync {
         now: i64,
     ) -> anyhow::Result<Submission>;
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
+    /// A request's answers (question code, value) and its files' names, for the personal-data download.
+    async fn contents(&self, reference: &Reference) -> anyhow::Result<(Vec<(String, String)>, Vec<String>)>;
     /// Every request an account made, newest first.
     async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>>;
     async fn request_by_key(&self, key: &DraftId) -> anyhow::Result<Option<Reference>>;

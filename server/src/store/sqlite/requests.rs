@@ -337,6 +337,25 @@ impl RequestStore for SqliteStore {
         row.map(StoredRequest::try_from).transpose()
     }
 
+    async fn contents(&self, reference: &Reference) -> anyhow::Result<(Vec<(String, String)>, Vec<String>)> {
+        let reference = reference.to_string();
+        let answers = sqlx::query_as::<_, (String, String)>(
+            "SELECT a.question, a.value FROM request_answers a JOIN requests r ON r.id = a.request_id \
+             WHERE r.reference = ? ORDER BY a.question, a.position",
+        )
+        .bind(&reference)
+        .fetch_all(&self.pool)
+        .await?;
+        let files = sqlx::query_scalar(
+            "SELECT a.name FROM attachments a JOIN requests r ON r.id = a.request_id \
+             WHERE r.reference = ? ORDER BY a.created_at, a.rowid",
+        )
+        .bind(&reference)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((answers, files))
+    }
+
     async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>> {
         let sql =
             format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE account_id = ? ORDER BY created_at DESC, id DESC");
