@@ -137,6 +137,7 @@ fn memory_under_ten_uploads(folder: &std::path::Path) {
         (before, peak_kib(child.id()), started.elapsed())
     });
     let _ = child.kill();
+    let _ = child.wait();
     println!(
         "10 uploads of {:.1} MB (5000 × 4000 px) at once: {elapsed:?}; server peak memory {} MB before, {} MB after",
         photo.len() as f64 / 1_048_576.0,

@@ -115,6 +115,7 @@ fn main() {
         println!("bare SQLite (WAL, synchronous NORMAL), one-row insert transactions: {commits:.0}/s");
     });
     let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// One-row insert transactions per second, in the portal's SQLite mode, on the same disk.

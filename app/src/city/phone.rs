@@ -19,7 +19,7 @@ impl PhoneNumber {
         let text = text.trim();
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let allowed = |c: char| c.is_ascii_digit() || " -().+".contains(c);
-        (digits >= 3 && digits <= 15 && text.chars().all(allowed)).then(|| PhoneNumber(text.to_string()))
+        ((3..=15).contains(&digits) && text.chars().all(allowed)).then(|| PhoneNumber(text.to_string()))
     }
 
     /// The `tel:` link a phone opens to dial it.

@@ -55,7 +55,8 @@ fn is_common(password: &str) -> bool {
     let lower = password.to_lowercase();
     let core = lower.trim_matches(|c: char| !c.is_alphabetic());
     let chars: Vec<char> = lower.chars().collect();
-    let repeated = (1..=chars.len() / 2).any(|n| chars.len() % n == 0 && chars.chunks(n).all(|c| c == &chars[..n]));
+    let repeated =
+        (1..=chars.len() / 2).any(|n| chars.len().is_multiple_of(n) && chars.chunks(n).all(|c| c == &chars[..n]));
     COMMON.contains(lower.as_str()) || (core.chars().count() >= 4 && COMMON.contains(core)) || repeated
 }
 

@@ -58,7 +58,7 @@ pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request
 /// The address our proxy saw the request come from: the last entry of `X-Forwarded-For` (earlier ones are
 /// whatever the client claimed).
 fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
-    let header = headers.get_all("x-forwarded-for").iter().last()?.to_str().ok()?;
+    let header = headers.get_all("x-forwarded-for").iter().next_back()?.to_str().ok()?;
     header.rsplit(',').next()?.trim().parse().ok()
 }
 
