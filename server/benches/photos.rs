@@ -5,6 +5,8 @@
 //!    against `vipsthumbnail` doing the same on the same file (its times include starting the process).
 //! 2. Peak memory of the real server (`target/release/server`) while 10 uploads of 10 MB run at once.
 
+mod support;
+
 use app::requests::ssr::images::{clean_photo, thumbnail, FileType};
 use image::{codecs::jpeg::JpegEncoder, ImageEncoder, RgbImage};
 use std::process::Command;
@@ -118,18 +120,7 @@ fn memory_under_ten_uploads(folder: &std::path::Path) {
         let started = Instant::now();
         let uploads = drafts.into_iter().map(|draft| {
             let (client, base, photo) = (client.clone(), base.clone(), photo.clone());
-            tokio::spawn(async move {
-                let part = reqwest::multipart::Part::bytes(photo).file_name("photo.jpg");
-                let response = client
-                    .post(format!("{base}/requests/uploads/{draft}"))
-                    .header("Origin", &base)
-                    .header("Accept", "application/json")
-                    .multipart(reqwest::multipart::Form::new().part("file", part))
-                    .send()
-                    .await
-                    .unwrap();
-                assert!(response.status().is_success(), "{}", response.text().await.unwrap());
-            })
+            tokio::spawn(async move { support::upload_photo(&client, &base, &draft, photo).await })
         });
         for upload in uploads.collect::<Vec<_>>() {
             upload.await.unwrap();

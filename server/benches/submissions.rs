@@ -5,6 +5,8 @@
 //! over HTTP, one after another and from 8 clients at once. The same run measures the bare commit rate of
 //! SQLite on the same disk in the same mode (WAL, synchronous = NORMAL): one-row insert transactions.
 
+mod support;
+
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
 use std::process::Command;
 use std::str::FromStr;
@@ -63,16 +65,7 @@ fn main() {
                 let details = vec![("draft", draft.clone()), ("answers[size][0]", "large".into()), ("description", "Deep.".into())];
                 call("requests/details", details).await.unwrap();
                 for _ in 0..photos {
-                    let part = reqwest::multipart::Part::bytes(photo.clone()).file_name("photo.jpg");
-                    let response = client
-                        .post(format!("{base}/requests/uploads/{draft}"))
-                        .header("Origin", &base)
-                        .header("Accept", "application/json")
-                        .multipart(reqwest::multipart::Form::new().part("file", part))
-                        .send()
-                        .await
-                        .unwrap();
-                    assert!(response.status().is_success());
+                    support::upload_photo(&client, &base, &draft, photo.clone()).await;
                 }
                 drafts.push(draft);
             }

@@ -132,6 +132,11 @@ impl City {
         crate::i18n::message(lang, key, &args)
     }
 
+    /// The day `moment` falls on in the city: the date its residents and reference numbers go by.
+    pub fn date_of(&self, moment: Timestamp) -> Date {
+        moment.to_zoned(self.time_zone.clone()).date()
+    }
+
     pub fn is_holiday(&self, date: Date) -> bool {
         self.holidays.iter().any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
     }

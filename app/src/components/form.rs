@@ -95,7 +95,6 @@ pub fn TextField(
     hint: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let problem = problem_for(error, field);
     let name = field.name();
     let hint_id = format!("{name}-hint");
@@ -112,17 +111,7 @@ pub fn TextField(
         <div class="field" class:field-invalid=move || problem().is_some()>
             <label for=name>{t(field.label_key())}</label>
             {hint.map(|hint| view! { <p class="hint" id=hint_id>{t(hint)}</p> })}
-            {move || {
-                problem()
-                    .map(|problem| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                <span class="visually-hidden">{t("error-prefix")}</span>
-                                {move || i18n.t(problem.key())}
-                            </p>
-                        }
-                    })
-            }}
+            {move || problem().map(|problem| view! { <ProblemLine id=error_id.clone() problem/> })}
             <input
                 id=name
                 name=name
@@ -133,6 +122,19 @@ pub fn TextField(
                 aria-describedby=described_by
             />
         </div>
+    }
+}
+
+/// What is wrong with a field, under its label; screen readers read it after "Error:". `id` is what the
+/// input's `aria-describedby` names.
+#[component]
+pub fn ProblemLine(#[prop(into)] id: String, problem: Problem) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="field-error" id=id>
+            <span class="visually-hidden">{t("error-prefix")}</span>
+            {move || i18n.t(problem.key())}
+        </p>
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod form;
 
-pub use form::{action_error, problem_for, Choices, Confirmation, ErrorSummary, SubmitButton, TextField};
+pub use form::{action_error, problem_for, Choices, Confirmation, ErrorSummary, ProblemLine, SubmitButton, TextField};
 
 use crate::city::Channels;
 use crate::i18n::t;

@@ -112,9 +112,9 @@ impl Answers {
         self.0.iter()
     }
 
-    /// Stored answers, read back from the database (they were checked when saved).
-    pub fn from_stored(answers: BTreeMap<String, Vec<String>>) -> Answers {
-        Answers(answers)
+    /// Checks saved answers again, against the service's questions as they are now.
+    pub fn still_fit(&self, questions: &[Question]) -> Result<(), Vec<FieldError>> {
+        Answers::check(questions, &self.0).map(|_| ())
     }
 }
 

@@ -3,7 +3,7 @@
 //! reads as a map from question to values, with or without JavaScript.
 
 use crate::catalogue::{Datatype, Question};
-use crate::components::{action_error, problem_for, ErrorSummary, SubmitButton};
+use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
 use crate::errors::{AppError, Field};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::SaveDetails;
@@ -45,17 +45,8 @@ fn QuestionField(
     let i18n = use_i18n();
     let field = Field::Answer(position as u8);
     let id = field.name();
-    let problem = move || problem_for(error, field)().map(|p| p.key());
-    let error_line = move || {
-        problem().map(|key| {
-            view! {
-                <p class="field-error" id=format!("{id}-error")>
-                    <span class="visually-hidden">{t("error-prefix")}</span>
-                    {move || i18n.t(key)}
-                </p>
-            }
-        })
-    };
+    let problem = problem_for(error, field);
+    let error_line = move || problem().map(|problem| view! { <ProblemLine id=format!("{id}-error") problem/> });
     let label = question.label.clone();
     let label = move || {
         let optional = if question.required { String::new() } else { format!(" {}", i18n.t("field-optional")) };
@@ -152,7 +143,7 @@ fn QuestionField(
 #[component]
 fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = move || problem_for(error, Field::Description)().map(|p| p.key());
+    let problem = problem_for(error, Field::Description);
     let length = RwSignal::new(value.chars().count());
     let count = move || {
         i18n.t_args(
@@ -167,7 +158,7 @@ fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView 
         <div class="field" class:field-invalid=move || problem().is_some()>
             <label for="description">{move || format!("{} {}", i18n.t("field-description"), i18n.t("field-optional"))}</label>
             <p class="hint" id="description-hint">{t("details-description-hint")}</p>
-            {move || problem().map(|key| view! { <p class="field-error" id="description-error">{move || i18n.t(key)}</p> })}
+            {move || problem().map(|problem| view! { <ProblemLine id="description-error" problem/> })}
             <textarea
                 id="description"
                 name="description"

@@ -3,7 +3,7 @@
 //! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
 //! sends each file on its own.
 
-use crate::components::{action_error, problem_for, ErrorSummary};
+use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine};
 use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::RemoveFile;
@@ -85,17 +85,7 @@ pub fn Files(view: DraftView) -> impl IntoView {
             <div class="field" class:field-invalid=move || problem().is_some()>
                 <label for="files">{t("field-files")}</label>
                 <p class="hint" id="files-hint">{t("files-hint")}</p>
-                {move || {
-                    problem()
-                        .map(|problem| {
-                            view! {
-                                <p class="field-error" id="files-error">
-                                    <span class="visually-hidden">{t("error-prefix")}</span>
-                                    {move || i18n.t(problem.key())}
-                                </p>
-                            }
-                        })
-                }}
+                {move || problem().map(|problem| view! { <ProblemLine id="files-error" problem/> })}
                 <input
                     id="files"
                     name="file"

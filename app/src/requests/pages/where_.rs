@@ -3,8 +3,8 @@
 //! the nearest address. Without JavaScript, "Find" reloads the page with the suggestions.
 
 use crate::addresses::{suggest_addresses, Address};
-use crate::components::{action_error, problem_for, ErrorSummary, SubmitButton};
-use crate::errors::{AppError, Field, Problem};
+use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
+use crate::errors::{AppError, Field};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::SavePlace;
 use crate::requests::model::DraftView;
@@ -105,24 +105,13 @@ fn AddressChoices(
     selected: Option<i64>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let problem = problem_for(error, Field::Address);
     let empty = options.is_empty();
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
             <fieldset aria-describedby=move || problem().map(|_| "address-error")>
                 <legend>{t("field-address")}</legend>
-                {move || {
-                    problem()
-                        .map(|problem: Problem| {
-                            view! {
-                                <p class="field-error" id="address-error">
-                                    <span class="visually-hidden">{t("error-prefix")}</span>
-                                    {move || i18n.t(problem.key())}
-                                </p>
-                            }
-                        })
-                }}
+                {move || problem().map(|problem| view! { <ProblemLine id="address-error" problem/> })}
                 {empty.then(|| view! { <p class="hint" id="address">{t("where-none")}</p> })}
                 {options
                     .into_iter()
@@ -147,7 +136,7 @@ fn locate_me(done: impl FnOnce(Result<Address, AppError>) + 'static) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-        let failed = || AppError::field(Field::Address, Problem::LocationUnavailable);
+        let failed = || AppError::field(Field::Address, crate::errors::Problem::LocationUnavailable);
         let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
             return done(Err(failed()));
         };

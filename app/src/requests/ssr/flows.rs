@@ -4,6 +4,7 @@
 use super::receipt::{self, Receipt};
 use super::{requests, Attachment, Draft, Requests, Submission};
 use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
+use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem};
 use crate::requests::model::{
     Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, Reference, RequestSummary, Step, Submitted,
@@ -97,14 +98,13 @@ async fn nearby(draft: &Draft, place: &Place) -> anyhow::Result<Option<Nearby>> 
     Ok(found.map(|request| Nearby {
         reference: request.reference.to_string(),
         address: request.address,
-        date: city_date(request.created_at),
+        date: city_date(&context.city, request.created_at),
     }))
 }
 
-/// The day of a time, in the city's time zone: 2026-11-28.
-fn city_date(seconds: i64) -> String {
-    let zone = server_context().city.time_zone.clone();
-    jiff::Timestamp::from_second(seconds).map(|t| t.to_zoned(zone).date().to_string()).unwrap_or_default()
+/// The day of a time (Unix seconds) in the city: 2026-11-28.
+fn city_date(city: &City, seconds: i64) -> String {
+    jiff::Timestamp::from_second(seconds).map(|t| city.date_of(t).to_string()).unwrap_or_default()
 }
 
 /// Step 1: the address, chosen from the suggestions (its id).
@@ -178,10 +178,9 @@ async fn submit_draft(draft: &Draft, account_id: AccountId) -> Result<Option<Str
     let service = context.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let Some(place) = &draft.place else { return Err(AppError::field(Field::Address, Problem::Required)) };
     // The catalogue may have changed since the details were saved: they are checked again.
-    let stored: BTreeMap<String, Vec<String>> = draft.answers.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-    Answers::check(&service.questions, &stored).map_err(AppError::Invalid)?;
+    draft.answers.still_fit(&service.questions).map_err(AppError::Invalid)?;
 
-    let today = jiff::Timestamp::now().to_zoned(context.city.time_zone.clone());
+    let today = context.city.date_of(jiff::Timestamp::now());
     let lang = crate::i18n::ssr::request_lang();
     let reference = match context.requests.store.submit(draft, account_id, lang, today.year() as u16, now()).await? {
         Submission::New(reference) => reference,
@@ -262,7 +261,7 @@ pub async fn mine() -> Result<Vec<RequestSummary>, AppError> {
             reference: request.reference.to_string(),
             service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             address: request.address,
-            date: city_date(request.created_at),
+            date: city_date(&context.city, request.created_at),
             status: request.status,
         })
         .collect())

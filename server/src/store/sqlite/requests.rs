@@ -6,7 +6,6 @@ use app::catalogue::Code;
 use app::i18n::Lang;
 use app::requests::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
 use app::requests::ssr::{Attachment, Draft, RequestStore, StoredRequest, Submission};
-use std::collections::BTreeMap;
 
 #[derive(sqlx::FromRow)]
 struct DraftRow {
@@ -32,14 +31,15 @@ impl TryFrom<DraftRow> for Draft {
             }
             _ => None,
         };
-        let answers: BTreeMap<String, Vec<String>> =
+        // Written from checked answers by `save_details`.
+        let answers: Answers =
             serde_json::from_str(&row.answers).with_context(|| format!("draft {}: answers", row.id))?;
         Ok(Draft {
             id: DraftId::parse(&row.id).with_context(|| format!("draft {}: id", row.id))?,
             account_id: row.account_id,
             service: Code::parse(&row.service_code).context("draft service code")?,
             place,
-            answers: Answers::from_stored(answers),
+            answers,
             description: Description::parse(&row.description).context("draft description")?,
             updated_at: row.updated_at,
         })
@@ -185,7 +185,7 @@ impl RequestStore for SqliteStore {
         now: i64,
     ) -> anyhow::Result<()> {
         sqlx::query("UPDATE drafts SET answers = ?, description = ?, updated_at = ? WHERE id = ?")
-            .bind(serde_json::to_string(&answers.iter().collect::<BTreeMap<_, _>>())?)
+            .bind(serde_json::to_string(answers)?)
             .bind(description.as_str())
             .bind(now)
             .bind(id.as_str())
