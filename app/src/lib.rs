@@ -31,11 +31,16 @@ pub mod errors;
 pub mod feedback;
 pub mod i18n;
 pub mod layout;
+pub mod lifecycle;
 pub mod navigation;
+#[cfg(feature = "ssr")]
+pub mod notifications;
 pub mod privacy;
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod staff;
+pub mod survey;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet};
@@ -96,7 +101,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<requests::WizardRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("requests/:reference") view={Lazy::<requests::SubmittedRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:reference") view={Lazy::<requests::RequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("requests/:reference/survey") view={Lazy::<survey::SurveyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>

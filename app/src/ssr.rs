@@ -1,11 +1,17 @@
-//! What server functions reach on the server: the city, the catalogue, accounts, addresses and requests, provided
+//! What server functions reach on the server: the city, the catalogue, accounts, addresses, requests and
+//! their lifecycle, surveys, feedback and the notification outbox, provided
 //! to every request by the server binary (`server/src/startup.rs`).
 
 use crate::accounts::ssr::Accounts;
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, SearchIndex};
 use crate::city::ssr::City;
+use crate::feedback::ssr::FeedbackStore;
+use crate::lifecycle::ssr::LifecycleStore;
+use crate::notifications::Outbox;
 use crate::requests::ssr::Requests;
+use crate::staff::ssr::QueueStore;
+use crate::survey::ssr::SurveyStore;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -18,6 +24,14 @@ pub struct ServerContext {
     /// The city's civic addresses, for suggestions and "use my location".
     pub addresses: Arc<AddressIndex>,
     pub requests: Arc<Requests>,
+    /// Requests' events: timelines, staff changes, residents' updates.
+    pub lifecycle: Arc<dyn LifecycleStore>,
+    /// The staff queue.
+    pub queue: Arc<dyn QueueStore>,
+    pub surveys: Arc<dyn SurveyStore>,
+    pub feedback: Arc<dyn FeedbackStore>,
+    /// Sends what staff changes write to the notification outbox.
+    pub notifications: Arc<Outbox>,
 }
 
 /// The context of the request being served. Every route and server function runs with it provided.

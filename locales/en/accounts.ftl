@@ -91,7 +91,15 @@ mail-receipt-subject = Request { $reference } received: { $service }
 mail-receipt-body = We received your request { $reference } for { $service } at { $address }.
 
     A 311 agent reviews it and sends it to the right team. We will write when work starts and when it is done. Quote { $reference } if you call { $phone }.
+
+    How was it to make this request? Tell us in a short survey: { $survey }
 mail-receipt-button = See my request
+
+mail-update-subject = Request { $reference }: an update
+mail-update-body = Your request { $reference } ({ $service }, { $address }):
+
+    { $what }
+mail-update-button = See my request
 
 ## Text messages
 sms-confirm = { $city } 311: reply OUI or YES to receive updates on your requests by text. Reply STOP to stop, HELP for help.
@@ -99,3 +107,9 @@ sms-confirmed = { $city } 311: text-message updates are on. Reply STOP to stop a
 sms-stopped = { $city } 311: you will no longer receive text messages. Updates will come by e-mail.
 sms-help = { $city } 311: call { $phone } ({ $long_distance }) or write to { $email }. Reply STOP to stop texts.
 sms-receipt = { $city } 311: request { $reference } received ({ $service }, { $address }). Details: { $link }
+sms-update = { $city } 311: request { $reference }. { $what } { $link }
+
+## What notifications say happened
+notify-status = Its status is now: { $status }.
+notify-closed = It was closed: { $reason }.
+notify-note = The city wrote to you about it.

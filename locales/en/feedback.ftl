@@ -1,3 +1,11 @@
 feedback-title = Help us serve you better
 feedback-questions = Is this online service easy to use? How can we improve it? We read every comment.
-feedback-by-email = An online form is coming soon. Until then, send your comments by e-mail:
+feedback-easy-yes = Yes
+feedback-easy-partly = Partly
+feedback-easy-no = No
+feedback-improve-hint = Optional. Up to 2,000 characters. Do not include personal information: to report a problem, make a request instead.
+feedback-anonymous = You do not need to sign in. We do not answer this form: to reach 311, call, chat or write to us.
+feedback-send = Send
+feedback-thanks-title = Thank you
+feedback-thanks-text = Your comments were sent to the 311 team.
+feedback-back-home = Back to the home page

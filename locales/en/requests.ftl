@@ -69,7 +69,26 @@ submitted-next-heading = What happens next
 submitted-next-text = A 311 agent reviews your request and sends it to the right team. You will get updates when work starts and when it is done. Quote your reference number if you call 311.
 following-title = You are following this request
 following-text = You did not make a second report of the same problem. We will tell you when work starts and when it is done, as we tell the person who reported it.
-submitted-another = Make another request
 
-# Statuses of a request (issue 5 adds the others).
-status-received = Received
+
+request-title = Your request
+request-status = Status
+request-received = Received on
+request-expected-heading = Expected completion
+request-expected = By { $date } (working days, holidays excluded)
+request-overdue = It was expected by { $date }: it is late. Staff have been alerted.
+request-resolved-question = Was the problem resolved?
+request-resolved-text = The city marked this request as completed. Tell us whether the problem is really fixed: if not, we reopen it.
+request-resolved-answer = Answer
+request-files = Your photos and files
+request-timeline = What happened
+request-survey-heading = How did it go?
+request-survey-text = Three quick questions about making this request help us improve the service.
+request-survey-answered = Thank you for answering the survey. You can change your answer for 14 days.
+request-survey-link = Answer the survey
+request-all-mine = All my requests
+update-heading = Add information
+update-saved = Your information was added. Staff will see it.
+update-note-hint = For example: the problem got worse, or where exactly it is. Up to 2,000 characters.
+update-files-hint = Up to 3 files: JPEG, PNG, WebP or PDF, 10 MB each.
+update-send = Add to my request

@@ -91,7 +91,15 @@ mail-receipt-subject = Demande { $reference } reçue : { $service }
 mail-receipt-body = Nous avons reçu votre demande { $reference } pour « { $service } » au { $address }.
 
     Un agent du 311 l'examine et la transmet à la bonne équipe. Nous vous écrirons quand les travaux commencent et quand ils sont terminés. Donnez le numéro { $reference } si vous appelez le { $phone }.
+
+    Comment s'est passée votre demande? Dites-le-nous dans un court sondage : { $survey }
 mail-receipt-button = Voir ma demande
+
+mail-update-subject = Demande { $reference } : du nouveau
+mail-update-body = Votre demande { $reference } (« { $service } », { $address }) :
+
+    { $what }
+mail-update-button = Voir ma demande
 
 ## Messages textes
 sms-confirm = { $city } 311 : répondez OUI pour recevoir les mises à jour de vos demandes par texto. Répondez ARRÊT pour arrêter, AIDE pour de l'aide.
@@ -99,3 +107,9 @@ sms-confirmed = { $city } 311 : les mises à jour par texto sont activées. Rép
 sms-stopped = { $city } 311 : vous ne recevrez plus de messages textes. Les mises à jour arriveront par courriel.
 sms-help = { $city } 311 : composez le { $phone } ({ $long_distance }) ou écrivez à { $email }. Répondez ARRÊT pour arrêter les textos.
 sms-receipt = { $city } 311 : demande { $reference } reçue ({ $service }, { $address }). Détails : { $link }
+sms-update = { $city } 311 : demande { $reference }. { $what } { $link }
+
+## Ce que les avis annoncent
+notify-status = Son état est maintenant : { $status }.
+notify-closed = Elle a été fermée : { $reason }.
+notify-note = La Ville vous a écrit à son sujet.

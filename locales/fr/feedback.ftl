@@ -1,3 +1,11 @@
 feedback-title = Aidez-nous à mieux vous servir
 feedback-questions = Ce service en ligne est-il facile à utiliser? Comment pouvons-nous l'améliorer? Nous lisons tous les commentaires.
-feedback-by-email = Un formulaire en ligne arrive bientôt. D'ici là, envoyez vos commentaires par courriel :
+feedback-easy-yes = Oui
+feedback-easy-partly = En partie
+feedback-easy-no = Non
+feedback-improve-hint = Facultatif. Au plus 2 000 caractères. N'indiquez pas de renseignements personnels : pour signaler un problème, faites plutôt une demande.
+feedback-anonymous = Vous n'avez pas besoin de vous connecter. Nous ne répondons pas à ce formulaire : pour joindre le 311, appelez-nous, clavardez ou écrivez-nous.
+feedback-send = Envoyer
+feedback-thanks-title = Merci
+feedback-thanks-text = Vos commentaires ont été transmis à l'équipe du 311.
+feedback-back-home = Retour à la page d'accueil

@@ -69,7 +69,26 @@ submitted-next-heading = La suite
 submitted-next-text = Un agent du 311 examine votre demande et la transmet à la bonne équipe. Vous serez avisé quand les travaux commencent et quand ils sont terminés. Donnez votre numéro de référence si vous appelez le 311.
 following-title = Vous suivez cette demande
 following-text = Vous n'avez pas fait un deuxième signalement du même problème. Nous vous aviserons quand les travaux commencent et quand ils sont terminés, comme la personne qui l'a signalé.
-submitted-another = Faire une autre demande
 
-# Statuses of a request (issue 5 adds the others).
-status-received = Reçue
+
+request-title = Votre demande
+request-status = État
+request-received = Reçue le
+request-expected-heading = Achèvement prévu
+request-expected = D'ici le { $date } (jours ouvrables, jours fériés exclus)
+request-overdue = Elle était prévue pour le { $date } : elle est en retard. Le personnel a été averti.
+request-resolved-question = Le problème est-il réglé?
+request-resolved-text = La Ville a indiqué que cette demande est terminée. Dites-nous si le problème est vraiment réglé : sinon, nous la rouvrons.
+request-resolved-answer = Répondre
+request-files = Vos photos et fichiers
+request-timeline = Ce qui s'est passé
+request-survey-heading = Comment cela s'est-il passé?
+request-survey-text = Trois questions rapides sur votre demande nous aident à améliorer le service.
+request-survey-answered = Merci d'avoir répondu au sondage. Vous pouvez modifier votre réponse pendant 14 jours.
+request-survey-link = Répondre au sondage
+request-all-mine = Toutes mes demandes
+update-heading = Ajouter des renseignements
+update-saved = Vos renseignements ont été ajoutés. Le personnel les verra.
+update-note-hint = Par exemple : le problème s'est aggravé, ou l'endroit exact. Au plus 2 000 caractères.
+update-files-hint = Au plus 3 fichiers : JPEG, PNG, WebP ou PDF, 10 Mo chacun.
+update-send = Ajouter à ma demande

@@ -1,7 +1,7 @@
-//! `server create-admin --email … --name … [--lang fr|en]`: the first administrator. Staff accounts are
-//! made by administrators later (staff screens are a later issue); someone has to be first.
-//! The new admin receives the usual e-mail with a link to choose a password; the link is also printed,
-//! for an IT team setting up a portal before its mail server is.
+//! `server create-staff --role agent|supervisor|admin --email … --name … [--lang fr|en]`: a staff
+//! account, made by the city's IT team on the server (`create-admin` is `create-staff --role admin`).
+//! The new staff member receives the usual e-mail with a link to choose a password; the link is also
+//! printed, for an IT team setting up a portal before its mail server is.
 
 use crate::config::Settings;
 use crate::store::SqliteStore;
@@ -10,29 +10,38 @@ use app::accounts::ssr::{flows, mail, NewAccount};
 use app::i18n::Lang;
 
 #[derive(Debug)]
-pub struct CreateAdmin {
+pub struct CreateStaff {
     pub email: Email,
     pub name: PersonName,
     pub lang: Lang,
+    pub role: Role,
 }
 
-impl CreateAdmin {
-    /// Reads `--email`, `--name` and optionally `--lang` (French by default: Sudbury's 311 is bilingual).
-    pub fn parse(args: &[String]) -> Result<CreateAdmin, String> {
+impl CreateStaff {
+    /// Reads `--email`, `--name`, and optionally `--lang` (French by default: Sudbury's 311 is bilingual)
+    /// and `--role` (`role` when absent).
+    pub fn parse(args: &[String], role: Role) -> Result<CreateStaff, String> {
         let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
         let email = value("--email").ok_or("--email is required")?;
         let name = value("--name").ok_or("--name is required")?;
         let lang = value("--lang").unwrap_or_else(|| "fr".into());
-        Ok(CreateAdmin {
+        let role = match value("--role") {
+            None => role,
+            Some(code) => Role::parse(&code)
+                .filter(|role| role.is_staff())
+                .ok_or(format!("--role is agent, supervisor or admin, not \"{code}\""))?,
+        };
+        Ok(CreateStaff {
             email: Email::parse(&email).ok_or(format!("\"{email}\" is not an e-mail address"))?,
             name: PersonName::parse(&name).ok_or(format!("\"{name}\" is not a name"))?,
             lang: Lang::parse(&lang).ok_or(format!("--lang is fr or en, not \"{lang}\""))?,
+            role,
         })
     }
 }
 
-/// Creates the admin and e-mails them their link; returns the link.
-pub async fn create_admin(settings: &Settings, admin: CreateAdmin) -> anyhow::Result<String> {
+/// Creates the staff account and e-mails them their link; returns the link.
+pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Result<String> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
     let store = SqliteStore::open(&settings.database_url()).await?;
     let accounts = crate::startup::accounts(settings, &store)?;
@@ -42,7 +51,7 @@ pub async fn create_admin(settings: &Settings, admin: CreateAdmin) -> anyhow::Re
         mobile: None,
         lang: admin.lang,
         updates_by: UpdatesBy::Email,
-        role: Role::Admin,
+        role: admin.role,
     };
     let Some(id) = accounts.store.create_account(&new, app::accounts::ssr::now()).await? else {
         anyhow::bail!("{} already has an account", admin.email);
@@ -70,10 +79,14 @@ mod tests {
 
     #[test]
     fn reads_its_flags_and_refuses_bad_ones() {
-        let admin = CreateAdmin::parse(&args("--email IT@Example.ca --name Admin --lang en")).unwrap();
-        assert_eq!((admin.email.as_str(), admin.lang), ("it@example.ca", Lang::En));
-        assert!(CreateAdmin::parse(&args("--name Admin")).unwrap_err().contains("--email"));
-        assert!(CreateAdmin::parse(&args("--email nope --name Admin")).unwrap_err().contains("nope"));
-        assert!(CreateAdmin::parse(&args("--email a@b.ca --name Admin --lang de")).unwrap_err().contains("--lang"));
+        let admin = CreateStaff::parse(&args("--email IT@Example.ca --name Admin --lang en"), Role::Admin).unwrap();
+        assert_eq!((admin.email.as_str(), admin.lang, admin.role), ("it@example.ca", Lang::En, Role::Admin));
+        let agent = CreateStaff::parse(&args("--role agent --email a@b.ca --name Léa"), Role::Admin).unwrap();
+        assert_eq!((agent.role, agent.lang), (Role::Agent, Lang::Fr));
+        let parse = |text: &str| CreateStaff::parse(&args(text), Role::Admin).unwrap_err();
+        assert!(parse("--name Admin").contains("--email"));
+        assert!(parse("--email nope --name Admin").contains("nope"));
+        assert!(parse("--email a@b.ca --name Admin --lang de").contains("--lang"));
+        assert!(parse("--email a@b.ca --name Admin --role resident").contains("--role"));
     }
 }

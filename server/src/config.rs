@@ -5,7 +5,7 @@
 //! Everything is checked here, at start-up: a bad value stops the server with a message naming its key,
 //! and the rest of the program only sees valid settings.
 
-use app::city::ssr::{City, Holiday, HolidayRule};
+use app::city::ssr::{City, Holiday, HolidayRule, Team};
 use app::city::{CityProfile, PhoneNumber, PrivacyOfficer, WeeklyHours};
 use app::i18n::Text;
 use figment::providers::{Env, Format, Toml};
@@ -129,6 +129,7 @@ struct RawCity {
     chat_hours: String,
     phone_hours: String,
     holidays: Vec<RawHoliday>,
+    teams: Vec<Team>,
     privacy_officer: PrivacyOfficer,
 }
 
@@ -261,6 +262,15 @@ fn city(raw: RawCity) -> Result<City, ConfigError> {
             return Err(invalid(key, "needs both `fr` and `en`"));
         }
     }
+    for (i, team) in raw.teams.iter().enumerate() {
+        let well_formed = !team.code.is_empty() && team.code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !well_formed || raw.teams[..i].iter().any(|other| other.code == team.code) {
+            return Err(invalid(&format!("city.teams[{i}].code"), "needs a unique code of lower-case letters and -"));
+        }
+        if team.name.fr.trim().is_empty() || team.name.en.trim().is_empty() {
+            return Err(invalid(&format!("city.teams[{i}].name"), "needs both `fr` and `en`"));
+        }
+    }
     Ok(City {
         profile: CityProfile {
             name: raw.name,
@@ -273,6 +283,7 @@ fn city(raw: RawCity) -> Result<City, ConfigError> {
         },
         time_zone,
         holidays,
+        teams: raw.teams,
     })
 }
 
@@ -321,6 +332,9 @@ mod tests {
         let bad_rule = DEFAULT_CITY.replace("rule = \"12-26\"", "rule = \"christmas\"");
         let error = Settings::from_figment(Figment::from(Toml::string(&bad_rule))).unwrap_err().to_string();
         assert!(error.contains("city.holidays[") && error.contains("christmas"), "{error}");
+        let twice = DEFAULT_CITY.replace("code = \"winter\"", "code = \"roads\"");
+        let error = Settings::from_figment(Figment::from(Toml::string(&twice))).unwrap_err().to_string();
+        assert!(error.contains("city.teams[1].code"), "{error}");
     }
 
     #[test]

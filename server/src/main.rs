@@ -1,10 +1,12 @@
 //! `server`: runs Portail 311. Configuration comes from `city-profile/city.toml` (built in), an optional
 //! file named by `PORTAL_CONFIG_FILE`, and `PORTAL_…` environment variables; see README.md.
 //!
-//! `server create-admin --email … --name … [--lang fr|en]` creates the first administrator instead;
+//! `server create-staff --role agent|supervisor|admin --email … --name … [--lang fr|en]` creates a staff
+//! account instead (`create-admin`: an administrator);
 //! `server import-addresses FILE.csv` replaces the address points with the city's open-data file.
 
-use server::admin::{create_admin, CreateAdmin};
+use app::accounts::model::Role;
+use server::admin::{create_staff, CreateStaff};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -26,21 +28,26 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some("create-admin") => {
-            let admin = match CreateAdmin::parse(&args[1..]) {
-                Ok(admin) => admin,
+        Some(command @ ("create-admin" | "create-staff")) => {
+            let default_role = if command == "create-admin" { Role::Admin } else { Role::Agent };
+            let staff = match CreateStaff::parse(&args[1..], default_role) {
+                Ok(staff) => staff,
                 Err(problem) => {
-                    eprintln!("create-admin: {problem}\nusage: server create-admin --email ADDRESS --name NAME [--lang fr|en]");
+                    eprintln!(
+                        "{command}: {problem}\nusage: server {command} [--role agent|supervisor|admin] --email ADDRESS \
+                         --name NAME [--lang fr|en]"
+                    );
                     return ExitCode::from(2);
                 }
             };
-            match runtime.block_on(create_admin(&settings, admin)) {
+            let role = staff.role.code();
+            match runtime.block_on(create_staff(&settings, staff)) {
                 Ok(link) => {
-                    println!("Administrator created. To choose a password (within 24 hours): {link}");
+                    println!("Staff account ({role}) created. To choose a password (within 24 hours): {link}");
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("create-admin: {error:#}");
+                    eprintln!("{command}: {error:#}");
                     ExitCode::FAILURE
                 }
             }

@@ -7,7 +7,8 @@ use app::accounts::ssr::{export, sessions, Accounts, Site};
 use app::addresses::ssr::{AddressIndex, AddressStore};
 use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::SearchIndex;
-use app::requests::ssr::{uploads, Files, Requests};
+use app::notifications::Outbox;
+use app::requests::ssr::{updates, uploads, Files, Requests};
 use app::ssr::ServerContext;
 use axum::{
     extract::{DefaultBodyLimit, FromRef},
@@ -48,8 +49,15 @@ pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<
     }))
 }
 
+/// The portal's router, and the background tasks that stop with it.
+pub struct Built {
+    pub router: Router,
+    /// The notification worker: aborted when the server stops (what it was sending stays pending).
+    pub workers: Vec<tokio::task::JoinHandle<()>>,
+}
+
 /// Opens the database, loads the catalogue and returns the portal's router.
-pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
+pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
     let store = SqliteStore::open(&settings.database_url()).await?;
     let accounts = accounts(settings, &store)?;
@@ -62,13 +70,21 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
     let addresses = AddressIndex::new(addresses(&store).await?);
     tracing::info!(addresses = addresses.len(), "address points loaded");
     let requests = Arc::new(Requests::new(Arc::new(store.clone()), file_store(settings)?));
+    let catalogue = Arc::new(catalogue);
+    let store = Arc::new(store);
+    let notifications = Arc::new(Outbox::new(store.clone(), accounts.clone(), catalogue.clone()));
     let server = ServerContext {
         city: accounts.city.clone(),
-        catalogue: Arc::new(catalogue),
+        catalogue,
         search,
         accounts: accounts.clone(),
         addresses: Arc::new(addresses),
         requests: requests.clone(),
+        lifecycle: store.clone(),
+        queue: store.clone(),
+        surveys: store.clone(),
+        feedback: store,
+        notifications: notifications.clone(),
     };
     let sms_inbound = sms::Inbound {
         accounts: accounts.clone(),
@@ -82,7 +98,8 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Router> {
         .build();
     forget_idle_limits(accounts.clone());
     purge_old_drafts(requests.clone());
-    Ok(router(AppState { leptos_options, server, accounts, requests, sms_inbound }))
+    let workers = vec![notifications.spawn()];
+    Ok(Built { router: router(AppState { leptos_options, server, accounts, requests, sms_inbound }), workers })
 }
 
 /// The address points in the database; on first start, the built-in representative set is loaded
@@ -142,6 +159,10 @@ fn router(state: AppState) -> Router {
         .route("/account/export", get(export::download))
         .route("/sms/inbound", post(sms::inbound))
         .route("/requests/uploads/{draft}", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
+        .route(
+            "/requests/{reference}/updates",
+            post(updates::add_update).layer(DefaultBodyLimit::max(updates::BODY_LIMIT)),
+        )
         .route("/requests/files/{id}", get(uploads::download))
         .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
@@ -177,11 +198,17 @@ pub async fn start(
     settings: &Settings,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<Running> {
-    let router = build(settings).await?;
+    let Built { router, workers } = build(settings).await?;
     let listener = tokio::net::TcpListener::bind(settings.server.address).await?;
     let address = listener.local_addr()?;
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    let task = tokio::spawn(async move { axum::serve(listener, service).with_graceful_shutdown(shutdown).await });
+    let task = tokio::spawn(async move {
+        let served = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+        for worker in workers {
+            worker.abort();
+        }
+        served
+    });
     Ok(Running { address, task })
 }
 

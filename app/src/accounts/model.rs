@@ -183,6 +183,11 @@ impl Role {
     pub fn parse(code: &str) -> Option<Role> {
         [Role::Resident, Role::Agent, Role::Supervisor, Role::Admin].into_iter().find(|r| r.code() == code)
     }
+
+    /// City staff: they reach the console and every request.
+    pub fn is_staff(self) -> bool {
+        self != Role::Resident
+    }
 }
 
 /// The signed-in person, as every page sees them (header, account pages).

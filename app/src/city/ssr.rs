@@ -11,6 +11,15 @@ pub struct City {
     pub profile: CityProfile,
     pub time_zone: TimeZone,
     pub holidays: Vec<Holiday>,
+    /// The teams staff assign requests to (roads, water...), as the city organises its work.
+    pub teams: Vec<Team>,
+}
+
+/// A team requests are assigned to; `code` is what is stored.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct Team {
+    pub code: String,
+    pub name: Text,
 }
 
 /// A day the city's 311 agents do not work, e.g. Victoria Day: `mon before 05-25`.
@@ -137,8 +146,32 @@ impl City {
         moment.to_zoned(self.time_zone.clone()).date()
     }
 
+    pub fn team(&self, code: &str) -> Option<&Team> {
+        self.teams.iter().find(|team| team.code == code)
+    }
+
     pub fn is_holiday(&self, date: Date) -> bool {
         self.holidays.iter().any(|holiday| holiday.rule.observed_in(date.year()) == Some(date))
+    }
+
+    /// A day the city works: not a weekend, not a statutory holiday.
+    pub fn is_working_day(&self, date: Date) -> bool {
+        let weekend = matches!(date.weekday(), jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday);
+        !weekend && !self.is_holiday(date)
+    }
+
+    /// The `days`-th working day after `date`: when a request made on `date` with a service level of
+    /// `days` working days is expected to be done.
+    pub fn working_days_after(&self, date: Date, days: u16) -> Date {
+        let mut day = date;
+        let mut left = days;
+        while left > 0 {
+            day = day.tomorrow().expect("a date before the year 9999");
+            if self.is_working_day(day) {
+                left -= 1;
+            }
+        }
+        day
     }
 
     /// Whether live chat and phone agents are at work at `now`, in the city's time zone.
@@ -202,6 +235,7 @@ pub(crate) mod tests {
                 .iter()
                 .map(|rule| Holiday { name: Text::default(), rule: HolidayRule::parse(rule).unwrap() })
                 .collect(),
+            teams: vec![Team { code: "roads".into(), name: Text { fr: "Voirie".into(), en: "Roads".into() } }],
         }
     }
 
@@ -240,6 +274,20 @@ pub(crate) mod tests {
         assert!(!city.agents_available_at(at("2026-10-12T10:00")), "Thanksgiving");
         // 12:00 UTC is 7:00 in Toronto in winter: not yet open.
         assert!(!city.agents_available_at("2026-11-27T12:00:00Z".parse().unwrap()));
+    }
+
+    #[test]
+    fn service_levels_count_working_days_only() {
+        let city = ontario();
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        // Friday + 1 working day: Monday.
+        assert_eq!(city.working_days_after(day("2026-11-27"), 1), day("2026-11-30"));
+        // Christmas Eve (Thursday) + 2: Christmas and Boxing Day (observed Monday 28th) skipped.
+        assert_eq!(city.working_days_after(day("2026-12-24"), 2), day("2026-12-30"));
+        // Over Easter: Good Friday is a holiday (Easter Monday is not, in Ontario).
+        assert_eq!(city.working_days_after(day("2026-04-02"), 1), day("2026-04-06"));
+        assert_eq!(city.working_days_after(day("2026-11-28"), 0), day("2026-11-28"));
+        assert_eq!(city.working_days_after(day("2026-11-23"), 5), day("2026-11-30"));
     }
 
     #[test]

@@ -95,34 +95,80 @@ pub fn TextField(
     hint: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
+    let (invalid, described_by) = aria(field, error, hint.is_some());
+    view! {
+        <FieldFrame field error hint=hint>
+            <input
+                id=field.name()
+                name=field.name()
+                type=kind
+                autocomplete=autocomplete
+                value=value.clone()
+                aria-invalid=invalid
+                aria-describedby=described_by
+            />
+        </FieldFrame>
+    }
+}
+
+/// A labelled multi-line text input, for notes and comments.
+#[component]
+pub fn TextArea(
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// A locale key for a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 5)] rows: u8,
+) -> impl IntoView {
+    let (invalid, described_by) = aria(field, error, hint.is_some());
+    view! {
+        <FieldFrame field error hint=hint>
+            <textarea id=field.name() name=field.name() rows=rows aria-invalid=invalid aria-describedby=described_by>
+                {value.clone()}
+            </textarea>
+        </FieldFrame>
+    }
+}
+
+/// What surrounds a field's input (`children`): its label, hint and problem. The input takes its
+/// `aria-invalid` and `aria-describedby` from [`aria`].
+#[component]
+pub fn FieldFrame(
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(into, default = None)] hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
     let problem = problem_for(error, field);
     let name = field.name();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> =
-                [hint.map(|_| hint_id.as_str()), problem().map(|_| error_id.as_str())].into_iter().flatten().collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
             <label for=name>{t(field.label_key())}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id>{t(hint)}</p> })}
-            {move || problem().map(|problem| view! { <ProblemLine id=error_id.clone() problem/> })}
-            <input
-                id=name
-                name=name
-                type=kind
-                autocomplete=autocomplete
-                value=value
-                aria-invalid=move || problem().map(|_| "true")
-                aria-describedby=described_by
-            />
+            {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{t(hint)}</p> })}
+            {move || problem().map(|problem| view! { <ProblemLine id=format!("{name}-error") problem/> })}
+            {children()}
         </div>
     }
+}
+
+/// An input's `aria-invalid` and `aria-describedby` (its hint, and its problem while there is one).
+pub fn aria(
+    field: Field,
+    error: Signal<Option<AppError>>,
+    hint: bool,
+) -> (impl Fn() -> Option<&'static str> + Copy, impl Fn() -> Option<String> + Copy) {
+    let problem = problem_for(error, field);
+    let name = field.name();
+    let described_by = move || {
+        let ids: Vec<String> = [hint.then(|| format!("{name}-hint")), problem().map(|_| format!("{name}-error"))]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    (move || problem().map(|_| "true"), described_by)
 }
 
 /// What is wrong with a field, under its label; screen readers read it after "Error:". `id` is what the

@@ -2,7 +2,10 @@
 
 mod form;
 
-pub use form::{action_error, problem_for, Choices, Confirmation, ErrorSummary, ProblemLine, SubmitButton, TextField};
+pub use form::{
+    action_error, aria, problem_for, Choices, Confirmation, ErrorSummary, FieldFrame, ProblemLine, SubmitButton,
+    TextArea, TextField,
+};
 
 use crate::city::Channels;
 use crate::i18n::t;

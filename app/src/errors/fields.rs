@@ -23,10 +23,26 @@ pub enum Field {
     Files,
     /// The answer to the service's question at this position (its label comes from the catalogue).
     Answer(u8),
+    /// Staff changing a request: its new status, why it is closed, the request it duplicates, its team,
+    /// a note and whether the resident sees it.
+    Status,
+    Reason,
+    DuplicateOf,
+    Team,
+    Note,
+    Visibility,
+    /// The survey: how easy it was, how satisfied, whether it was resolved, a comment.
+    Ease,
+    Satisfaction,
+    Resolved,
+    Comment,
+    /// Portal feedback: is the online service easy to use, how to improve it.
+    Easy,
+    Improve,
 }
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 25] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -40,6 +56,18 @@ impl Field {
         Field::Description,
         Field::Files,
         Field::Answer(0),
+        Field::Status,
+        Field::Reason,
+        Field::DuplicateOf,
+        Field::Team,
+        Field::Note,
+        Field::Visibility,
+        Field::Ease,
+        Field::Satisfaction,
+        Field::Resolved,
+        Field::Comment,
+        Field::Easy,
+        Field::Improve,
     ];
 
     /// The input's `name` and `id`.
@@ -58,6 +86,18 @@ impl Field {
             Field::Description => "description",
             Field::Files => "files",
             Field::Answer(position) => ANSWER_IDS.get(position as usize).copied().unwrap_or("answer"),
+            Field::Status => "status",
+            Field::Reason => "reason",
+            Field::DuplicateOf => "duplicate_of",
+            Field::Team => "team",
+            Field::Note => "note",
+            Field::Visibility => "visibility",
+            Field::Ease => "ease",
+            Field::Satisfaction => "satisfaction",
+            Field::Resolved => "resolved",
+            Field::Comment => "comment",
+            Field::Easy => "easy",
+            Field::Improve => "improve",
         }
     }
 
@@ -77,6 +117,18 @@ impl Field {
             Field::Description => "field-description",
             Field::Files => "field-files",
             Field::Answer(_) => "field-answer",
+            Field::Status => "field-status",
+            Field::Reason => "field-reason",
+            Field::DuplicateOf => "field-duplicate-of",
+            Field::Team => "field-team",
+            Field::Note => "field-note",
+            Field::Visibility => "field-visibility",
+            Field::Ease => "field-ease",
+            Field::Satisfaction => "field-satisfaction",
+            Field::Resolved => "field-resolved",
+            Field::Comment => "field-comment",
+            Field::Easy => "field-easy",
+            Field::Improve => "field-improve",
         }
     }
 }
@@ -133,10 +185,22 @@ pub enum Problem {
     TooManyFiles,
     /// The upload did not arrive (the connection dropped, the session ended, a failure on our side).
     UploadFailed,
+    /// Staff asked for a move the request cannot make (completing a cancelled request).
+    TransitionNotAllowed,
+    /// No request has this reference.
+    ReferenceUnknown,
+    /// A staff form that changes nothing.
+    NothingChanged,
+    /// Completed or closed: no more updates.
+    RequestNotOpen,
+    /// The survey can be changed for 14 days only.
+    SurveyClosed,
+    /// The number is not between 1 and 5.
+    RatingInvalid,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 23] = [
+    pub const ALL: [Problem; 29] = [
         Problem::Required,
         Problem::EmailInvalid,
         Problem::MobileInvalid,
@@ -160,6 +224,12 @@ impl Problem {
         Problem::ImageTooLarge,
         Problem::TooManyFiles,
         Problem::UploadFailed,
+        Problem::TransitionNotAllowed,
+        Problem::ReferenceUnknown,
+        Problem::NothingChanged,
+        Problem::RequestNotOpen,
+        Problem::SurveyClosed,
+        Problem::RatingInvalid,
     ];
 
     pub fn key(self) -> &'static str {
@@ -187,6 +257,12 @@ impl Problem {
             Problem::ImageTooLarge => "problem-image-too-large",
             Problem::TooManyFiles => "problem-too-many-files",
             Problem::UploadFailed => "problem-upload-failed",
+            Problem::TransitionNotAllowed => "problem-transition-not-allowed",
+            Problem::ReferenceUnknown => "problem-reference-unknown",
+            Problem::NothingChanged => "problem-nothing-changed",
+            Problem::RequestNotOpen => "problem-request-not-open",
+            Problem::SurveyClosed => "problem-survey-closed",
+            Problem::RatingInvalid => "problem-rating-invalid",
         }
     }
 

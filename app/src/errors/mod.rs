@@ -45,6 +45,12 @@ pub enum AppError {
     /// A topic that cannot be requested online: call, chat or write to 311.
     #[error("not online")]
     NotOnline,
+    /// Signed in, but this is for city staff.
+    #[error("forbidden")]
+    Forbidden,
+    /// Someone else changed the request after the form was read: nothing was saved.
+    #[error("conflict")]
+    Conflict,
 }
 
 impl AppError {
@@ -62,6 +68,8 @@ impl AppError {
             AppError::Invalid(_) | AppError::LinkInvalid | AppError::NotOnline => StatusCode::BAD_REQUEST,
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Conflict => StatusCode::CONFLICT,
         }
     }
 
@@ -76,6 +84,8 @@ impl AppError {
             AppError::SignInFailed => ("error-sign-in-failed-title", "error-sign-in-failed-text"),
             AppError::LinkInvalid => ("error-link-invalid-title", "error-link-invalid-text"),
             AppError::NotOnline => ("error-not-online-title", "error-not-online-text"),
+            AppError::Forbidden => ("error-forbidden-title", "error-forbidden-text"),
+            AppError::Conflict => ("error-conflict-title", "error-conflict-text"),
         }
     }
 

@@ -1,20 +1,92 @@
-//! "Aidez-nous à mieux vous servir": feedback about the portal itself. The form anyone can fill in is part
-//! of issue 5; until then the page asks the same questions and gives the address to answer them.
+//! "Aidez-nous à mieux vous servir": feedback about the portal itself, from anyone, signed in or not.
+//! Staff read it in the console (`/staff/feedback`).
 
-use crate::city::use_city;
+mod api;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use api::SendFeedback;
+
+use crate::components::{action_error, Choices, Confirmation, ErrorSummary, SubmitButton, TextArea};
+use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// "Is this online service easy to use?"
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Easy {
+    Yes,
+    Partly,
+    No,
+}
+
+impl Easy {
+    pub const ALL: [Easy; 3] = [Easy::Yes, Easy::Partly, Easy::No];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Easy::Yes => "yes",
+            Easy::Partly => "partly",
+            Easy::No => "no",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Easy> {
+        Easy::ALL.into_iter().find(|easy| easy.code() == code)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Easy::Yes => "feedback-easy-yes",
+            Easy::Partly => "feedback-easy-partly",
+            Easy::No => "feedback-easy-no",
+        }
+    }
+}
 
 lazy_page!(FeedbackRoute, FeedbackPage);
 
 #[component]
 fn FeedbackPage() -> impl IntoView {
-    let email = use_city().profile.email;
+    let action = ServerAction::<SendFeedback>::new();
+    let error = action_error(action.value());
+    let sent = move || action.value().with(|value| matches!(value, Some(Ok(()))));
     view! {
         <PageTitle title=t("feedback-title")/>
         <h1>{t("feedback-title")}</h1>
         <p class="lead">{t("feedback-questions")}</p>
-        <p>{t("feedback-by-email")} " " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
+        {move || match sent() {
+            true => view! {
+                <Confirmation heading="feedback-thanks-title" text="feedback-thanks-text">
+                    <p><a href="/">{t("feedback-back-home")}</a></p>
+                </Confirmation>
+            }
+            .into_any(),
+            false => view! {
+                <ErrorSummary error/>
+                <ActionForm action attr:novalidate=true attr:class="form">
+                    <Choices field=Field::Easy error options=Easy::ALL.map(|e| (e.code(), e.key())).to_vec() selected=""/>
+                    <TextArea field=Field::Improve error hint="feedback-improve-hint"/>
+                    <p class="hint">{t("feedback-anonymous")}</p>
+                    <SubmitButton label="feedback-send" pending=action.pending()/>
+                </ActionForm>
+            }
+            .into_any(),
+        }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_round_trip() {
+        for easy in Easy::ALL {
+            assert_eq!(Easy::parse(easy.code()), Some(easy));
+        }
+        assert_eq!(Easy::parse("maybe"), None);
     }
 }

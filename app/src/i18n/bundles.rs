@@ -15,7 +15,19 @@ macro_rules! locale_files {
     };
 }
 
-locale_files!("shell", "city", "catalogue", "requests", "accounts", "privacy", "feedback", "errors");
+locale_files!(
+    "shell",
+    "city",
+    "catalogue",
+    "requests",
+    "lifecycle",
+    "staff",
+    "survey",
+    "accounts",
+    "privacy",
+    "feedback",
+    "errors",
+);
 
 type Bundle = FluentBundle<FluentResource>;
 

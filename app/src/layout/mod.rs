@@ -17,6 +17,13 @@ pub fn Header() -> impl IntoView {
         Some(_) => view! { <a class="sign-in" href="/account">{t("account-link")}</a> }.into_any(),
         None => view! { <a class="sign-in" href="/sign-in">{t("sign-in-link")}</a> }.into_any(),
     };
+    // Staff reach the console from every page.
+    let console_link = move || {
+        session
+            .user()
+            .filter(|user| user.role.is_staff())
+            .map(|_| view! { <a class="sign-in" href="/staff">{t("staff-link")}</a> })
+    };
     view! {
         // rel="external" leaves the click to the browser, which moves the focus; the router would swallow it.
         <a class="skip-link" href="#main" rel="external">{t("skip-to-content")}</a>
@@ -31,6 +38,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav class="header-nav" aria-label=move || i18n.t("header-nav-label")>
                     <LanguageToggle/>
+                    {console_link}
                     {account_link}
                 </nav>
             </div>

@@ -1,7 +1,7 @@
 //! The wizard's server functions: thin doors to `ssr::flows`. Those that finish a step answer with the
 //! next page's address and redirect there, so the forms work the same with or without JavaScript.
 
-use super::model::{DraftView, RequestSummary, Step, Submitted};
+use super::model::{DraftView, RequestPage, RequestSummary, Step};
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::AppError;
@@ -57,9 +57,9 @@ pub async fn follow_nearby(draft: String) -> Result<String, AppError> {
     go(super::ssr::flows::follow_nearby(&draft).await)
 }
 
-#[server(endpoint = "requests/submitted")]
-pub async fn get_submitted(reference: String) -> Result<Submitted, AppError> {
-    answer(super::ssr::flows::submitted(&reference).await)
+#[server(endpoint = "requests/page")]
+pub async fn get_request(reference: String) -> Result<RequestPage, AppError> {
+    answer(super::ssr::flows::page(&reference).await)
 }
 
 #[server(endpoint = "requests/mine")]

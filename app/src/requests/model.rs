@@ -274,20 +274,18 @@ pub struct RequestSummary {
     pub address: String,
     /// The day it was made, in the city's time zone.
     pub date: String,
-    /// Its status code ("received"); its words are `status-<code>` in the locales.
-    pub status: String,
+    pub status: crate::lifecycle::model::Status,
 }
 
-/// What the confirmation page shows.
+/// What the request's page shows its resident: the timeline, and whether they follow it (made by
+/// someone else) or made it (then where the receipt went, and whether they answered the survey).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Submitted {
-    pub reference: String,
-    pub service_name: Text,
-    pub address: String,
+pub struct RequestPage {
+    pub request: crate::lifecycle::model::RequestView,
+    pub following: bool,
     /// Where the receipt went: "email", "sms", or "none" when the account has neither.
     pub receipt_by: String,
-    /// The resident follows this request (made by someone else) instead of making their own.
-    pub following: bool,
+    pub surveyed: bool,
 }
 
 #[cfg(test)]

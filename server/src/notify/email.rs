@@ -1,16 +1,18 @@
 //! E-mail through lettre: SMTP when `mail.smtp_url` is set, otherwise one `.eml` file per message in
-//! `<data_dir>/outbox/email` (lettre's file transport), with the message's link in the log.
+//! `<data_dir>/outbox/email`, with the message's link in the log. A message with a stable id (a
+//! notification) gets it as Message-ID and file name: written twice, it is still one file.
 
 use crate::config::MailSettings;
 use anyhow::Context;
 use app::accounts::ssr::mail::{Mail, Mailer};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Outbox { transport: AsyncFileTransport<Tokio1Executor>, folder: PathBuf },
+    Outbox { folder: PathBuf, written: AtomicU64 },
 }
 
 pub struct LettreMailer {
@@ -26,7 +28,7 @@ impl LettreMailer {
             None => {
                 let folder = outbox(data_dir);
                 std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
-                Transport::Outbox { transport: AsyncFileTransport::new(&folder), folder }
+                Transport::Outbox { folder, written: AtomicU64::new(0) }
             }
         };
         Ok(LettreMailer { from, transport })
@@ -42,19 +44,28 @@ pub fn outbox(data_dir: &Path) -> PathBuf {
 impl Mailer for LettreMailer {
     async fn send(&self, mail: Mail) -> anyhow::Result<()> {
         let to: Mailbox = mail.to.as_str().parse().context("recipient")?;
+        let domain = self.from.email.domain().to_string();
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(&mail.subject)
+            .message_id(mail.id.as_ref().map(|id| format!("<{id}@{domain}>")))
             .multipart(MultiPart::alternative_plain_html(mail.text, mail.html))?;
         match &self.transport {
             Transport::Smtp(transport) => {
                 transport.send(message).await.context("sending over SMTP")?;
                 tracing::info!(to = %mail.to, subject = mail.subject, "e-mail sent");
             }
-            Transport::Outbox { transport, folder } => {
-                let id = transport.send(message).await.context("writing to the outbox")?;
-                let file = folder.join(format!("{id}.eml"));
+            Transport::Outbox { folder, written } => {
+                let name = match &mail.id {
+                    Some(id) => id.clone(),
+                    None => {
+                        let n = written.fetch_add(1, Ordering::Relaxed);
+                        format!("{}-{}-{n}", jiff::Timestamp::now().as_millisecond(), std::process::id())
+                    }
+                };
+                let file = folder.join(format!("{name}.eml"));
+                tokio::fs::write(&file, message.formatted()).await.context("writing to the outbox")?;
                 tracing::info!(to = %mail.to, subject = mail.subject, link = mail.link, file = %file.display(), "e-mail written to the outbox");
             }
         }

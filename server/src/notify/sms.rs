@@ -83,9 +83,15 @@ impl SmsSender for Twilio {
 #[async_trait::async_trait]
 impl SmsSender for Outbox {
     async fn send(&self, to: &Mobile, body: &str) -> anyhow::Result<()> {
-        let at = jiff::Timestamp::now();
         let n = self.written.fetch_add(1, Ordering::Relaxed);
-        let file = self.folder.join(format!("{}-{}-{n}.json", at.as_millisecond(), std::process::id()));
+        let name = format!("{}-{}-{n}", jiff::Timestamp::now().as_millisecond(), std::process::id());
+        self.send_keyed(&name, to, body).await
+    }
+
+    /// One file per key: a message written again after a crash replaces itself.
+    async fn send_keyed(&self, key: &str, to: &Mobile, body: &str) -> anyhow::Result<()> {
+        let at = jiff::Timestamp::now();
+        let file = self.folder.join(format!("{key}.json"));
         let json = serde_json::json!({ "to": to.as_str(), "body": body, "at": at.to_string() });
         tokio::fs::write(&file, serde_json::to_vec_pretty(&json)?).await.context("writing to the SMS outbox")?;
         tracing::info!(to = to.as_str(), body, file = %file.display(), "text message written to the outbox");

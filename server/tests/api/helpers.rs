@@ -32,6 +32,51 @@ pub async fn spawn_portal() -> TestPortal {
 /// A portal with extra configuration (TOML), e.g. an SMTP server.
 pub async fn spawn_portal_with(extra: &str) -> TestPortal {
     let data = Arc::new(tempfile::tempdir().unwrap());
+    let (address, _) = run_portal(&data, extra, std::future::pending()).await;
+    TestPortal { base: format!("http://{address}"), client: client(), data }
+}
+
+/// A portal that can be stopped, as a server is stopped for an upgrade.
+pub struct Stoppable {
+    pub portal: TestPortal,
+    stop: tokio::sync::oneshot::Sender<()>,
+    stopped: tokio::sync::oneshot::Receiver<()>,
+}
+
+impl Stoppable {
+    /// A new portal, with its own data.
+    pub async fn start(extra: &str) -> Stoppable {
+        Stoppable::run(Arc::new(tempfile::tempdir().unwrap()), client(), extra).await
+    }
+
+    /// Starts the portal again on the data (database, outbox) of `portal`, with the same browser.
+    pub async fn on(portal: &TestPortal, extra: &str) -> Stoppable {
+        Stoppable::run(portal.data.clone(), portal.client.clone(), extra).await
+    }
+
+    async fn run(data: Arc<tempfile::TempDir>, client: Client, extra: &str) -> Stoppable {
+        let (stop, stop_signal) = tokio::sync::oneshot::channel::<()>();
+        let shutdown = async move {
+            let _ = stop_signal.await;
+        };
+        let (address, stopped) = run_portal(&data, extra, shutdown).await;
+        Stoppable { portal: TestPortal { base: format!("http://{address}"), client, data }, stop, stopped }
+    }
+
+    /// Stops the server and its background workers, and waits until they are gone.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.stopped).await;
+    }
+}
+
+/// Starts a portal on `data` until `shutdown`; returns its address and what fires once it has stopped.
+async fn run_portal(
+    data: &tempfile::TempDir,
+    extra: &str,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> (std::net::SocketAddr, tokio::sync::oneshot::Receiver<()>) {
+    let (done, stopped) = tokio::sync::oneshot::channel();
     let overrides = format!(
         "[server]\naddress = \"127.0.0.1:0\"\ndata_dir = {:?}\npublic_url = \"{PUBLIC_URL}\"\n\
          [sms]\nprovider = \"outbox\"\nauth_token = \"{SMS_TOKEN}\"\n",
@@ -39,12 +84,19 @@ pub async fn spawn_portal_with(extra: &str) -> TestPortal {
     );
     let figment = Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(&overrides)).merge(Toml::string(extra));
     let settings = Settings::from_figment(figment).unwrap();
-    let running = SERVERS
-        .spawn(async move { server::startup::start(&settings, std::future::pending()).await.map(|r| r.address) })
+    let address = SERVERS
+        .spawn(async move {
+            let running = server::startup::start(&settings, shutdown).await.expect("the portal starts");
+            let address = running.address;
+            tokio::spawn(async move {
+                let _ = running.task.await;
+                let _ = done.send(());
+            });
+            address
+        })
         .await
-        .unwrap()
-        .expect("the portal starts");
-    TestPortal { base: format!("http://{running}"), client: client(), data }
+        .unwrap();
+    (address, stopped)
 }
 
 /// A browser: keeps cookies, does not follow redirects, and gives up after 30 s, so that a page that never

@@ -4,6 +4,7 @@
 mod accounts;
 mod helpers;
 mod language;
+mod lifecycle;
 mod messages;
 mod pages;
 mod requests;

@@ -4,6 +4,7 @@
 use crate::helpers::{
     outbox_mails, spawn_portal, spawn_portal_with, wait_for_files, ReadMail, TestPortal, PUBLIC_URL, SMS_TOKEN,
 };
+use app::accounts::model::Role;
 use axum::{extract::State, http::HeaderMap, routing::post, Form, Router};
 use figment::providers::{Format, Toml};
 use figment::Figment;
@@ -217,7 +218,7 @@ async fn with_twilio_configured_texts_go_through_its_rest_api() {
 }
 
 #[tokio::test]
-async fn create_admin_makes_an_administrator_who_chooses_a_password() {
+async fn create_staff_makes_a_staff_account_whose_owner_chooses_a_password() {
     let portal = spawn_portal().await;
     let data_dir = portal.data_dir().display().to_string();
     let overrides = format!("[server]\ndata_dir = {data_dir:?}\npublic_url = \"{PUBLIC_URL}\"\n");
@@ -225,16 +226,16 @@ async fn create_admin_makes_an_administrator_who_chooses_a_password() {
     let settings = server::config::Settings::from_figment(figment).unwrap();
     let args: Vec<String> =
         ["--email", "it@example.ca", "--name", "Équipe TI", "--lang", "fr"].map(String::from).into();
-    let admin = server::admin::CreateAdmin::parse(&args).unwrap();
-    let link = server::admin::create_admin(&settings, admin).await.unwrap();
+    let admin = server::admin::CreateStaff::parse(&args, Role::Admin).unwrap();
+    let link = server::admin::create_staff(&settings, admin).await.unwrap();
     assert!(link.starts_with(&format!("{PUBLIC_URL}/account/password?token=")));
     let token = link.split("token=").nth(1).unwrap();
     assert_eq!(portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await.0, StatusCode::OK);
     let (status, user) = portal.call("sign_in", &[("email", "it@example.ca"), ("password", PASSWORD)]).await;
     assert_eq!((status, user), (StatusCode::OK, json!({"name": "Équipe TI", "role": "admin"})));
     // The same address twice is refused.
-    let again = server::admin::CreateAdmin::parse(&args).unwrap();
-    assert!(server::admin::create_admin(&settings, again)
+    let again = server::admin::CreateStaff::parse(&args, Role::Agent).unwrap();
+    assert!(server::admin::create_staff(&settings, again)
         .await
         .unwrap_err()
         .to_string()

@@ -6,7 +6,7 @@ use crate::helpers::{outbox_mails, registered, spawn_portal, TestPortal, PASSWOR
 use reqwest::{header, multipart, StatusCode};
 use serde_json::{json, Value};
 
-fn fixture(name: &str) -> Vec<u8> {
+pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
@@ -15,7 +15,7 @@ pub fn year() -> i16 {
     jiff::Timestamp::now().in_tz("America/Toronto").unwrap().year()
 }
 
-async fn signed_in(portal: &TestPortal, email: &str) {
+pub async fn signed_in(portal: &TestPortal, email: &str) {
     registered(portal, email).await;
     let (status, _) = portal.call("sign_in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::OK);
@@ -77,7 +77,7 @@ async fn upload_request(
         .unwrap()
 }
 
-async fn count(portal: &TestPortal, sql: &str) -> i64 {
+pub async fn count(portal: &TestPortal, sql: &str) -> i64 {
     let pool = portal.database().await;
     let n = sqlx::query_scalar(sql).fetch_one(&pool).await.unwrap();
     pool.close().await;

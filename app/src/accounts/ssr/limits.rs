@@ -15,6 +15,8 @@ pub enum Action {
     Register,
     PasswordLink,
     Sms,
+    /// Portal feedback, which anyone may send signed out.
+    Feedback,
 }
 
 /// A burst allowed at once, then one more every `every`.
@@ -24,7 +26,7 @@ struct Rule {
 }
 
 impl Action {
-    const ALL: [Action; 4] = [Action::SignIn, Action::Register, Action::PasswordLink, Action::Sms];
+    const ALL: [Action; 5] = [Action::SignIn, Action::Register, Action::PasswordLink, Action::Sms, Action::Feedback];
 
     fn per_ip(self) -> Rule {
         match self {
@@ -32,6 +34,7 @@ impl Action {
             Action::SignIn => Rule { burst: 30, every: Duration::from_secs(30) },
             Action::Register | Action::PasswordLink => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
             Action::Sms => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
+            Action::Feedback => Rule { burst: 20, every: Duration::from_secs(3 * 60) },
         }
     }
 
@@ -40,6 +43,7 @@ impl Action {
             Action::SignIn => Rule { burst: 5, every: Duration::from_secs(3 * 60) },
             Action::Register | Action::PasswordLink => Rule { burst: 3, every: Duration::from_secs(20 * 60) },
             Action::Sms => Rule { burst: 3, every: Duration::from_secs(20 * 60) },
+            Action::Feedback => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
         }
     }
 }

@@ -14,6 +14,9 @@ pub struct Mail {
     pub html: String,
     /// The link the message carries, logged by the outbox so that a local run needs no mail server.
     pub link: Option<String>,
+    /// A stable id for a message that may be sent again after a crash (a notification): its Message-ID
+    /// and outbox file name, so that the second sending is recognisably the same message.
+    pub id: Option<String>,
 }
 
 #[async_trait::async_trait]
@@ -34,6 +37,9 @@ pub enum Kind {
     PasswordChanged,
     /// A request was received: its reference, service and address (`requests::ssr::receipt`).
     Receipt,
+    /// Something happened to a request: work started, it was completed or closed, or staff wrote to the
+    /// resident (`notifications`).
+    Update,
 }
 
 impl Kind {
@@ -44,6 +50,7 @@ impl Kind {
             Kind::Reset => "mail-reset",
             Kind::PasswordChanged => "mail-changed",
             Kind::Receipt => "mail-receipt",
+            Kind::Update => "mail-update",
         }
     }
 }
@@ -97,7 +104,7 @@ pub fn compose_with(
         lang.code(),
         escape(&subject)
     );
-    Mail { to: to.clone(), subject, text, html, link }
+    Mail { to: to.clone(), subject, text, html, link, id: None }
 }
 
 /// How long an e-mailed link stays valid.
@@ -115,7 +122,9 @@ mod tests {
     fn every_message_exists_in_both_languages_with_its_link() {
         let city = crate::city::ssr::tests::ontario();
         let to = Email::parse("marie@example.ca").unwrap();
-        for kind in [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged, Kind::Receipt] {
+        for kind in
+            [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged, Kind::Receipt, Kind::Update]
+        {
             for lang in Lang::ALL {
                 let mail = compose(&city, kind, lang, &to, "Marie <b>", Some("https://x.test/a?token=1&b=2".into()));
                 for part in [&mail.subject, &mail.text, &mail.html] {

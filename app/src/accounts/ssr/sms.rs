@@ -10,6 +10,13 @@ use crate::i18n::Lang;
 #[async_trait::async_trait]
 pub trait SmsSender: Send + Sync {
     async fn send(&self, to: &Mobile, body: &str) -> anyhow::Result<()>;
+
+    /// Sends a message that may be sent again after a crash (a notification), under a stable `key`. The
+    /// outbox writes it under that name; an SMS provider without idempotency keys just sends it.
+    async fn send_keyed(&self, key: &str, to: &Mobile, body: &str) -> anyhow::Result<()> {
+        let _ = key;
+        self.send(to, body).await
+    }
 }
 
 /// What a reply asks for.

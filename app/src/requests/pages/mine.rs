@@ -31,7 +31,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
         .map(|request| {
             let href = format!("/requests/{}", request.reference);
             let name = request.service_name.clone();
-            let status = format!("status-{}", request.status);
+            let status = request.status.key();
             view! {
                 <li class="result">
                     <a class="result-link" href=href>{move || i18n.pick(&name)}</a>
@@ -39,7 +39,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
                     <p class="result-meta">
                         <span>{request.reference.clone()}</span>
                         <span>{request.date.clone()}</span>
-                        <span class="tag tag-status">{move || i18n.t(&status)}</span>
+                        <span class="tag tag-status">{move || i18n.t(status)}</span>
                     </p>
                 </li>
             }

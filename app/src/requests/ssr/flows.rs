@@ -2,12 +2,13 @@
 //! account that first touched it signed in; before that, to whoever holds its random address.
 
 use super::receipt::{self, Receipt};
-use super::{requests, Attachment, Draft, Requests, Submission};
+use super::{requests, Attachment, Draft, NewRequest, Requests, Submission};
 use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
 use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem};
+use crate::lifecycle::ssr::flows::{self as lifecycle, Viewer};
 use crate::requests::model::{
-    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, Reference, RequestSummary, Step, Submitted,
+    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, RequestPage, RequestSummary, Step,
 };
 use crate::ssr::server_context;
 use std::collections::BTreeMap;
@@ -181,8 +182,13 @@ async fn submit_draft(draft: &Draft, account_id: AccountId) -> Result<Option<Str
     draft.answers.still_fit(&service.questions).map_err(AppError::Invalid)?;
 
     let today = context.city.date_of(jiff::Timestamp::now());
-    let lang = crate::i18n::ssr::request_lang();
-    let reference = match context.requests.store.submit(draft, account_id, lang, today.year() as u16, now()).await? {
+    let new = NewRequest {
+        lang: crate::i18n::ssr::request_lang(),
+        year: today.year() as u16,
+        due_on: service.service_level_days.map(|days| context.city.working_days_after(today, days).to_string()),
+        now: now(),
+    };
+    let reference = match context.requests.store.submit(draft, account_id, &new).await? {
         Submission::New(reference) => reference,
         // One receipt per request, however many clicks.
         Submission::Existing(reference) => return Ok(Some(format!("/requests/{reference}"))),
@@ -228,25 +234,24 @@ pub async fn follow_nearby(id: &str) -> Result<String, AppError> {
     Ok(format!("/requests/{}", request.reference))
 }
 
-/// The confirmation page of a request, for the resident who made it or follows it.
-pub async fn submitted(reference: &str) -> Result<Submitted, AppError> {
+/// The request's page, for the resident who made it or follows it.
+pub async fn page(reference: &str) -> Result<RequestPage, AppError> {
     let context = server_context();
     let session = sessions::current().ok_or(AppError::SignInRequired)?;
-    let reference = Reference::parse(reference).ok_or(AppError::NotFound)?;
-    let store = &context.requests.store;
-    let request = store.request(&reference).await?.ok_or(AppError::NotFound)?;
-    let following = request.account_id != session.account_id;
-    if following && !store.is_follower(&reference, session.account_id).await? {
-        return Err(AppError::NotFound);
-    }
-    let service = context.catalogue.service(&request.service).ok_or(AppError::NotFound)?;
+    let (loaded, viewer) = lifecycle::load(reference, &session).await?;
+    let viewer = match viewer {
+        // Staff open requests in the console, where they can act on them.
+        Viewer::Staff if loaded.request.account_id != session.account_id => Viewer::Follower,
+        Viewer::Staff => Viewer::Author,
+        viewer => viewer,
+    };
+    let surveyed = viewer == Viewer::Author && context.surveys.survey(&loaded.request.reference).await?.is_some();
     let account = accounts().store.account(session.account_id).await?.ok_or(AppError::SignInRequired)?;
-    Ok(Submitted {
-        reference: reference.to_string(),
-        service_name: service.name.clone(),
-        address: request.address,
+    Ok(RequestPage {
+        request: lifecycle::view_for(loaded, viewer),
+        following: viewer == Viewer::Follower,
         receipt_by: receipt::ReceiptBy::for_account(&account).code().to_string(),
-        following,
+        surveyed,
     })
 }
 

@@ -4,12 +4,14 @@
 pub mod flows;
 pub mod images;
 pub mod receipt;
+pub mod updates;
 pub mod uploads;
 
 use super::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
 use crate::accounts::ssr::AccountId;
 use crate::catalogue::Code;
 use crate::i18n::Lang;
+use crate::lifecycle::model::{CloseReason, Status};
 use object_store::{path::Path, ObjectStore, PutPayload};
 use std::sync::Arc;
 
@@ -36,7 +38,7 @@ pub struct Attachment {
     pub thumbnail: bool,
 }
 
-/// A submitted request, as the confirmation page and the receipt need it.
+/// A submitted request as stored.
 #[derive(Clone, Debug)]
 pub struct StoredRequest {
     pub reference: Reference,
@@ -44,9 +46,29 @@ pub struct StoredRequest {
     pub service: Code,
     pub address: String,
     pub description: String,
-    /// "received" until staff move it along (issue 5).
-    pub status: String,
+    pub status: Status,
+    pub close_reason: Option<CloseReason>,
+    /// The team it is assigned to (a code of the city profile's teams).
+    pub team: Option<String>,
+    /// The day the service level promises, in the city's calendar: "2026-12-04".
+    pub due_on: Option<String>,
+    /// The resident added something staff have not acted on yet: "update" or "reopened".
+    pub attention: Option<String>,
+    /// Goes up with every staff change (see `lifecycle`).
+    pub version: i64,
     pub created_at: i64,
+}
+
+/// What the portal decides about a request being submitted, beyond the draft.
+#[derive(Clone, Debug)]
+pub struct NewRequest {
+    /// The resident's language when they submitted, for staff calling back.
+    pub lang: Lang,
+    /// The year of its reference number, in the city.
+    pub year: u16,
+    /// The service level's day (working days from today): "2026-12-04".
+    pub due_on: Option<String>,
+    pub now: i64,
 }
 
 /// What [`RequestStore::submit`] did.
@@ -95,21 +117,20 @@ pub trait RequestStore: Send + Sync {
     async fn remove_attachment(&self, draft: &DraftId, id: &str) -> anyhow::Result<Option<Attachment>>;
     /// Marks the file's thumbnail made; false when the file was removed meanwhile.
     async fn set_thumbnail(&self, id: &str) -> anyhow::Result<bool>;
-    /// The file `id`, if `account` may see it (it is on their draft or their request).
-    async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>>;
+    /// The file `id`, if `account` may see it (it is on their draft or their request); staff see every
+    /// request's files.
+    async fn attachment_for(
+        &self,
+        id: &str,
+        account: Option<AccountId>,
+        staff: bool,
+    ) -> anyhow::Result<Option<Attachment>>;
 
     /// Turns the draft into a request, in one transaction: a new reference number for the year, the
     /// request, its answers, its files; the draft is deleted. A draft already submitted (the same
     /// idempotency key) gives `Existing` and changes nothing; a draft changed or deleted since `draft` was
     /// read gives `Stale` and changes nothing.
-    async fn submit(
-        &self,
-        draft: &Draft,
-        account: AccountId,
-        lang: Lang,
-        year: u16,
-        now: i64,
-    ) -> anyhow::Result<Submission>;
+    async fn submit(&self, draft: &Draft, account: AccountId, new: &NewRequest) -> anyhow::Result<Submission>;
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
     /// A request's answers (question code, value) and its files' names, for the personal-data download.
     async fn contents(&self, reference: &Reference) -> anyhow::Result<(Vec<(String, String)>, Vec<String>)>;

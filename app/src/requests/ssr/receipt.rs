@@ -50,6 +50,7 @@ pub fn send(accounts: &Accounts, account: &Account, receipt: &Receipt) -> Receip
         ("service", FluentValue::from(receipt.service.get(lang).to_string())),
         ("address", FluentValue::from(receipt.address.to_string())),
         ("link", FluentValue::from(receipt.link.clone())),
+        ("survey", FluentValue::from(format!("{}/survey", receipt.link))),
     ];
     match (by, &account.email, &account.name, &account.mobile) {
         (ReceiptBy::Email, Some(email), Some(name), _) => {

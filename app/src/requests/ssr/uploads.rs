@@ -65,7 +65,7 @@ pub async fn upload(
     }
 }
 
-enum Refused {
+pub(super) enum Refused {
     Problem(Problem),
     Internal(anyhow::Error),
 }
@@ -82,10 +82,28 @@ impl From<anyhow::Error> for Refused {
     }
 }
 
-async fn add_file(requests: &Arc<Requests>, draft: &DraftId, mut field: Field<'_>) -> Result<Attachment, Refused> {
+async fn add_file(requests: &Arc<Requests>, draft: &DraftId, field: Field<'_>) -> Result<Attachment, Refused> {
     if requests.store.attachments(draft).await?.len() >= FILES_MAX {
         return Err(Problem::TooManyFiles.into());
     }
+    let attachment = receive(requests, field).await?;
+    // A file no row refers to would never be deleted: it goes unless its row is written.
+    let added = requests.store.add_attachment(draft, &attachment, FILES_MAX, now()).await;
+    if !matches!(added, Ok(true)) {
+        requests.files.delete(&attachment.id).await?;
+    }
+    if !added? {
+        return Err(Problem::TooManyFiles.into());
+    }
+    if attachment.kind == AttachmentKind::Photo {
+        make_thumbnail(requests.clone(), attachment.id.clone());
+    }
+    Ok(attachment)
+}
+
+/// Reads one file of a form, checks it, cleans it if it is a photo, and stores its bytes under a new
+/// random id. The caller records it (and deletes the bytes if it cannot).
+pub(super) async fn receive(requests: &Requests, mut field: Field<'_>) -> Result<Attachment, Refused> {
     let name = display_name(field.file_name().unwrap_or_default());
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| Problem::FileUnreadable)? {
@@ -108,22 +126,11 @@ async fn add_file(requests: &Arc<Requests>, draft: &DraftId, mut field: Field<'_
     let id = tokens::new_token();
     let attachment = Attachment { id, kind, content_type, name, size: bytes.len() as u64, thumbnail: false };
     requests.files.put(&Files::key(&attachment.id), bytes).await?;
-    // A file no row refers to would never be deleted: it goes unless its row is written.
-    let added = requests.store.add_attachment(draft, &attachment, FILES_MAX, now()).await;
-    if !matches!(added, Ok(true)) {
-        requests.files.delete(&attachment.id).await?;
-    }
-    if !added? {
-        return Err(Problem::TooManyFiles.into());
-    }
-    if kind == AttachmentKind::Photo {
-        make_thumbnail(requests.clone(), attachment.id.clone());
-    }
     Ok(attachment)
 }
 
 /// Makes the thumbnail in the background; until it exists, pages show the photo itself, scaled.
-fn make_thumbnail(requests: Arc<Requests>, id: String) {
+pub(super) fn make_thumbnail(requests: Arc<Requests>, id: String) {
     tokio::spawn(async move {
         let made = async {
             let bytes = requests.files.get(&Files::key(&id)).await?;
@@ -184,8 +191,9 @@ pub async fn download_thumbnail(
 }
 
 async fn serve(requests: &Requests, id: &str, thumbnail: bool, session: Option<Extension<CurrentSession>>) -> Response {
+    let staff = session.as_ref().is_some_and(|Extension(session)| session.user.role.is_staff());
     let account = session.map(|Extension(session)| session.account_id);
-    let found = requests.store.attachment_for(id, account).await;
+    let found = requests.store.attachment_for(id, account, staff).await;
     let attachment = match found {
         Ok(Some(attachment)) if !thumbnail || attachment.thumbnail => attachment,
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),

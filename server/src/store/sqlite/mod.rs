@@ -3,7 +3,9 @@
 mod accounts;
 mod addresses;
 mod catalogue;
+mod lifecycle;
 mod requests;
+mod surveys;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;

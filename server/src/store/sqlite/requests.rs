@@ -3,9 +3,9 @@ use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::addresses::metres_between;
 use app::catalogue::Code;
-use app::i18n::Lang;
+use app::lifecycle::model::{CloseReason, Status};
 use app::requests::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
-use app::requests::ssr::{Attachment, Draft, RequestStore, StoredRequest, Submission};
+use app::requests::ssr::{Attachment, Draft, NewRequest, RequestStore, StoredRequest, Submission};
 
 #[derive(sqlx::FromRow)]
 struct DraftRow {
@@ -47,7 +47,7 @@ impl TryFrom<DraftRow> for Draft {
 }
 
 #[derive(sqlx::FromRow)]
-struct AttachmentRow {
+pub(super) struct AttachmentRow {
     id: String,
     kind: String,
     content_type: String,
@@ -82,13 +82,18 @@ impl TryFrom<AttachmentRow> for Attachment {
 }
 
 #[derive(sqlx::FromRow)]
-struct RequestRow {
+pub(super) struct RequestRow {
     reference: String,
     account_id: i64,
     service_code: String,
     address: String,
     description: String,
     status: String,
+    close_reason: Option<String>,
+    team: Option<String>,
+    due_on: Option<String>,
+    attention: Option<String>,
+    version: i64,
     latitude: f64,
     longitude: f64,
     created_at: i64,
@@ -98,23 +103,30 @@ impl TryFrom<RequestRow> for StoredRequest {
     type Error = anyhow::Error;
 
     fn try_from(row: RequestRow) -> anyhow::Result<StoredRequest> {
+        let reason = row.close_reason.as_deref();
         Ok(StoredRequest {
             reference: Reference::parse(&row.reference).with_context(|| format!("reference {}", row.reference))?,
             account_id: row.account_id,
             service: Code::parse(&row.service_code).context("request service code")?,
             address: row.address,
             description: row.description,
-            status: row.status,
+            status: Status::parse(&row.status).with_context(|| format!("{}: status {}", row.reference, row.status))?,
+            close_reason: reason.map(|r| CloseReason::parse(r).context("close reason")).transpose()?,
+            team: row.team,
+            due_on: row.due_on,
+            attention: row.attention,
+            version: row.version,
             created_at: row.created_at,
         })
     }
 }
 
-const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
-const REQUEST_COLUMNS: &str =
-    "reference, account_id, service_code, address, description, status, latitude, longitude, created_at";
+pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
+/// The columns of [`RequestRow`], from a table named `r`.
+pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.description, \
+     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at";
 
-fn kind_code(kind: AttachmentKind) -> &'static str {
+pub(super) fn kind_code(kind: AttachmentKind) -> &'static str {
     match kind {
         AttachmentKind::Photo => "photo",
         AttachmentKind::Document => "document",
@@ -242,29 +254,29 @@ impl RequestStore for SqliteStore {
         Ok(marked.rows_affected() == 1)
     }
 
-    async fn attachment_for(&self, id: &str, account: Option<AccountId>) -> anyhow::Result<Option<Attachment>> {
+    async fn attachment_for(
+        &self,
+        id: &str,
+        account: Option<AccountId>,
+        staff: bool,
+    ) -> anyhow::Result<Option<Attachment>> {
         let sql = format!(
             "SELECT {ATTACHMENT_COLUMNS} FROM attachments a \
              LEFT JOIN drafts d ON d.id = a.draft_id LEFT JOIN requests r ON r.id = a.request_id \
-             WHERE a.id = ? AND ((d.id IS NOT NULL AND (d.account_id IS NULL OR d.account_id = ?)) OR r.account_id = ?)"
+             WHERE a.id = ? AND ((d.id IS NOT NULL AND (d.account_id IS NULL OR d.account_id = ?)) \
+             OR r.account_id = ? OR (r.id IS NOT NULL AND ?))"
         );
         let row = sqlx::query_as::<_, AttachmentRow>(&sql)
             .bind(id)
             .bind(account)
             .bind(account)
+            .bind(staff)
             .fetch_optional(&self.pool)
             .await?;
         row.map(Attachment::try_from).transpose()
     }
 
-    async fn submit(
-        &self,
-        draft: &Draft,
-        account: AccountId,
-        lang: Lang,
-        year: u16,
-        now: i64,
-    ) -> anyhow::Result<Submission> {
+    async fn submit(&self, draft: &Draft, account: AccountId, new: &NewRequest) -> anyhow::Result<Submission> {
         // IMMEDIATE: the write lock is taken first, so concurrent submissions queue instead of failing
         // when a read transaction tries to become a write one.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -289,13 +301,14 @@ impl RequestStore for SqliteStore {
             "INSERT INTO reference_counters (year, last) VALUES (?, 1) \
              ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
         )
-        .bind(year)
+        .bind(new.year)
         .fetch_one(&mut *tx)
         .await?;
-        let reference = Reference { year, number: u32::try_from(number)? };
+        let reference = Reference { year: new.year, number: u32::try_from(number)? };
         let request_id: i64 = sqlx::query_scalar(
             "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
-             latitude, longitude, description, lang, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             latitude, longitude, description, lang, due_on, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(reference.to_string())
         .bind(draft.id.as_str())
@@ -306,8 +319,10 @@ impl RequestStore for SqliteStore {
         .bind(place.latitude)
         .bind(place.longitude)
         .bind(draft.description.as_str())
-        .bind(lang.code())
-        .bind(now)
+        .bind(new.lang.code())
+        .bind(&new.due_on)
+        .bind(new.now)
+        .bind(new.now)
         .fetch_one(&mut *tx)
         .await?;
         for (question, values) in draft.answers.iter() {
@@ -332,7 +347,7 @@ impl RequestStore for SqliteStore {
     }
 
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>> {
-        let sql = format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE reference = ?");
+        let sql = format!("SELECT {REQUEST_COLUMNS} FROM requests r WHERE reference = ?");
         let row = sqlx::query_as::<_, RequestRow>(&sql).bind(reference.to_string()).fetch_optional(&self.pool).await?;
         row.map(StoredRequest::try_from).transpose()
     }
@@ -358,7 +373,7 @@ impl RequestStore for SqliteStore {
 
     async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>> {
         let sql =
-            format!("SELECT {REQUEST_COLUMNS} FROM requests WHERE account_id = ? ORDER BY created_at DESC, id DESC");
+            format!("SELECT {REQUEST_COLUMNS} FROM requests r WHERE account_id = ? ORDER BY created_at DESC, id DESC");
         let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(account).fetch_all(&self.pool).await?;
         rows.into_iter().map(StoredRequest::try_from).collect()
     }
@@ -382,7 +397,7 @@ impl RequestStore for SqliteStore {
         let dlat = metres / 111_320.0;
         let dlon = metres / (111_320.0 * latitude.to_radians().cos().max(0.01));
         let sql = format!(
-            "SELECT {REQUEST_COLUMNS} FROM requests WHERE service_code = ? AND status <> 'closed' \
+            "SELECT {REQUEST_COLUMNS} FROM requests r WHERE service_code = ? AND status <> 'closed' \
              AND status <> 'completed' AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? \
              ORDER BY created_at DESC"
         );

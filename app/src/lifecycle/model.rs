@@ -1,0 +1,312 @@
+//! What happens to a request once it is submitted, as both sides see it: its status, the moves staff may
+//! make, and its timeline. One model for residents and staff; [`RequestView::for_resident`] takes out
+//! what only staff see (internal notes, assignments, who did what).
+
+use crate::errors::{Field, FieldError, Problem};
+use crate::i18n::Text;
+use crate::requests::model::AttachmentView;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Received,
+    UnderReview,
+    Scheduled,
+    InProgress,
+    Completed,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::Received,
+        Status::UnderReview,
+        Status::Scheduled,
+        Status::InProgress,
+        Status::Completed,
+        Status::Closed,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::UnderReview => "under_review",
+            Status::Scheduled => "scheduled",
+            Status::InProgress => "in_progress",
+            Status::Completed => "completed",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|status| status.code() == code)
+    }
+
+    /// Its words in the locales.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Received => "status-received",
+            Status::UnderReview => "status-under_review",
+            Status::Scheduled => "status-scheduled",
+            Status::InProgress => "status-in_progress",
+            Status::Completed => "status-completed",
+            Status::Closed => "status-closed",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Completed | Status::Closed)
+    }
+
+    /// Whether staff may move a request from `self` to `next`. Open requests move freely between the
+    /// working statuses (plans change: scheduled work starts early, in-progress work waits for parts) and
+    /// may be completed or closed at any point; nothing goes back to "received". A finished request only
+    /// reopens, to "under review": a cancelled request cannot be completed.
+    pub fn can_become(self, next: Status) -> bool {
+        match (self.is_open(), next) {
+            _ if self == next => false,
+            (_, Status::Received) => false,
+            (true, _) => true,
+            (false, next) => next == Status::UnderReview,
+        }
+    }
+}
+
+/// Why a request was closed without being completed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    Duplicate,
+    NotCity,
+    NoAction,
+    Cancelled,
+}
+
+impl CloseReason {
+    pub const ALL: [CloseReason; 4] =
+        [CloseReason::Duplicate, CloseReason::NotCity, CloseReason::NoAction, CloseReason::Cancelled];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CloseReason::Duplicate => "duplicate",
+            CloseReason::NotCity => "not_city",
+            CloseReason::NoAction => "no_action",
+            CloseReason::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CloseReason> {
+        CloseReason::ALL.into_iter().find(|reason| reason.code() == code)
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CloseReason::Duplicate => "reason-duplicate",
+            CloseReason::NotCity => "reason-not_city",
+            CloseReason::NoAction => "reason-no_action",
+            CloseReason::Cancelled => "reason-cancelled",
+        }
+    }
+}
+
+/// The most a note (staff's or a resident's update) may hold.
+pub const NOTE_MAX: usize = 2000;
+
+/// A note's text: trimmed, at most [`NOTE_MAX`] characters, possibly empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note(String);
+
+impl Note {
+    pub fn parse(text: &str) -> Option<Note> {
+        let text = text.trim();
+        (text.chars().count() <= NOTE_MAX).then(|| Note(text.replace("\r\n", "\n")))
+    }
+
+    /// The note of `field`, or the form problem with it.
+    pub fn of(field: Field, text: &str) -> Result<Note, FieldError> {
+        Note::parse(text).ok_or(FieldError { field, problem: Problem::TooLong })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Who did something on the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    /// The portal itself (the request arriving).
+    Portal,
+    /// The resident who made the request.
+    Resident,
+    /// City staff; their name only in the staff view (the audit log).
+    Staff { name: Option<String> },
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    Created,
+    /// A new status; `reason` when closed, and the other request when closed as a duplicate.
+    Status {
+        status: Status,
+        reason: Option<CloseReason>,
+        duplicate_of: Option<String>,
+    },
+    /// A note on its own.
+    Note,
+    /// The resident added information.
+    Update,
+    /// Given to a team (staff only).
+    Assigned {
+        team: Text,
+    },
+    /// The resident said the completed work did not resolve the problem.
+    Reopened,
+}
+
+/// One line of the timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// When, in the city's time: "2026-11-28 14:05".
+    pub at: String,
+    pub kind: EventKind,
+    pub actor: Actor,
+    pub note: Option<String>,
+    /// Whether the resident sees the note.
+    pub public: bool,
+    pub files: Vec<AttachmentView>,
+}
+
+impl TimelineEvent {
+    fn visible_to_resident(&self) -> bool {
+        match self.kind {
+            EventKind::Assigned { .. } => false,
+            EventKind::Note => self.public,
+            _ => true,
+        }
+    }
+}
+
+/// A request and its timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub reference: String,
+    pub service_name: Text,
+    pub address: String,
+    pub description: String,
+    pub status: Status,
+    /// The day it arrived, in the city.
+    pub created_on: String,
+    /// When the service's level says it should be done (working days, holidays skipped); none once it
+    /// is finished.
+    pub expected_on: Option<String>,
+    pub overdue: bool,
+    /// The photos and files sent with the request.
+    pub files: Vec<AttachmentView>,
+    /// Oldest first.
+    pub events: Vec<TimelineEvent>,
+    /// Changes with every staff action: a form carries it, and a form carrying an older one is refused.
+    pub version: i64,
+}
+
+impl RequestView {
+    /// What the resident sees: no internal notes, no assignments, no staff names.
+    pub fn for_resident(mut self) -> RequestView {
+        self.events.retain(TimelineEvent::visible_to_resident);
+        for event in &mut self.events {
+            if !event.public {
+                event.note = None;
+            }
+            if let Actor::Staff { name } = &mut event.actor {
+                *name = None;
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for status in Status::ALL {
+            assert_eq!(Status::parse(status.code()), Some(status));
+            assert!(status.key().ends_with(status.code()));
+        }
+        for reason in CloseReason::ALL {
+            assert_eq!(CloseReason::parse(reason.code()), Some(reason));
+        }
+        assert_eq!(Status::parse("done"), None);
+    }
+
+    #[test]
+    fn staff_moves_open_requests_freely_and_only_reopen_finished_ones() {
+        use Status::*;
+        assert!(Received.can_become(UnderReview));
+        assert!(UnderReview.can_become(InProgress));
+        assert!(InProgress.can_become(Scheduled));
+        assert!(Received.can_become(Closed));
+        assert!(InProgress.can_become(Completed));
+        assert!(!InProgress.can_become(InProgress));
+        assert!(!UnderReview.can_become(Received));
+        assert!(!Closed.can_become(Completed), "a cancelled request cannot be completed");
+        assert!(!Completed.can_become(Closed));
+        assert!(!Completed.can_become(InProgress));
+        assert!(Completed.can_become(UnderReview));
+        assert!(Closed.can_become(UnderReview));
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_bounded() {
+        assert_eq!(Note::parse("  fixed \r\n today ").unwrap().as_str(), "fixed \n today");
+        assert!(Note::parse(&"é".repeat(NOTE_MAX)).is_some());
+        assert!(Note::parse(&"é".repeat(NOTE_MAX + 1)).is_none());
+        assert_eq!(Note::of(Field::Note, &"x".repeat(NOTE_MAX + 1)).unwrap_err().problem, Problem::TooLong);
+    }
+
+    fn event(kind: EventKind, public: bool) -> TimelineEvent {
+        TimelineEvent {
+            at: "2026-11-28 10:00".into(),
+            kind,
+            actor: Actor::Staff { name: Some("Agent Smith".into()) },
+            note: Some("a note".into()),
+            public,
+            files: vec![],
+        }
+    }
+
+    #[test]
+    fn residents_see_no_internal_notes_assignments_or_staff_names() {
+        let view = RequestView {
+            reference: "2026-000001".into(),
+            service_name: Text::default(),
+            address: String::new(),
+            description: String::new(),
+            status: Status::InProgress,
+            created_on: String::new(),
+            expected_on: None,
+            overdue: false,
+            files: vec![],
+            events: vec![
+                event(EventKind::Note, false),
+                event(EventKind::Note, true),
+                event(EventKind::Assigned { team: Text::default() }, false),
+                event(EventKind::Status { status: Status::InProgress, reason: None, duplicate_of: None }, false),
+            ],
+            version: 3,
+        };
+        let seen = view.for_resident();
+        assert_eq!(seen.events.len(), 2);
+        assert_eq!(seen.events[0].note.as_deref(), Some("a note"));
+        assert_eq!(seen.events[1].note, None, "the status change shows, its internal note does not");
+        assert!(seen.events.iter().all(|e| e.actor == Actor::Staff { name: None }));
+    }
+}

@@ -1,0 +1,178 @@
+//! Server side of a request's life: the store interface for its events, the staff change applied in one
+//! transaction with its notifications, and the timeline built from the events for either side.
+
+pub mod flows;
+
+use super::model::{Actor, CloseReason, EventKind, Note, RequestView, Status, TimelineEvent};
+use crate::accounts::ssr::AccountId;
+use crate::catalogue::Catalogue;
+use crate::city::ssr::City;
+use crate::requests::model::Reference;
+use crate::requests::ssr::{flows::attachment_view, Attachment, StoredRequest};
+use jiff::Timestamp;
+
+/// Who wrote an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActorRole {
+    Portal,
+    Resident,
+    Staff,
+}
+
+impl ActorRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            ActorRole::Portal => "portal",
+            ActorRole::Resident => "resident",
+            ActorRole::Staff => "staff",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<ActorRole> {
+        [ActorRole::Portal, ActorRole::Resident, ActorRole::Staff].into_iter().find(|role| role.code() == code)
+    }
+}
+
+/// What an event records, as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredKind {
+    Status {
+        status: Status,
+        reason: Option<CloseReason>,
+        duplicate_of: Option<Reference>,
+    },
+    Note,
+    Update,
+    /// A team's code (from the city profile).
+    Assigned {
+        team: String,
+    },
+    Reopened,
+}
+
+/// One row of `request_events`, with who wrote it and the files that came with it.
+#[derive(Clone, Debug)]
+pub struct StoredEvent {
+    pub at: i64,
+    pub actor_role: ActorRole,
+    /// The staff member's name (for the audit log); none for residents and the portal.
+    pub actor_name: Option<String>,
+    pub kind: StoredKind,
+    pub note: String,
+    pub public: bool,
+    pub files: Vec<Attachment>,
+}
+
+/// What one staff form asks for: any of a new status, a team, a note. Applied only if the request is
+/// still at `version`.
+#[derive(Clone, Debug)]
+pub struct StaffChange {
+    pub version: i64,
+    pub actor: AccountId,
+    pub status: Option<(Status, Option<CloseReason>, Option<Reference>)>,
+    pub team: Option<String>,
+    pub note: Note,
+    pub public: bool,
+    /// Whether the resident and followers are told (work started, completion, closure, a public note).
+    pub notify: bool,
+}
+
+/// What became of a [`StaffChange`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Done,
+    /// Someone changed the request after the form was read: nothing was written.
+    Stale,
+}
+
+/// Where requests' events are kept. Implemented per database in `server/src/store/`.
+#[async_trait::async_trait]
+pub trait LifecycleStore: Send + Sync {
+    /// The request's events, oldest first.
+    async fn events(&self, reference: &Reference) -> anyhow::Result<Vec<StoredEvent>>;
+    /// The photos and files sent with the request itself (not with later updates).
+    async fn request_files(&self, reference: &Reference) -> anyhow::Result<Vec<Attachment>>;
+    /// Applies a staff change in one transaction: the request's columns, one event per thing done, one
+    /// notification per person to tell (the author and the followers) when `change.notify`.
+    async fn apply(&self, reference: &Reference, change: &StaffChange, now: i64) -> anyhow::Result<Applied>;
+    /// The resident adds information to their open request (and the queue flags it), with the files
+    /// whose bytes are already in the file store. False when the request is no longer open.
+    async fn add_update(
+        &self,
+        reference: &Reference,
+        account: AccountId,
+        note: &Note,
+        files: &[Attachment],
+        now: i64,
+    ) -> anyhow::Result<bool>;
+}
+
+/// What the request's page needs of the request, from both stores.
+pub struct Loaded {
+    pub request: StoredRequest,
+    pub events: Vec<StoredEvent>,
+    pub files: Vec<Attachment>,
+}
+
+/// The time of an event as the city reads it: "2026-11-28 14:05".
+pub fn city_time(city: &City, seconds: i64) -> String {
+    Timestamp::from_second(seconds)
+        .map(|t| t.to_zoned(city.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The timeline of a request, complete (staff). Residents get [`RequestView::for_resident`] of it.
+pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> RequestView {
+    let Loaded { request, events, files } = loaded;
+    let today = city.date_of(Timestamp::now()).to_string();
+    let expected_on = request.due_on.clone().filter(|_| request.status.is_open());
+    let created = TimelineEvent {
+        at: city_time(city, request.created_at),
+        kind: EventKind::Created,
+        actor: Actor::Resident,
+        note: None,
+        public: true,
+        files: vec![],
+    };
+    let events = std::iter::once(created).chain(events.into_iter().map(|event| timeline_event(city, event))).collect();
+    RequestView {
+        reference: request.reference.to_string(),
+        service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+        address: request.address,
+        description: request.description,
+        status: request.status,
+        created_on: city_time(city, request.created_at).chars().take(10).collect(),
+        overdue: expected_on.as_ref().is_some_and(|due| *due < today),
+        expected_on,
+        files: files.iter().map(attachment_view).collect(),
+        events,
+        version: request.version,
+    }
+}
+
+fn timeline_event(city: &City, event: StoredEvent) -> TimelineEvent {
+    let actor = match event.actor_role {
+        ActorRole::Portal => Actor::Portal,
+        ActorRole::Resident => Actor::Resident,
+        ActorRole::Staff => Actor::Staff { name: event.actor_name },
+    };
+    let kind = match event.kind {
+        StoredKind::Status { status, reason, duplicate_of } => {
+            EventKind::Status { status, reason, duplicate_of: duplicate_of.map(|r| r.to_string()) }
+        }
+        StoredKind::Note => EventKind::Note,
+        StoredKind::Update => EventKind::Update,
+        StoredKind::Assigned { team } => {
+            EventKind::Assigned { team: city.team(&team).map(|t| t.name.clone()).unwrap_or_default() }
+        }
+        StoredKind::Reopened => EventKind::Reopened,
+    };
+    TimelineEvent {
+        at: city_time(city, event.at),
+        kind,
+        actor,
+        note: (!event.note.is_empty()).then_some(event.note),
+        public: event.public,
+        files: event.files.iter().map(attachment_view).collect(),
+    }
+}

@@ -1,0 +1,218 @@
+//! Telling residents what happened to their request: when work starts, when it ends, and what staff write
+//! to them. Server only.
+//!
+//! A staff change writes its notifications in the same transaction as its event (one row per person to
+//! tell), so none is lost. This worker sends the rows that are due and marks each one sent; a failure is
+//! retried with back-off. Each message carries a stable id made from its row (the e-mail's Message-ID,
+//! the outbox file's name), so the one case that can repeat a message — the process stopping between the
+//! provider accepting it and the row being marked — writes the same message again, not a second one.
+
+use crate::accounts::ssr::{mail, now, AccountId, Accounts};
+use crate::catalogue::{Catalogue, Code};
+use crate::i18n::{FluentValue, Lang};
+use crate::lifecycle::model::Status;
+use crate::lifecycle::ssr::StoredKind;
+use crate::requests::model::Reference;
+use crate::requests::ssr::receipt::ReceiptBy;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// A notification due to be sent, with what its message needs.
+#[derive(Clone, Debug)]
+pub struct Due {
+    pub id: i64,
+    pub attempts: u32,
+    pub account_id: AccountId,
+    pub reference: Reference,
+    pub service: Code,
+    pub address: String,
+    pub kind: StoredKind,
+    /// The note the resident may read (empty for an internal note).
+    pub note: String,
+}
+
+/// What became of one attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Sent {
+        channel: &'static str,
+    },
+    /// The account asked for no messages, or was closed.
+    Skipped,
+    /// Failed; tried again at `at` (Unix seconds).
+    Retry {
+        error: String,
+        at: i64,
+    },
+    /// Failed [`MAX_ATTEMPTS`] times: left for an administrator to look at.
+    Failed {
+        error: String,
+    },
+}
+
+#[async_trait::async_trait]
+pub trait NotificationStore: Send + Sync {
+    /// Pending notifications whose time has come, oldest first.
+    async fn due(&self, now: i64, limit: u32) -> anyhow::Result<Vec<Due>>;
+    async fn finish(&self, id: i64, outcome: &Outcome, now: i64) -> anyhow::Result<()>;
+}
+
+/// Attempts before a notification is given up on: its retries span about a day (a mail server down
+/// overnight does not lose it).
+pub const MAX_ATTEMPTS: u32 = 16;
+/// Sent at most this many at a time, so that the first of a large batch is marked without waiting for
+/// the last.
+const BATCH: u32 = 50;
+/// Retries and anything missed are looked for this often, even when nothing wakes the worker.
+const POLL: Duration = Duration::from_secs(10);
+
+/// Seconds before attempt `attempts + 1`: 10 s, 20 s, 40 s... up to six hours.
+pub fn retry_delay(attempts: u32) -> i64 {
+    (10_i64 << attempts.saturating_sub(1).min(16)).min(6 * 3600)
+}
+
+/// The notification worker.
+pub struct Outbox {
+    pub store: Arc<dyn NotificationStore>,
+    pub accounts: Arc<Accounts>,
+    pub catalogue: Arc<Catalogue>,
+    wake: Notify,
+}
+
+impl Outbox {
+    pub fn new(store: Arc<dyn NotificationStore>, accounts: Arc<Accounts>, catalogue: Arc<Catalogue>) -> Outbox {
+        Outbox { store, accounts, catalogue, wake: Notify::new() }
+    }
+
+    /// Something was written: send it now rather than at the next poll.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Runs the worker until the task is aborted (when the server stops).
+    pub fn spawn(self: Arc<Self>) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                let full_batch = match self.send_due().await {
+                    Ok(sent) => sent == BATCH as usize,
+                    Err(error) => {
+                        tracing::error!(error = format!("{error:#}"), "reading due notifications");
+                        false
+                    }
+                };
+                if !full_batch {
+                    tokio::select! {
+                        _ = self.wake.notified() => {}
+                        _ = tokio::time::sleep(POLL) => {}
+                    }
+                }
+            }
+        })
+    }
+
+    /// Sends what is due; returns how many were handled.
+    pub async fn send_due(&self) -> anyhow::Result<usize> {
+        let due = self.store.due(now(), BATCH).await?;
+        for notification in &due {
+            let outcome = match self.send(notification).await {
+                Ok(outcome) => outcome,
+                Err(error) => {
+                    let attempts = notification.attempts + 1;
+                    let error = format!("{error:#}");
+                    tracing::warn!(id = notification.id, attempts, error, "notification not sent");
+                    match attempts >= MAX_ATTEMPTS {
+                        true => Outcome::Failed { error },
+                        false => Outcome::Retry { error, at: now() + retry_delay(attempts) },
+                    }
+                }
+            };
+            self.store.finish(notification.id, &outcome, now()).await?;
+        }
+        Ok(due.len())
+    }
+
+    async fn send(&self, due: &Due) -> anyhow::Result<Outcome> {
+        let Some(account) = self.accounts.store.account(due.account_id).await? else { return Ok(Outcome::Skipped) };
+        let by = ReceiptBy::for_account(&account);
+        let message = self.words(due, account.lang);
+        let key = format!("notification-{}", due.id);
+        let city = &self.accounts.city;
+        match (by, &account.email, &account.name, &account.mobile) {
+            (ReceiptBy::Email, Some(email), Some(name), _) => {
+                let link = Some(message.link.clone());
+                let mut mail = mail::compose_with(
+                    city,
+                    mail::Kind::Update,
+                    account.lang,
+                    email,
+                    name.as_str(),
+                    link,
+                    &message.args,
+                );
+                mail.id = Some(key);
+                self.accounts.mailer.send(mail).await?;
+                Ok(Outcome::Sent { channel: "email" })
+            }
+            (ReceiptBy::Sms, _, _, Some(mobile)) => {
+                let body = city.message(account.lang, "sms-update", &message.args);
+                self.accounts.sms.send_keyed(&key, mobile, &body).await?;
+                Ok(Outcome::Sent { channel: "sms" })
+            }
+            _ => Ok(Outcome::Skipped),
+        }
+    }
+
+    /// The message's values in `lang`: the reference, service, address, what happened, the link.
+    fn words(&self, due: &Due, lang: Lang) -> Words {
+        let city = &self.accounts.city;
+        let say = |key: &str| crate::i18n::message(lang, key, &[]);
+        let what = match &due.kind {
+            StoredKind::Status { status: Status::Closed, reason, .. } => {
+                let reason = reason.map(|r| say(r.key())).unwrap_or_default();
+                city.message(lang, "notify-closed", &[("reason", FluentValue::from(reason))])
+            }
+            StoredKind::Status { status, .. } => {
+                city.message(lang, "notify-status", &[("status", FluentValue::from(say(status.key())))])
+            }
+            _ => say("notify-note"),
+        };
+        let what = match due.note.is_empty() {
+            true => what,
+            false => format!("{what}\n\n« {} »", due.note),
+        };
+        let service = self.catalogue.service(&due.service).map(|s| s.name.get(lang).to_string()).unwrap_or_default();
+        let link = self.accounts.site.link(&format!("/requests/{}", due.reference));
+        Words {
+            args: vec![
+                ("reference", FluentValue::from(due.reference.to_string())),
+                ("service", FluentValue::from(service)),
+                ("address", FluentValue::from(due.address.clone())),
+                ("what", FluentValue::from(what)),
+                ("link", FluentValue::from(link.clone())),
+            ],
+            link,
+        }
+    }
+}
+
+struct Words {
+    args: Vec<(&'static str, FluentValue<'static>)>,
+    link: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_to_six_hours() {
+        assert_eq!(retry_delay(1), 10);
+        assert_eq!(retry_delay(2), 20);
+        assert_eq!(retry_delay(3), 40);
+        assert_eq!(retry_delay(13), 6 * 3600);
+        assert_eq!(retry_delay(u32::MAX), 6 * 3600);
+        let total: i64 = (1..MAX_ATTEMPTS).map(retry_delay).sum();
+        assert!((24 * 3600..48 * 3600).contains(&total), "retries span about a day: {total}");
+    }
+}

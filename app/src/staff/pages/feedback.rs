@@ -1,0 +1,46 @@
+//! `/staff/feedback`: what residents said about the portal, newest first.
+
+use crate::errors::view_or_error;
+use crate::i18n::{t, use_i18n};
+use crate::layout::PageTitle;
+use crate::staff::api::get_feedback;
+use leptos::prelude::*;
+
+#[component]
+pub fn FeedbackListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let found = Resource::new(|| (), |_| get_feedback(0));
+    view! {
+        <PageTitle title=t("staff-feedback-title")/>
+        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
+        <h1>{t("staff-feedback-title")}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                view_or_error(found.await.map(|rows| {
+                    if rows.is_empty() {
+                        return view! { <p>{t("staff-feedback-empty")}</p> }.into_any();
+                    }
+                    let items = rows
+                        .into_iter()
+                        .map(|row| {
+                            let easy = format!("feedback-easy-{}", row.easy);
+                            let who = if row.signed_in { "staff-feedback-signed-in" } else { "staff-feedback-anonymous" };
+                            view! {
+                                <li class="feedback-item">
+                                    <p class="result-meta">
+                                        <span>{row.at.clone()}</span>
+                                        <span>{row.lang.to_uppercase()}</span>
+                                        <span>{t(who)}</span>
+                                    </p>
+                                    <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(&easy)}</p>
+                                    {(!row.improve.is_empty()).then(|| view! { <p>{row.improve.clone()}</p> })}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <ul class="feedback-list">{items}</ul> }.into_any()
+                }))
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,173 @@
+//! `/staff`: requests to handle, oldest first, with filters in the address (a GET form: bookmarkable,
+//! and it works without JavaScript).
+
+use crate::errors::view_or_error;
+use crate::i18n::{t, use_i18n, FluentValue};
+use crate::layout::PageTitle;
+use crate::lifecycle::model::Status;
+use crate::staff::api::get_queue;
+use crate::staff::model::{QueueFilter, QueuePage, AGES, STATUS_ALL};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        let text = |name: &str| query.get(name).unwrap_or_default();
+        QueueFilter {
+            status: text("status"),
+            service: text("service"),
+            category: text("category"),
+            age: text("age"),
+            overdue: query.get("overdue").is_some(),
+            attention: query.get("attention").is_some(),
+            q: text("q"),
+            page: text("page").parse().unwrap_or(0),
+        }
+    });
+    let found = Resource::new(move || filter.get(), get_queue);
+    view! {
+        <PageTitle title=t("staff-queue-title")/>
+        <h1>{t("staff-queue-title")}</h1>
+        <p><a href="/staff/feedback">{t("staff-feedback-link")}</a></p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let filter = filter.get_untracked();
+                view_or_error(found.await.map(|page| view! { <Filters page=page.clone() filter=filter.clone()/> <Results page filter/> }))
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let option = move |value: String, label: Signal<String>, selected: &str| {
+        let chosen = value == selected;
+        view! { <option value=value selected=chosen>{label}</option> }
+    };
+    let statuses = std::iter::once(("".to_string(), "staff-filter-open"))
+        .chain(std::iter::once((STATUS_ALL.to_string(), "staff-filter-all")))
+        .chain(Status::ALL.map(|s| (s.code().to_string(), s.key())))
+        .map(|(value, key)| option(value, Signal::derive(move || i18n.t(key)), &filter.status))
+        .collect_view();
+    let named = |list: Vec<(crate::catalogue::Code, crate::i18n::Text)>, selected: &str| {
+        std::iter::once(option(String::new(), Signal::derive(move || i18n.t("staff-filter-any")), selected))
+            .chain(
+                list.into_iter()
+                    .map(|(code, name)| option(code.to_string(), Signal::derive(move || i18n.pick(&name)), selected)),
+            )
+            .collect_view()
+    };
+    let ages = std::iter::once(("".to_string(), "staff-filter-any"))
+        .chain(AGES.map(|a| (a.to_string(), "staff-filter-age-days")))
+        .map(|(value, key)| {
+            let days = value.clone();
+            let label = Signal::derive(move || i18n.t_args(key, &[("days", FluentValue::from(days.clone()))]));
+            option(value, label, &filter.age)
+        })
+        .collect_view();
+    view! {
+        <form method="get" action="/staff" class="queue-filters" role="search" aria-label=move || i18n.t("staff-filters")>
+            <div class="field">
+                <label for="q">{t("staff-filter-search")}</label>
+                <input id="q" name="q" type="search" value=filter.q.clone()/>
+            </div>
+            <div class="field">
+                <label for="status">{t("field-status")}</label>
+                <select id="status" name="status">{statuses}</select>
+            </div>
+            <div class="field">
+                <label for="category">{t("staff-filter-category")}</label>
+                <select id="category" name="category">{named(page.categories, &filter.category)}</select>
+            </div>
+            <div class="field">
+                <label for="service">{t("staff-filter-service")}</label>
+                <select id="service" name="service">{named(page.services, &filter.service)}</select>
+            </div>
+            <div class="field">
+                <label for="age">{t("staff-filter-age")}</label>
+                <select id="age" name="age">{ages}</select>
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="overdue" name="overdue" value="true" checked=filter.overdue/>
+                <label for="overdue">{t("staff-filter-overdue")}</label>
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="attention" name="attention" value="true" checked=filter.attention/>
+                <label for="attention">{t("staff-filter-attention")}</label>
+            </div>
+            <button type="submit" class="button">{t("staff-filter-apply")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = page.total;
+    let count = move || i18n.t_args("staff-queue-count", &[("count", FluentValue::from(total))]);
+    if page.rows.is_empty() {
+        return view! { <p role="status">{t("staff-queue-empty")}</p> }.into_any();
+    }
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|row| {
+            let href = format!("/staff/requests/{}", row.reference);
+            let (service, team) = (row.service_name.clone(), row.team.clone());
+            let status = row.status.key();
+            let attention = row.attention.clone().map(|kind| {
+                let key = if kind == "reopened" { "staff-attention-reopened" } else { "staff-attention-update" };
+                view! { <span class="tag tag-attention">{t(key)}</span> }
+            });
+            view! {
+                <tr>
+                    <th scope="row"><a href=href>{row.reference.clone()}</a> {attention}</th>
+                    <td>{move || i18n.pick(&service)}</td>
+                    <td>{row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span></td>
+                    <td><span class="tag tag-status">{move || i18n.t(status)}</span></td>
+                    <td>{row.created_on.clone()}</td>
+                    <td class:overdue=row.overdue>
+                        {row.due_on.clone()}
+                        {row.overdue.then(|| view! { <span class="visually-hidden">" "{t("staff-overdue")}</span> })}
+                    </td>
+                    <td>{move || team.as_ref().map(|t| i18n.pick(t)).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let previous = (page.page > 0).then(|| filter.query_string(page.page - 1));
+    let next = (page.page + 1 < page.pages).then(|| filter.query_string(page.page + 1));
+    let (current, pages) = (page.page + 1, page.pages);
+    let position = move || {
+        i18n.t_args("staff-queue-page", &[("page", FluentValue::from(current)), ("pages", FluentValue::from(pages))])
+    };
+    view! {
+        <p role="status">{count}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("staff-queue-title")>
+            <table class="queue">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("staff-col-reference")}</th>
+                        <th scope="col">{t("staff-col-service")}</th>
+                        <th scope="col">{t("staff-col-address")}</th>
+                        <th scope="col">{t("field-status")}</th>
+                        <th scope="col">{t("staff-col-received")}</th>
+                        <th scope="col">{t("staff-col-due")}</th>
+                        <th scope="col">{t("field-team")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <nav class="pagination" aria-label=move || i18n.t("staff-pagination")>
+            {previous.map(|href| view! { <a href=href rel="prev">{t("staff-previous")}</a> })}
+            <span>{position}</span>
+            {next.map(|href| view! { <a href=href rel="next">{t("staff-next")}</a> })}
+        </nav>
+    }
+    .into_any()
+}

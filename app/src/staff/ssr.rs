@@ -1,0 +1,182 @@
+//! Server side of the console: who may use it, the queue's store interface, and what each server
+//! function does once its input is parsed.
+
+use super::model::{
+    Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, AGES, PAGE_SIZE, STATUS_ALL, STATUS_OPEN,
+};
+use crate::accounts::ssr::{accounts, now, sessions, sessions::CurrentSession};
+use crate::catalogue::Code;
+use crate::errors::AppError;
+use crate::lifecycle::model::Status;
+use crate::lifecycle::ssr::flows::{self, ChangeForm, Viewer};
+use crate::requests::model::Reference;
+use crate::requests::ssr::StoredRequest;
+use crate::ssr::server_context;
+
+/// The signed-in staff member; residents are refused (403), and nobody signed in is asked to (401).
+pub fn require_staff() -> Result<CurrentSession, AppError> {
+    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+    match session.user.role.is_staff() {
+        true => Ok(session),
+        false => Err(AppError::Forbidden),
+    }
+}
+
+/// What the queue asks of the store: filters already checked and turned into values.
+#[derive(Clone, Debug, Default)]
+pub struct QueueQuery {
+    /// Empty: every status.
+    pub statuses: Vec<Status>,
+    /// Empty: every service.
+    pub services: Vec<Code>,
+    /// Made before this time (Unix seconds).
+    pub created_before: Option<i64>,
+    /// Open and due before this day ("2026-11-28"): overdue.
+    pub overdue_on: Option<String>,
+    pub attention: bool,
+    pub search: Option<QueueSearch>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Clone, Debug)]
+pub enum QueueSearch {
+    Reference(Reference),
+    /// Part of an address or of the resident's name.
+    Text(String),
+}
+
+pub struct QueueItem {
+    pub request: StoredRequest,
+    pub resident: Option<String>,
+}
+
+#[async_trait::async_trait]
+pub trait QueueStore: Send + Sync {
+    /// A page of requests matching `query`, oldest first, and how many match in all.
+    async fn queue(&self, query: &QueueQuery) -> anyhow::Result<(Vec<QueueItem>, u64)>;
+}
+
+/// The filters as the store takes them. Unknown codes are ignored rather than refused: a filter is an
+/// address someone may have typed or bookmarked, and an empty result says enough.
+pub fn parse_filter(filter: &QueueFilter, today: &str, now: i64) -> QueueQuery {
+    let catalogue = server_context().catalogue;
+    let statuses = match filter.status.as_str() {
+        STATUS_OPEN => Status::ALL.into_iter().filter(|s| s.is_open()).collect(),
+        STATUS_ALL => Vec::new(),
+        code => Status::parse(code).into_iter().collect(),
+    };
+    let services = match (Code::parse(&filter.service), Code::parse(&filter.category)) {
+        (Some(service), _) => vec![service],
+        (None, Some(category)) => {
+            catalogue.services().iter().filter(|s| s.category == category).map(|s| s.code.clone()).collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    let age_days = AGES.iter().find(|age| **age == filter.age).and_then(|age| age.parse::<i64>().ok());
+    let q = filter.q.trim();
+    let search = match (q.is_empty(), Reference::parse(q)) {
+        (true, _) => None,
+        (false, Some(reference)) => Some(QueueSearch::Reference(reference)),
+        (false, None) => Some(QueueSearch::Text(q.chars().take(100).collect())),
+    };
+    QueueQuery {
+        statuses,
+        services,
+        created_before: age_days.map(|days| now - days * 86_400),
+        overdue_on: filter.overdue.then(|| today.to_string()),
+        attention: filter.attention,
+        search,
+        offset: filter.page.min(10_000) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+    }
+}
+
+pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, AppError> {
+    require_staff()?;
+    let context = server_context();
+    let today = context.city.date_of(jiff::Timestamp::now()).to_string();
+    let query = parse_filter(filter, &today, now());
+    let (items, total) = context.queue.queue(&query).await?;
+    let rows = items
+        .into_iter()
+        .map(|QueueItem { request, resident }| QueueRow {
+            service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+            reference: request.reference.to_string(),
+            address: request.address,
+            resident: resident.unwrap_or_default(),
+            created_on: crate::lifecycle::ssr::city_time(&context.city, request.created_at).chars().take(10).collect(),
+            overdue: request.status.is_open() && request.due_on.as_deref().is_some_and(|due| due < today.as_str()),
+            due_on: request.due_on,
+            team: request.team.and_then(|code| context.city.team(&code).map(|t| t.name.clone())),
+            status: request.status,
+            attention: request.attention,
+        })
+        .collect();
+    let online = context.catalogue.services().iter().filter(|s| s.online);
+    Ok(QueuePage {
+        rows,
+        total,
+        page: filter.page,
+        pages: total.div_ceil(PAGE_SIZE as u64) as u32,
+        services: online.map(|s| (s.code.clone(), s.name.clone())).collect(),
+        categories: context.catalogue.categories().iter().map(|c| (c.code.clone(), c.name.clone())).collect(),
+    })
+}
+
+/// A request with everything staff need to act on it.
+pub async fn request(reference: &str) -> Result<StaffRequest, AppError> {
+    let staff = require_staff()?;
+    let context = server_context();
+    let (loaded, _) = flows::load(reference, &staff).await?;
+    let (account_id, team, attention) =
+        (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention.clone());
+    let service = context.catalogue.service(&loaded.request.service).cloned();
+    let (answers, _) = context.requests.store.contents(&loaded.request.reference).await?;
+    let answers = answers
+        .into_iter()
+        .map(|(code, value)| {
+            let question = service.as_ref().and_then(|s| s.questions.iter().find(|q| q.code.as_str() == code));
+            let label = question.map(|q| q.label.clone()).unwrap_or_default();
+            let choice = question.and_then(|q| q.choices.iter().find(|c| c.key.as_str() == value));
+            let value = choice.map(|c| format!("{} / {}", c.name.fr, c.name.en)).unwrap_or(value);
+            (label, value)
+        })
+        .collect();
+    let resident = accounts().store.account(account_id).await?;
+    let resident = resident.map_or_else(Contact::default, |account| Contact {
+        name: account.name.map(|n| n.as_str().to_string()).unwrap_or_default(),
+        email: account.email.map(|e| e.as_str().to_string()).unwrap_or_default(),
+        mobile: account.mobile.map(|m| m.as_str().to_string()).unwrap_or_default(),
+        lang: account.lang.code().to_string(),
+    });
+    Ok(StaffRequest {
+        request: flows::view_for(loaded, Viewer::Staff),
+        resident,
+        answers,
+        team,
+        teams: context.city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
+        attention,
+    })
+}
+
+pub async fn change(reference: &str, form: &ChangeForm) -> Result<(), AppError> {
+    let staff = require_staff()?;
+    flows::change(reference, &staff, form).await
+}
+
+pub async fn feedback(page: u32) -> Result<Vec<FeedbackRow>, AppError> {
+    require_staff()?;
+    let context = server_context();
+    let rows = context.feedback.list(page.min(10_000) * PAGE_SIZE, PAGE_SIZE).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| FeedbackRow {
+            at: crate::lifecycle::ssr::city_time(&context.city, row.created_at),
+            lang: row.lang.code().to_string(),
+            easy: row.easy.code().to_string(),
+            improve: row.improve,
+            signed_in: row.account_id.is_some(),
+        })
+        .collect())
+}

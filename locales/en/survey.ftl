@@ -1,0 +1,23 @@
+# The satisfaction survey.
+survey-title = Satisfaction survey
+survey-about = Request { $reference }: { $service }
+survey-editable-until = You can change your answer until { $date }.
+survey-closed = This survey can no longer be changed: answers can be changed for 14 days.
+survey-resolved-yes = Yes, it is resolved
+survey-resolved-no = No, it is not resolved
+survey-resolved-hint = If it is not, we reopen your request and staff look at it again, with your comment.
+survey-ease-1 = 1 – Very difficult
+survey-ease-2 = 2 – Difficult
+survey-ease-3 = 3 – Neither easy nor difficult
+survey-ease-4 = 4 – Easy
+survey-ease-5 = 5 – Very easy
+survey-satisfaction-1 = 1 – Very dissatisfied
+survey-satisfaction-2 = 2 – Dissatisfied
+survey-satisfaction-3 = 3 – Neutral
+survey-satisfaction-4 = 4 – Satisfied
+survey-satisfaction-5 = 5 – Very satisfied
+survey-send = Send my answer
+survey-thanks-title = Thank you
+survey-thanks-text = Your answer was saved. You can change it for 14 days.
+survey-thanks-reopened = Your answer was saved and your request was reopened: staff will look at it again.
+survey-back = Back to my request

@@ -1,0 +1,23 @@
+# Le sondage de satisfaction.
+survey-title = Sondage de satisfaction
+survey-about = Demande { $reference } : { $service }
+survey-editable-until = Vous pouvez modifier votre réponse jusqu'au { $date }.
+survey-closed = Ce sondage ne peut plus être modifié : les réponses peuvent l'être pendant 14 jours.
+survey-resolved-yes = Oui, c'est réglé
+survey-resolved-no = Non, ce n'est pas réglé
+survey-resolved-hint = Sinon, nous rouvrons votre demande et le personnel l'examine de nouveau, avec votre commentaire.
+survey-ease-1 = 1 – Très difficile
+survey-ease-2 = 2 – Difficile
+survey-ease-3 = 3 – Ni facile ni difficile
+survey-ease-4 = 4 – Facile
+survey-ease-5 = 5 – Très facile
+survey-satisfaction-1 = 1 – Très insatisfait
+survey-satisfaction-2 = 2 – Insatisfait
+survey-satisfaction-3 = 3 – Neutre
+survey-satisfaction-4 = 4 – Satisfait
+survey-satisfaction-5 = 5 – Très satisfait
+survey-send = Envoyer ma réponse
+survey-thanks-title = Merci
+survey-thanks-text = Votre réponse est enregistrée. Vous pouvez la modifier pendant 14 jours.
+survey-thanks-reopened = Votre réponse est enregistrée et votre demande a été rouverte : le personnel l'examinera de nouveau.
+survey-back = Retour à ma demande

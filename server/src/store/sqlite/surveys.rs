@@ -1,0 +1,149 @@
+//! Survey answers and portal feedback.
+
+use super::SqliteStore;
+use anyhow::Context;
+use app::feedback::ssr::{FeedbackStore, StoredFeedback};
+use app::feedback::Easy;
+use app::i18n::Lang;
+use app::requests::model::Reference;
+use app::survey::ssr::{Saved, StoredSurvey, SurveyStore};
+use app::survey::Answer;
+
+#[derive(sqlx::FromRow)]
+struct SurveyRow {
+    ease: i64,
+    satisfaction: i64,
+    resolved: Option<bool>,
+    comment: String,
+    created_at: i64,
+}
+
+#[async_trait::async_trait]
+impl SurveyStore for SqliteStore {
+    async fn survey(&self, reference: &Reference) -> anyhow::Result<Option<StoredSurvey>> {
+        let row = sqlx::query_as::<_, SurveyRow>(
+            "SELECT s.ease, s.satisfaction, s.resolved, s.comment, s.created_at FROM surveys s \
+             JOIN requests r ON r.id = s.request_id WHERE r.reference = ?",
+        )
+        .bind(reference.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|row| StoredSurvey {
+            answer: Answer {
+                ease: row.ease as u8,
+                satisfaction: row.satisfaction as u8,
+                resolved: row.resolved,
+                comment: row.comment,
+            },
+            created_at: row.created_at,
+        }))
+    }
+
+    async fn save_survey(
+        &self,
+        reference: &Reference,
+        answer: &Answer,
+        editable_since: i64,
+        now: i64,
+    ) -> anyhow::Result<Saved> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let (request_id, account_id): (i64, i64) =
+            sqlx::query_as("SELECT id, account_id FROM requests WHERE reference = ?")
+                .bind(reference.to_string())
+                .fetch_optional(&mut *tx)
+                .await?
+                .context("survey of an unknown request")?;
+        // One answer per request: the first one inserts, a change within the window updates it.
+        let saved = sqlx::query(
+            "INSERT INTO surveys (request_id, ease, satisfaction, resolved, comment, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET ease = excluded.ease, \
+             satisfaction = excluded.satisfaction, resolved = excluded.resolved, comment = excluded.comment, \
+             updated_at = excluded.updated_at WHERE surveys.created_at >= ?",
+        )
+        .bind(request_id)
+        .bind(answer.ease as i64)
+        .bind(answer.satisfaction as i64)
+        .bind(answer.resolved)
+        .bind(&answer.comment)
+        .bind(now)
+        .bind(now)
+        .bind(editable_since)
+        .execute(&mut *tx)
+        .await?;
+        if saved.rows_affected() == 0 {
+            return Ok(Saved::Closed);
+        }
+        let mut outcome = Saved::Saved;
+        if answer.resolved == Some(false) {
+            let reopened = sqlx::query(
+                "UPDATE requests SET status = 'under_review', close_reason = NULL, attention = 'reopened', \
+                 version = version + 1, updated_at = ? WHERE id = ? AND status = 'completed'",
+            )
+            .bind(now)
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await?;
+            if reopened.rows_affected() == 1 {
+                sqlx::query(
+                    "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, status, note, public) \
+                     VALUES (?, ?, ?, 'resident', 'reopened', 'under_review', ?, 1)",
+                )
+                .bind(request_id)
+                .bind(now)
+                .bind(account_id)
+                .bind(&answer.comment)
+                .execute(&mut *tx)
+                .await?;
+                outcome = Saved::Reopened;
+            }
+        }
+        tx.commit().await?;
+        Ok(outcome)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct FeedbackRow {
+    account_id: Option<i64>,
+    lang: String,
+    easy: String,
+    improve: String,
+    created_at: i64,
+}
+
+#[async_trait::async_trait]
+impl FeedbackStore for SqliteStore {
+    async fn add_feedback(&self, feedback: &StoredFeedback) -> anyhow::Result<()> {
+        sqlx::query("INSERT INTO portal_feedback (account_id, lang, easy, improve, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(feedback.account_id)
+            .bind(feedback.lang.code())
+            .bind(feedback.easy.code())
+            .bind(&feedback.improve)
+            .bind(feedback.created_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn list(&self, offset: u32, limit: u32) -> anyhow::Result<Vec<StoredFeedback>> {
+        let rows = sqlx::query_as::<_, FeedbackRow>(
+            "SELECT account_id, lang, easy, improve, created_at FROM portal_feedback \
+             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(StoredFeedback {
+                    account_id: row.account_id,
+                    lang: Lang::parse(&row.lang).context("feedback language")?,
+                    easy: Easy::parse(&row.easy).context("feedback answer")?,
+                    improve: row.improve,
+                    created_at: row.created_at,
+                })
+            })
+            .collect()
+    }
+}
