@@ -17,7 +17,7 @@ export async function expectFirstResult(page: Page, name: string) {
 }
 
 /// The portal's data folder (the test command starts the portal on it): its outbox holds what was "sent".
-const dataDir = process.env.PORTAL_DATA_DIR ?? "../data";
+export const dataDir = process.env.PORTAL_DATA_DIR ?? "../data";
 
 /// The body of an e-mail file, with quoted-printable and base64 parts decoded.
 function readEml(raw: string): string {

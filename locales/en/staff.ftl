@@ -34,6 +34,7 @@ staff-col-received = Received
 staff-col-due = Due
 staff-request-title = Request
 staff-back-to-queue = Back to the requests
+staff-address = Address
 staff-resident = Resident
 staff-change-heading = Update this request
 staff-reason-none = (only when closing)

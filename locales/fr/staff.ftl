@@ -34,6 +34,7 @@ staff-col-received = Reçue
 staff-col-due = Échéance
 staff-request-title = Demande
 staff-back-to-queue = Retour aux demandes
+staff-address = Adresse
 staff-resident = Résident
 staff-change-heading = Mettre à jour cette demande
 staff-reason-none = (seulement pour fermer)

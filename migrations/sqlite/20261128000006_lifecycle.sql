@@ -14,10 +14,13 @@ ALTER TABLE requests ADD COLUMN duplicate_of INTEGER REFERENCES requests (id);
 ALTER TABLE requests ADD COLUMN attention TEXT CHECK (attention IN ('update', 'reopened'));
 ALTER TABLE requests ADD COLUMN updated_at INTEGER;
 
--- The staff queue: a status, oldest first; or a service's; or overdue ones.
+-- The staff queue, oldest first: open requests (its default view), one status, a service's, overdue
+-- ones, those the resident added to. The partial indexes' condition is the one the queue writes.
+CREATE INDEX requests_open_by_age ON requests (created_at) WHERE status NOT IN ('completed', 'closed');
 CREATE INDEX requests_by_status ON requests (status, created_at);
 CREATE INDEX requests_by_service_status ON requests (service_code, status, created_at);
 CREATE INDEX requests_due ON requests (due_on) WHERE status NOT IN ('completed', 'closed');
+CREATE INDEX requests_attention ON requests (created_at) WHERE attention IS NOT NULL;
 
 -- The timeline, and the audit log of every staff action: rows are only ever added.
 CREATE TABLE request_events (

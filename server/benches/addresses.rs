@@ -6,6 +6,10 @@ use app::addresses::ssr::{AddressIndex, SUGGESTIONS};
 use app::addresses::Address;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+use timing::report;
+
+#[path = "support/timing.rs"]
+mod timing;
 
 /// What residents type, keystroke by keystroke included: "2", "20", "200", "200 b", ...
 const TYPED: &[&str] = &["200 brady st", "1020 paris", "notre dame azilda", "3100 municipal road 80", "cote blvd 12"];
@@ -50,11 +54,4 @@ fn main() {
     println!("address points: {}, index build: {build:?}", index.len());
     report(&format!("suggest ({} queries typed keystroke by keystroke)", queries.len()), samples);
     report("nearest address (1 000 points)", nearest);
-}
-
-fn report(what: &str, mut samples: Vec<Duration>) {
-    samples.sort();
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
-    let mean = samples.iter().sum::<Duration>() / samples.len() as u32;
-    println!("{what}: mean {mean:?}, median {:?}, p99 {:?}, max {:?}", at(0.5), at(0.99), at(1.0));
 }

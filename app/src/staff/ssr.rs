@@ -1,11 +1,9 @@
 //! Server side of the console: who may use it, the queue's store interface, and what each server
 //! function does once its input is parsed.
 
-use super::model::{
-    Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, AGES, PAGE_SIZE, STATUS_ALL, STATUS_OPEN,
-};
+use super::model::{Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, AGES, PAGE_SIZE, STATUS_ALL};
 use crate::accounts::ssr::{accounts, now, sessions, sessions::CurrentSession};
-use crate::catalogue::Code;
+use crate::catalogue::{Catalogue, Code};
 use crate::errors::AppError;
 use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::flows::{self, ChangeForm, Viewer};
@@ -25,7 +23,9 @@ pub fn require_staff() -> Result<CurrentSession, AppError> {
 /// What the queue asks of the store: filters already checked and turned into values.
 #[derive(Clone, Debug, Default)]
 pub struct QueueQuery {
-    /// Empty: every status.
+    /// Only requests not completed or closed.
+    pub open_only: bool,
+    /// Only these statuses (empty: any).
     pub statuses: Vec<Status>,
     /// Empty: every service.
     pub services: Vec<Code>,
@@ -59,12 +59,12 @@ pub trait QueueStore: Send + Sync {
 
 /// The filters as the store takes them. Unknown codes are ignored rather than refused: a filter is an
 /// address someone may have typed or bookmarked, and an empty result says enough.
-pub fn parse_filter(filter: &QueueFilter, today: &str, now: i64) -> QueueQuery {
-    let catalogue = server_context().catalogue;
-    let statuses = match filter.status.as_str() {
-        STATUS_OPEN => Status::ALL.into_iter().filter(|s| s.is_open()).collect(),
-        STATUS_ALL => Vec::new(),
-        code => Status::parse(code).into_iter().collect(),
+pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: &str, now: i64) -> QueueQuery {
+    let (open_only, statuses) = match (filter.status.as_str(), Status::parse(&filter.status)) {
+        (STATUS_ALL, _) => (false, Vec::new()),
+        (_, Some(status)) => (false, vec![status]),
+        // "" and anything unknown: the default view, open requests.
+        (_, None) => (true, Vec::new()),
     };
     let services = match (Code::parse(&filter.service), Code::parse(&filter.category)) {
         (Some(service), _) => vec![service],
@@ -81,6 +81,7 @@ pub fn parse_filter(filter: &QueueFilter, today: &str, now: i64) -> QueueQuery {
         (false, None) => Some(QueueSearch::Text(q.chars().take(100).collect())),
     };
     QueueQuery {
+        open_only,
         statuses,
         services,
         created_before: age_days.map(|days| now - days * 86_400),
@@ -96,7 +97,7 @@ pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, AppError> {
     require_staff()?;
     let context = server_context();
     let today = context.city.date_of(jiff::Timestamp::now()).to_string();
-    let query = parse_filter(filter, &today, now());
+    let query = parse_filter(&context.catalogue, filter, &today, now());
     let (items, total) = context.queue.queue(&query).await?;
     let rows = items
         .into_iter()

@@ -86,7 +86,7 @@ fn Request(page: RequestPage) -> impl IntoView {
             <aside class="survey-invitation">
                 <h2>{t("request-survey-heading")}</h2>
                 <p>{t(if page.surveyed { "request-survey-answered" } else { "request-survey-text" })}</p>
-                <a class="button button-secondary" href=survey>{t("request-survey-link")}</a>
+                <p><a class="button button-secondary" href=survey>{t("request-survey-link")}</a></p>
             </aside>
         })}
         <p><a href="/account">{t("request-all-mine")}</a></p>

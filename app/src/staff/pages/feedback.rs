@@ -12,13 +12,15 @@ pub fn FeedbackListPage() -> impl IntoView {
     let found = Resource::new(|| (), |_| get_feedback(0));
     view! {
         <PageTitle title=t("staff-feedback-title")/>
-        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
-        <h1>{t("staff-feedback-title")}</h1>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 view_or_error(found.await.map(|rows| {
+                    let heading = view! {
+                        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
+                        <h1>{t("staff-feedback-title")}</h1>
+                    };
                     if rows.is_empty() {
-                        return view! { <p>{t("staff-feedback-empty")}</p> }.into_any();
+                        return view! { {heading} <p>{t("staff-feedback-empty")}</p> }.into_any();
                     }
                     let items = rows
                         .into_iter()
@@ -38,7 +40,7 @@ pub fn FeedbackListPage() -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    view! { <ul class="feedback-list">{items}</ul> }.into_any()
+                    view! { {heading} <ul class="feedback-list">{items}</ul> }.into_any()
                 }))
             })}
         </Suspense>

@@ -6,7 +6,7 @@ use crate::i18n::{t, use_i18n, FluentValue};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::Status;
 use crate::staff::api::get_queue;
-use crate::staff::model::{QueueFilter, QueuePage, AGES, STATUS_ALL};
+use crate::staff::model::{QueueFilter, QueuePage, AGES, STATUS_ALL, STATUS_OPEN};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -30,12 +30,16 @@ pub fn QueuePage() -> impl IntoView {
     let found = Resource::new(move || filter.get(), get_queue);
     view! {
         <PageTitle title=t("staff-queue-title")/>
-        <h1>{t("staff-queue-title")}</h1>
-        <p><a href="/staff/feedback">{t("staff-feedback-link")}</a></p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let filter = filter.get_untracked();
-                view_or_error(found.await.map(|page| view! { <Filters page=page.clone() filter=filter.clone()/> <Results page filter/> }))
+                // The heading only with the queue: a refusal is a page of its own, with its own heading.
+                view_or_error(found.await.map(|page| view! {
+                    <h1>{t("staff-queue-title")}</h1>
+                    <p><a href="/staff/feedback">{t("staff-feedback-link")}</a></p>
+                    <Filters page=page.clone() filter=filter.clone()/>
+                    <Results page filter/>
+                }))
             })}
         </Suspense>
     }
@@ -48,7 +52,7 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
         let chosen = value == selected;
         view! { <option value=value selected=chosen>{label}</option> }
     };
-    let statuses = std::iter::once(("".to_string(), "staff-filter-open"))
+    let statuses = std::iter::once((STATUS_OPEN.to_string(), "staff-filter-open"))
         .chain(std::iter::once((STATUS_ALL.to_string(), "staff-filter-all")))
         .chain(Status::ALL.map(|s| (s.code().to_string(), s.key())))
         .map(|(value, key)| option(value, Signal::derive(move || i18n.t(key)), &filter.status))

@@ -11,7 +11,7 @@ use crate::lifecycle::model::{CloseReason, Status};
 use crate::lifecycle::{Files, Timeline};
 use crate::staff::api::{get_staff_request, UpdateRequest};
 use crate::staff::model::StaffRequest;
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -25,7 +25,6 @@ pub fn StaffRequestPage() -> impl IntoView {
     );
     view! {
         <PageTitle title=t("staff-request-title")/>
-        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 view_or_error(found.await.map(|request| view! { <Request request action/> }))
@@ -48,11 +47,12 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
         .collect_view();
     let contact = request.resident.clone();
     view! {
+        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
         <h1>{view.reference.clone()} " — " {move || i18n.pick(&service)}</h1>
         <dl class="request-facts">
             <dt>{t("field-status")}</dt>
             <dd><span class="tag tag-status">{move || i18n.t(status)}</span></dd>
-            <dt>{t("staff-col-address")}</dt>
+            <dt>{t("staff-address")}</dt>
             <dd>{view.address.clone()}</dd>
             <dt>{t("staff-col-received")}</dt>
             <dd>{view.created_on.clone()}</dd>
@@ -80,6 +80,16 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
 fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(action.value());
+    // Saved: the form starts empty again, so that a second click does not post the same note twice.
+    let form = NodeRef::<html::Form>::new();
+    Effect::new(move |_| {
+        if action.value().with(|value| matches!(value, Some(Ok(())))) {
+            #[cfg(feature = "hydrate")]
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
     let current = request.request.status;
     let statuses = Status::ALL
         .into_iter()
@@ -121,7 +131,7 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
         <section class="staff-change" aria-labelledby="change-heading">
             <h2 id="change-heading">{t("staff-change-heading")}</h2>
             <ErrorSummary error/>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action node_ref=form attr:novalidate=true attr:class="form">
                 <input type="hidden" name="reference" value=request.request.reference.clone()/>
                 <input type="hidden" name="version" value=request.request.version/>
                 {select(Field::Status, statuses.into_any(), None)}
