@@ -133,13 +133,18 @@ export async function register(page: Page, lang: "fr" | "en", options: { mobile?
   return email;
 }
 
-export async function signIn(page: Page, lang: "fr" | "en", email: string) {
+/// Signs in through the form; residents land on their account, staff on the console.
+export async function signIn(page: Page, lang: "fr" | "en", email: string, staff = false) {
   const w = words[lang];
   await page.goto("/sign-in");
   await waitForHydration(page);
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(PASSWORD);
   await page.getByRole("button", { name: w.signIn, exact: true }).click();
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account);
+  if (staff) {
+    await expect(page).toHaveURL(/\/staff$/);
+  } else {
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account);
+  }
 }

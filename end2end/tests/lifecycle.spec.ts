@@ -120,7 +120,7 @@ for (const lang of languages) {
       });
       const staff = await staffContext.newPage();
       const agent = await staffMember(staff, lang.code);
-      await signIn(staff, lang.code, agent);
+      await signIn(staff, lang.code, agent, true);
       await staff.goto(`/staff?q=${reference}`);
       await waitForHydration(staff);
       await expect(staff.getByRole("heading", { level: 1 })).toHaveText(t.queue);

@@ -17,7 +17,7 @@ async fn resident_with_request(portal: &TestPortal, email: &str) -> String {
 }
 
 /// A staff member (`role`) signed in, in a browser of their own.
-async fn staff(portal: &TestPortal, email: &str, role: &str) -> TestPortal {
+pub async fn staff(portal: &TestPortal, email: &str, role: &str) -> TestPortal {
     let browser = portal.another_browser();
     crate::helpers::registered(&browser, email).await;
     browser.sql(&format!("UPDATE accounts SET role = '{role}', name = 'Agent Lavoie' WHERE email = '{email}'")).await;
@@ -33,7 +33,7 @@ async fn staff_view(staff: &TestPortal, reference: &str) -> Value {
 }
 
 /// Sends the staff form; `fields` adds to the reference and the version read just before.
-async fn change(staff: &TestPortal, reference: &str, fields: &[(&str, &str)]) -> (StatusCode, Value) {
+pub async fn change(staff: &TestPortal, reference: &str, fields: &[(&str, &str)]) -> (StatusCode, Value) {
     let version = staff_view(staff, reference).await["request"]["version"].to_string();
     change_at(staff, reference, &version, fields).await
 }

@@ -156,7 +156,7 @@ async fn texts_start_only_after_the_resident_replies_oui_and_stop_at_arret() {
 }
 
 #[tokio::test]
-async fn a_request_receipt_goes_by_text_once_the_resident_replied_oui() {
+async fn a_request_receipt_and_its_updates_go_by_text_once_the_resident_replied_oui() {
     let portal = spawn_portal().await;
     registered_for_texts(&portal, "705-555-0199").await;
     assert_eq!(text_back(&portal, SMS_TOKEN, "+17055550199", "OUI").await.0, StatusCode::OK);
@@ -173,6 +173,17 @@ async fn a_request_receipt_goes_by_text_once_the_resident_replied_oui() {
     assert!(body.contains(&format!("{PUBLIC_URL}/requests/{reference}")), "{body}");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(outbox_mails(&portal, 1).await.len(), 1, "no e-mail receipt besides the text");
+
+    // Updates go the same way: the completion, by text, in French, with the link.
+    let agent = crate::lifecycle::staff(&portal, "agent@grandsudbury.ca", "agent").await;
+    assert_eq!(crate::lifecycle::change(&agent, &reference, &[("status", "completed")]).await.0, StatusCode::OK);
+    wait_for_files(&portal.data_dir().join("outbox/sms"), 3).await;
+    let text = std::fs::read(portal.data_dir().join("outbox/sms/notification-1.json")).unwrap();
+    let text: serde_json::Value = serde_json::from_slice(&text).unwrap();
+    let body = text["body"].as_str().unwrap();
+    assert_eq!(text["to"], "+17055550199");
+    assert!(body.contains(&reference) && body.contains("Terminée"), "{body}");
+    assert!(body.contains(&format!("{PUBLIC_URL}/requests/{reference}")), "{body}");
 }
 
 /// A Twilio-compatible provider on loopback: records each Messages API call.

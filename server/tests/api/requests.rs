@@ -170,6 +170,7 @@ async fn a_resident_submits_a_request_with_photos_and_gets_a_receipt() {
     assert_eq!(receipt.to, "marie@example.ca");
     assert!(receipt.subject.starts_with("Demande") && receipt.subject.contains("Nid-de-poule"), "{}", receipt.subject);
     assert!(receipt.text.contains(&format!("http://portal.test/requests/{reference}")));
+    assert!(receipt.text.contains(&format!("http://portal.test/requests/{reference}/survey")), "the survey");
     assert!(receipt.text.contains(&label));
 
     // The resident's data download lists it.

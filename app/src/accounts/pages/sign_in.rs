@@ -16,11 +16,13 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     // Where the resident was going when asked to sign in (a request's last step, say): a path on this site.
+    // Otherwise their account, or the console for staff.
     let next = use_query_map().get_untracked().get("next").filter(|next| crate::navigation::is_local_path(next));
     Effect::new(move |_| {
         if let Some(Ok(user)) = action.value().get() {
+            let home = if user.role.is_staff() { "/staff" } else { "/account" };
             session.set(Some(user));
-            navigate(next.as_deref().unwrap_or("/account"), Default::default());
+            navigate(next.as_deref().unwrap_or(home), Default::default());
         }
     });
     view! {
