@@ -359,6 +359,9 @@ async fn residents_add_information_that_staff_see_in_their_queue() {
     assert_eq!(change(&agent, reference, &[("status", "closed"), ("reason", "no_action")]).await.0, StatusCode::OK);
     assert_eq!(refused(post_update(&portal, reference, "Encore", &[]).await), "request-not-open#update");
     assert_eq!(count(&portal, "SELECT count(*) FROM request_events WHERE kind = 'update'").await, 1);
+    let export: Value = portal.get("/account/export", "fr").await.json().await.unwrap();
+    let update = &export["requests"][0]["updates"][0];
+    assert_eq!((&update["note"], &update["files"]), (&json!("Le trou s'agrandit"), &json!(["trou.jpg"])));
 }
 
 #[tokio::test]
@@ -411,6 +414,9 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     let (status, error) = survey(vec![("ease", "1"), ("satisfaction", "1")]).await;
     assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("ease", "survey_closed")));
     assert_eq!(count(&portal, "SELECT ease FROM surveys").await, 5);
+    // The answer is part of the resident's data download.
+    let export: Value = portal.get("/account/export", "fr").await.json().await.unwrap();
+    assert_eq!(export["requests"][0]["survey"]["comment"], json!("Le trou est revenu"));
 }
 
 #[tokio::test]

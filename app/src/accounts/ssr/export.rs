@@ -1,26 +1,22 @@
 //! "Download my data": everything the portal holds about the signed-in resident, as a JSON file.
 
-use super::{sessions::CurrentSession, Accounts};
-use crate::requests::ssr::Requests;
+use super::sessions::CurrentSession;
+use crate::lifecycle::ssr::ActorRole;
+use crate::ssr::ServerContext;
 use axum::{
     extract::{Extension, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
 };
 use serde_json::json;
-use std::sync::Arc;
 
 fn time(seconds: i64) -> String {
     jiff::Timestamp::from_second(seconds).map(|t| t.to_string()).unwrap_or_default()
 }
 
-pub async fn download(
-    State(accounts): State<Arc<Accounts>>,
-    State(requests): State<Arc<Requests>>,
-    session: Option<Extension<CurrentSession>>,
-) -> Response {
+pub async fn download(State(context): State<ServerContext>, session: Option<Extension<CurrentSession>>) -> Response {
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    match personal_data(&accounts, &requests, &session).await {
+    match personal_data(&context, &session).await {
         Ok(Some(data)) => (
             [
                 (header::CONTENT_TYPE, "application/json; charset=utf-8"),
@@ -38,16 +34,28 @@ pub async fn download(
     }
 }
 
-async fn personal_data(
-    accounts: &Accounts,
-    requests: &Requests,
-    session: &CurrentSession,
-) -> anyhow::Result<Option<serde_json::Value>> {
+async fn personal_data(context: &ServerContext, session: &CurrentSession) -> anyhow::Result<Option<serde_json::Value>> {
+    let (accounts, requests) = (&context.accounts, &context.requests);
     let Some(account) = accounts.store.account(session.account_id).await? else { return Ok(None) };
     let sessions = accounts.store.sessions_of(account.id).await?;
     let mut requests_made = Vec::new();
     for r in requests.store.requests_of(account.id).await? {
         let (answers, files) = requests.store.contents(&r.reference).await?;
+        // What the resident wrote after submitting: their updates, and their survey answer.
+        let events = context.lifecycle.events(&r.reference).await?;
+        let updates: Vec<_> = events
+            .iter()
+            .filter(|event| event.actor_role == ActorRole::Resident)
+            .map(|event| {
+                let files: Vec<&str> = event.files.iter().map(|f| f.name.as_str()).collect();
+                json!({ "at": time(event.at), "note": event.note, "files": files })
+            })
+            .collect();
+        let survey = context.surveys.survey(&r.reference).await?.map(|s| {
+            let a = s.answer;
+            json!({ "ease": a.ease, "satisfaction": a.satisfaction, "resolved": a.resolved, "comment": a.comment,
+                    "answered_at": time(s.created_at) })
+        });
         requests_made.push(json!({
             "reference": r.reference.to_string(),
             "service": r.service.as_str(),
@@ -57,6 +65,8 @@ async fn personal_data(
             "answers": answers.iter().map(|(question, value)| json!({ "question": question, "value": value })).collect::<Vec<_>>(),
             "files": files,
             "created_at": time(r.created_at),
+            "updates": updates,
+            "survey": survey,
         }));
     }
     Ok(Some(json!({
