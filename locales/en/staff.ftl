@@ -7,6 +7,7 @@ staff-filter-search = Reference, address or resident's name
 staff-filter-open = Open (not completed or closed)
 staff-filter-all = All
 staff-filter-any = Any
+staff-filter-any-category = Any
 staff-filter-category = Category
 staff-filter-service = Service
 staff-filter-age = Received

@@ -7,6 +7,7 @@ staff-filter-search = Numéro, adresse ou nom du résident
 staff-filter-open = Ouvertes (ni terminées ni fermées)
 staff-filter-all = Toutes
 staff-filter-any = Tous
+staff-filter-any-category = Toutes
 staff-filter-category = Catégorie
 staff-filter-service = Service
 staff-filter-age = Reçue

@@ -57,8 +57,9 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
         .chain(Status::ALL.map(|s| (s.code().to_string(), s.key())))
         .map(|(value, key)| option(value, Signal::derive(move || i18n.t(key)), &filter.status))
         .collect_view();
-    let named = |list: Vec<(crate::catalogue::Code, crate::i18n::Text)>, selected: &str| {
-        std::iter::once(option(String::new(), Signal::derive(move || i18n.t("staff-filter-any")), selected))
+    // "Any" agrees with the noun in French: "Toutes" (catégories), "Tous" (services).
+    let named = |list: Vec<(crate::catalogue::Code, crate::i18n::Text)>, selected: &str, any: &'static str| {
+        std::iter::once(option(String::new(), Signal::derive(move || i18n.t(any)), selected))
             .chain(
                 list.into_iter()
                     .map(|(code, name)| option(code.to_string(), Signal::derive(move || i18n.pick(&name)), selected)),
@@ -85,11 +86,11 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="category">{t("staff-filter-category")}</label>
-                <select id="category" name="category">{named(page.categories, &filter.category)}</select>
+                <select id="category" name="category">{named(page.categories, &filter.category, "staff-filter-any-category")}</select>
             </div>
             <div class="field">
                 <label for="service">{t("staff-filter-service")}</label>
-                <select id="service" name="service">{named(page.services, &filter.service)}</select>
+                <select id="service" name="service">{named(page.services, &filter.service, "staff-filter-any")}</select>
             </div>
             <div class="field">
                 <label for="age">{t("staff-filter-age")}</label>
@@ -116,6 +117,8 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
     if page.rows.is_empty() {
         return view! { <p role="status">{t("staff-queue-empty")}</p> }.into_any();
     }
+    // On a phone each row is a card; its cells say which column they are (style/main.css).
+    let label = move |key: &'static str| move || i18n.t(key);
     let rows = page
         .rows
         .into_iter()
@@ -130,15 +133,17 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row"><a href=href>{row.reference.clone()}</a> {attention}</th>
-                    <td>{move || i18n.pick(&service)}</td>
-                    <td>{row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span></td>
-                    <td><span class="tag tag-status">{move || i18n.t(status)}</span></td>
-                    <td>{row.created_on.clone()}</td>
-                    <td class:overdue=row.overdue>
+                    <td data-label=label("staff-col-service")>{move || i18n.pick(&service)}</td>
+                    <td data-label=label("staff-col-address")>
+                        {row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span>
+                    </td>
+                    <td data-label=label("field-status")><span class="tag tag-status">{move || i18n.t(status)}</span></td>
+                    <td data-label=label("staff-col-received")>{row.created_on.clone()}</td>
+                    <td data-label=label("staff-col-due") class:overdue=row.overdue>
                         {row.due_on.clone()}
                         {row.overdue.then(|| view! { <span class="visually-hidden">" "{t("staff-overdue")}</span> })}
                     </td>
-                    <td>{move || team.as_ref().map(|t| i18n.pick(t)).unwrap_or_default()}</td>
+                    <td data-label=label("field-team")>{move || team.as_ref().map(|t| i18n.pick(t)).unwrap_or_default()}</td>
                 </tr>
             }
         })
