@@ -114,10 +114,15 @@ impl AppError {
 }
 
 /// Gives a server function's refusal its HTTP status (400, 401, 429...), so that other clients than our
-/// pages can tell.
+/// pages can tell. Not to a form posted without JavaScript (the browser accepts HTML): the server function
+/// sends it back to its page with the error in the address, and a browser follows that only from a
+/// redirect status.
 #[cfg(feature = "ssr")]
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let (Err(error), Some(response)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
+    let from_a_page = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
+        .unwrap_or(false);
+    if let (Err(error), Some(response), false) = (&result, use_context::<leptos_axum::ResponseOptions>(), from_a_page) {
         response.set_status(error.status());
     }
     result

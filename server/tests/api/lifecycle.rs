@@ -483,3 +483,41 @@ async fn anyone_can_send_portal_feedback_and_staff_read_it() {
     assert_eq!(rows[0]["signed_in"], json!(false));
     assert!(rows[0]["improve"].as_str().unwrap().contains("plan des adresses"));
 }
+
+#[tokio::test]
+async fn without_javascript_a_refused_staff_form_comes_back_to_its_page_with_the_problem() {
+    let portal = spawn_portal().await;
+    let reference = resident_with_request(&portal, "marie@example.ca").await;
+    let agent = staff(&portal, "agent@grandsudbury.ca", "agent").await;
+    let page = format!("{}/staff/requests/{reference}", agent.base);
+    let post = |form: Vec<(&'static str, String)>| {
+        let (agent, page) = (agent.clone(), page.clone());
+        async move {
+            agent
+                .http()
+                .post(format!("{}/api/staff/update", agent.base))
+                .header(header::ORIGIN, &agent.base)
+                .header(header::REFERER, &page)
+                .header(header::ACCEPT, "text/html,application/xhtml+xml")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let refused =
+        post(vec![("reference", reference.clone()), ("version", "1".into()), ("status", "closed".into())]).await;
+    assert!(refused.status().is_redirection(), "{}", refused.status());
+    let location = refused.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(location.starts_with(&page) && location.contains("__err="), "{location}");
+    let (status, html) = agent.page(location.trim_start_matches(&agent.base), "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    let summary = html.split("error-summary").nth(1).unwrap_or_default();
+    assert!(summary.contains("Raison de la fermeture"), "the problem is on the page: {summary:.400}");
+
+    let saved =
+        post(vec![("reference", reference.clone()), ("version", "1".into()), ("status", "under_review".into())]).await;
+    assert!(saved.status().is_redirection());
+    assert_eq!(saved.headers()[header::LOCATION], format!("/staff/requests/{reference}"));
+    assert_eq!(staff_view(&agent, &reference).await["request"]["status"], json!("under_review"));
+}
