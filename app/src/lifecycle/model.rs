@@ -229,6 +229,19 @@ impl RequestView {
         }
         self
     }
+
+    /// What a follower sees (someone who reported the same problem): the request's progress and what
+    /// the city tells residents, nothing its author wrote or sent (description, updates, survey comment,
+    /// photos).
+    pub fn for_follower(self) -> RequestView {
+        let mut view = RequestView { description: String::new(), files: Vec::new(), ..self.for_resident() };
+        view.events
+            .retain(|event| matches!(event.kind, EventKind::Created | EventKind::Status { .. } | EventKind::Note));
+        for event in &mut view.events {
+            event.files.clear();
+        }
+        view
+    }
 }
 
 #[cfg(test)]
@@ -283,9 +296,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn residents_see_no_internal_notes_assignments_or_staff_names() {
-        let view = RequestView {
+    fn view(events: Vec<TimelineEvent>) -> RequestView {
+        RequestView {
             reference: "2026-000001".into(),
             service_name: Text::default(),
             address: String::new(),
@@ -295,18 +307,41 @@ mod tests {
             expected_on: None,
             overdue: false,
             files: vec![],
-            events: vec![
-                event(EventKind::Note, false),
-                event(EventKind::Note, true),
-                event(EventKind::Assigned { team: Text::default() }, false),
-                event(EventKind::Status { status: Status::InProgress, reason: None, duplicate_of: None }, false),
-            ],
+            events,
             version: 3,
-        };
-        let seen = view.for_resident();
+        }
+    }
+
+    #[test]
+    fn residents_see_no_internal_notes_assignments_or_staff_names() {
+        let seen = view(vec![
+            event(EventKind::Note, false),
+            event(EventKind::Note, true),
+            event(EventKind::Assigned { team: Text::default() }, false),
+            event(EventKind::Status { status: Status::InProgress, reason: None, duplicate_of: None }, false),
+        ])
+        .for_resident();
         assert_eq!(seen.events.len(), 2);
         assert_eq!(seen.events[0].note.as_deref(), Some("a note"));
         assert_eq!(seen.events[1].note, None, "the status change shows, its internal note does not");
         assert!(seen.events.iter().all(|e| e.actor == Actor::Staff { name: None }));
+    }
+
+    #[test]
+    fn followers_see_progress_not_what_the_author_wrote() {
+        let mut update = event(EventKind::Update, true);
+        update.actor = Actor::Resident;
+        let mut reopened = event(EventKind::Reopened, true);
+        reopened.actor = Actor::Resident;
+        let mut request = view(vec![
+            update,
+            event(EventKind::Status { status: Status::Completed, reason: None, duplicate_of: None }, true),
+            reopened,
+        ]);
+        request.description = "Gate code 4411".into();
+        let seen = request.for_follower();
+        assert_eq!(seen.description, "");
+        assert_eq!(seen.events.len(), 1, "only the status change");
+        assert!(matches!(seen.events[0].kind, EventKind::Status { .. }));
     }
 }

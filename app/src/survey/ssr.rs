@@ -4,6 +4,7 @@ use super::{Answer, SurveyView, EDITABLE_DAYS};
 use crate::accounts::ssr::{now, sessions};
 use crate::errors::{AppError, Field, Problem};
 use crate::lifecycle::model::Status;
+use crate::lifecycle::ssr::StoredKind;
 use crate::requests::model::Reference;
 use crate::requests::ssr::StoredRequest;
 use crate::ssr::server_context;
@@ -21,20 +22,19 @@ pub enum Saved {
     Saved,
     /// Saved, and the completed request was reopened.
     Reopened,
-    /// Answered more than [`EDITABLE_DAYS`] ago: nothing changed.
-    Closed,
 }
 
 #[async_trait::async_trait]
 pub trait SurveyStore: Send + Sync {
     async fn survey(&self, reference: &Reference) -> anyhow::Result<Option<StoredSurvey>>;
-    /// Saves the answer (the first, or a change to it within `editable_since`), in one transaction with
-    /// reopening the request when it is completed and the answer says "not resolved".
+    /// Saves the answer (the first, or a change to it), in one transaction with reopening the request
+    /// when it is completed and the answer says "not resolved"; a reopened request is then expected by
+    /// `reopened_due_on`.
     async fn save_survey(
         &self,
         reference: &Reference,
         answer: &Answer,
-        editable_since: i64,
+        reopened_due_on: Option<&str>,
         now: i64,
     ) -> anyhow::Result<Saved>;
 }
@@ -50,16 +50,35 @@ async fn own_request(reference: &str) -> Result<StoredRequest, AppError> {
     }
 }
 
+/// Until when an answer may be changed: [`EDITABLE_DAYS`] from the first answer, or from the request's
+/// last completion if that came later, so that "Was it resolved?" can always be answered once the work
+/// is done, however early the rest of the survey was.
+async fn editable_until(request: &StoredRequest, previous: Option<&StoredSurvey>) -> anyhow::Result<Option<i64>> {
+    let Some(previous) = previous else { return Ok(None) };
+    let events = server_context().lifecycle.events(&request.reference).await?;
+    let completed = events
+        .iter()
+        .filter(|event| matches!(event.kind, StoredKind::Status { status: Status::Completed, .. }))
+        .map(|event| event.at)
+        .max();
+    let start = completed.map_or(previous.created_at, |at| at.max(previous.created_at));
+    Ok(Some(start + EDITABLE_DAYS * 86_400))
+}
+
+/// "Was it resolved?" is asked once the request is completed, and stays once answered.
+fn asks_resolved(request: &StoredRequest, previous: Option<&StoredSurvey>) -> bool {
+    request.status == Status::Completed || previous.is_some_and(|s| s.answer.resolved.is_some())
+}
+
 pub async fn view(reference: &str) -> Result<SurveyView, AppError> {
     let context = server_context();
     let request = own_request(reference).await?;
     let stored = context.surveys.survey(&request.reference).await?;
-    let until = stored.as_ref().map(|s| s.created_at + EDITABLE_DAYS * 86_400);
+    let until = editable_until(&request, stored.as_ref()).await?;
     Ok(SurveyView {
         reference: request.reference.to_string(),
         service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
-        ask_resolved: request.status == Status::Completed
-            || stored.as_ref().is_some_and(|s| s.answer.resolved.is_some()),
+        ask_resolved: asks_resolved(&request, stored.as_ref()),
         editable_until: until.map(|t| crate::lifecycle::ssr::city_time(&context.city, t).chars().take(10).collect()),
         editable: until.is_none_or(|t| now() <= t),
         answer: stored.map(|s| s.answer),
@@ -77,16 +96,14 @@ pub async fn save(
     let request = own_request(reference).await?;
     let previous = context.surveys.survey(&request.reference).await?;
     let now = now();
-    let editable_since = now - EDITABLE_DAYS * 86_400;
-    if previous.as_ref().is_some_and(|p| p.created_at < editable_since) {
+    if editable_until(&request, previous.as_ref()).await?.is_some_and(|until| now > until) {
         return Err(AppError::field(Field::Ease, Problem::SurveyClosed));
     }
-    let ask_resolved =
-        request.status == Status::Completed || previous.as_ref().is_some_and(|s| s.answer.resolved.is_some());
+    let ask_resolved = asks_resolved(&request, previous.as_ref());
     let answer = Answer::parse(ease, satisfaction, resolved, comment, ask_resolved).map_err(AppError::Invalid)?;
-    match context.surveys.save_survey(&request.reference, &answer, editable_since, now).await? {
+    let due = crate::lifecycle::ssr::expected_on(&context.city, &context.catalogue, &request.service);
+    match context.surveys.save_survey(&request.reference, &answer, due.as_deref(), now).await? {
         Saved::Saved => Ok(false),
         Saved::Reopened => Ok(true),
-        Saved::Closed => Err(AppError::field(Field::Ease, Problem::SurveyClosed)),
     }
 }

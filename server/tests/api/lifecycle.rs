@@ -326,6 +326,7 @@ async fn residents_add_information_that_staff_see_in_their_queue() {
     let reference = reference.as_str();
     let agent = staff(&portal, "agent@grandsudbury.ca", "agent").await;
 
+    let read_before_the_update = staff_view(&agent, reference).await["request"]["version"].to_string();
     let response =
         post_update(&portal, reference, "Le trou s'agrandit", &[("trou.jpg", fixture("phone-photo.jpg"))]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -339,6 +340,16 @@ async fn residents_add_information_that_staff_see_in_their_queue() {
     assert_eq!(queue["rows"][0]["reference"], json!(reference));
     assert_eq!(queue["rows"][0]["attention"], json!("update"));
     assert_eq!(agent.get(&format!("/requests/files/{photo}"), "fr").await.status(), StatusCode::OK);
+    // An agent who had the request open before the update is told to look again.
+    let (status, _) = change_at(&agent, reference, &read_before_the_update, &[("status", "completed")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Someone following the request sees its progress, not what its author wrote or sent.
+    let follower = portal.another_browser();
+    signed_in(&follower, "voisin@example.ca").await;
+    portal.sql("INSERT INTO request_followers (request_id, account_id, created_at) SELECT 1, id, 0 FROM accounts WHERE email = 'voisin@example.ca'").await;
+    let (status, seen) = follower.call_api("requests/page", &[("reference", reference)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!seen.to_string().contains("agrandit") && !seen.to_string().contains(&photo), "{seen}");
     // Acting on the request clears the flag.
     assert_eq!(change(&agent, reference, &[("status", "under_review")]).await.0, StatusCode::OK);
     let (_, queue) = agent.call_api("staff/queue", &[("filter[attention]", "true")]).await;
@@ -396,11 +407,18 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     // A second answer changes the first: still one per request.
     assert_eq!(survey(vec![("ease", "5"), ("satisfaction", "5")]).await.0, StatusCode::OK);
     assert_eq!(count(&portal, "SELECT count(*) FROM surveys").await, 1);
+    // After 14 days the answer is kept as it is.
+    portal.sql("UPDATE surveys SET created_at = created_at - 15 * 86400").await;
+    let (status, error) = survey(vec![("ease", "1"), ("satisfaction", "1")]).await;
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("ease", "survey_closed")));
+    assert_eq!(count(&portal, "SELECT ease FROM surveys").await, 5);
 
-    // Completed: "Was it resolved?" is asked, and "no" reopens the request for staff, with the comment.
+    // Completed (late): "Was it resolved?" is asked, and can be answered for 14 days from the completion
+    // however early the rest was; "no" reopens the request for staff, with the comment and a new date.
+    portal.sql("UPDATE requests SET due_on = '2020-01-02'").await;
     assert_eq!(change(&agent, reference, &[("status", "completed")]).await.0, StatusCode::OK);
     let (_, view) = portal.call_api("survey/get", &[("reference", reference)]).await;
-    assert_eq!(view["ask_resolved"], json!(true));
+    assert_eq!((&view["ask_resolved"], &view["editable"]), (&json!(true), &json!(true)));
     let (status, error) = survey(vec![("ease", "5"), ("satisfaction", "2")]).await;
     assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("resolved", "choice_invalid")));
     let answer = vec![("ease", "5"), ("satisfaction", "2"), ("resolved", "no"), ("comment", "Le trou est revenu")];
@@ -408,12 +426,7 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     let view = staff_view(&agent, reference).await;
     assert_eq!((&view["request"]["status"], &view["attention"]), (&json!("under_review"), &json!("reopened")));
     assert_eq!(timeline(&view["request"]).last().unwrap(), &event("Reopened", Some("Le trou est revenu")));
-
-    // After 14 days the answer is kept as it is.
-    portal.sql("UPDATE surveys SET created_at = created_at - 15 * 86400").await;
-    let (status, error) = survey(vec![("ease", "1"), ("satisfaction", "1")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("ease", "survey_closed")));
-    assert_eq!(count(&portal, "SELECT ease FROM surveys").await, 5);
+    assert_eq!(view["request"]["overdue"], json!(false), "reopened with a new expected date");
     // The answer is part of the resident's data download.
     let export: Value = portal.get("/account/export", "fr").await.json().await.unwrap();
     assert_eq!(export["requests"][0]["survey"]["comment"], json!("Le trou est revenu"));

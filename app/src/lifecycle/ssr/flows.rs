@@ -50,7 +50,7 @@ pub fn view_for(loaded: Loaded, viewer: Viewer) -> RequestView {
     match viewer {
         Viewer::Staff => view,
         Viewer::Author => view.for_resident(),
-        Viewer::Follower => RequestView { description: String::new(), ..view.for_resident() },
+        Viewer::Follower => view.for_follower(),
     }
 }
 
@@ -148,7 +148,9 @@ pub async fn change(reference: &str, staff: &CurrentSession, form: &ChangeForm) 
     // Residents hear when work starts, when it ends either way, and whatever staff write to them.
     let notify =
         matches!(status, Some(Status::InProgress | Status::Completed | Status::Closed)) || (public && !note.is_empty());
+    let reopened = !request.status.is_open() && status.is_some_and(Status::is_open);
     let change = StaffChange {
+        due_on: reopened.then(|| super::expected_on(&context.city, &context.catalogue, &request.service)).flatten(),
         version: form.version,
         actor: staff.account_id,
         status: status.map(|status| (status, reason, duplicate_of)),

@@ -5,7 +5,7 @@ pub mod flows;
 
 use super::model::{Actor, CloseReason, EventKind, Note, RequestView, Status, TimelineEvent};
 use crate::accounts::ssr::AccountId;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::requests::model::Reference;
 use crate::requests::ssr::{flows::attachment_view, Attachment, StoredRequest};
@@ -75,6 +75,8 @@ pub struct StaffChange {
     pub public: bool,
     /// Whether the resident and followers are told (work started, completion, closure, a public note).
     pub notify: bool,
+    /// A new expected day, when the change reopens a finished request.
+    pub due_on: Option<String>,
 }
 
 /// What became of a [`StaffChange`].
@@ -96,7 +98,9 @@ pub trait LifecycleStore: Send + Sync {
     /// notification per person to tell (the author and the followers) when `change.notify`.
     async fn apply(&self, reference: &Reference, change: &StaffChange, now: i64) -> anyhow::Result<Applied>;
     /// The resident adds information to their open request (and the queue flags it), with the files
-    /// whose bytes are already in the file store. False when the request is no longer open.
+    /// whose bytes are already in the file store. The request's version goes up: a staff form read
+    /// before the update is refused, so no agent acts without having seen it. False when the request is
+    /// no longer open.
     async fn add_update(
         &self,
         reference: &Reference,
@@ -112,6 +116,13 @@ pub struct Loaded {
     pub request: StoredRequest,
     pub events: Vec<StoredEvent>,
     pub files: Vec<Attachment>,
+}
+
+/// The day a request for `service` made (or reopened) today is expected done: its service level in
+/// working days, in the city's calendar.
+pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option<String> {
+    let days = catalogue.service(service)?.service_level_days?;
+    Some(city.working_days_after(city.date_of(Timestamp::now()), days).to_string())
 }
 
 /// The time of an event as the city reads it: "2026-11-28 14:05".

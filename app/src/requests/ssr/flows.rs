@@ -185,7 +185,7 @@ async fn submit_draft(draft: &Draft, account_id: AccountId) -> Result<Option<Str
     let new = NewRequest {
         lang: crate::i18n::ssr::request_lang(),
         year: today.year() as u16,
-        due_on: service.service_level_days.map(|days| context.city.working_days_after(today, days).to_string()),
+        due_on: crate::lifecycle::ssr::expected_on(&context.city, &context.catalogue, &service.code),
         now: now(),
     };
     let reference = match context.requests.store.submit(draft, account_id, &new).await? {

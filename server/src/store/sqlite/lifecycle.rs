@@ -165,7 +165,7 @@ impl LifecycleStore for SqliteStore {
              close_reason = CASE WHEN ? IS NULL THEN close_reason WHEN ? = 'closed' THEN ? ELSE NULL END, \
              duplicate_of = CASE WHEN ? IS NULL THEN duplicate_of \
                  ELSE (SELECT id FROM requests WHERE reference = ?) END, \
-             team = coalesce(?, team) \
+             team = coalesce(?, team), due_on = coalesce(?, due_on) \
              WHERE reference = ? AND version = ? RETURNING id",
         )
         .bind(now)
@@ -176,6 +176,7 @@ impl LifecycleStore for SqliteStore {
         .bind(status.map(Status::code))
         .bind(duplicate_of.map(|r| r.to_string()))
         .bind(&change.team)
+        .bind(&change.due_on)
         .bind(reference.to_string())
         .bind(change.version)
         .fetch_optional(&mut *tx)
@@ -214,7 +215,7 @@ impl LifecycleStore for SqliteStore {
     ) -> anyhow::Result<bool> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let request_id: Option<i64> = sqlx::query_scalar(
-            "UPDATE requests SET attention = 'update', updated_at = ? \
+            "UPDATE requests SET attention = 'update', updated_at = ?, version = version + 1 \
              WHERE reference = ? AND account_id = ? AND status NOT IN ('completed', 'closed') RETURNING id",
         )
         .bind(now)

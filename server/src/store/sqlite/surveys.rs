@@ -43,7 +43,7 @@ impl SurveyStore for SqliteStore {
         &self,
         reference: &Reference,
         answer: &Answer,
-        editable_since: i64,
+        reopened_due_on: Option<&str>,
         now: i64,
     ) -> anyhow::Result<Saved> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -53,12 +53,12 @@ impl SurveyStore for SqliteStore {
                 .fetch_optional(&mut *tx)
                 .await?
                 .context("survey of an unknown request")?;
-        // One answer per request: the first one inserts, a change within the window updates it.
-        let saved = sqlx::query(
+        // One answer per request: the first one inserts, a change updates it (the flow checks the window).
+        sqlx::query(
             "INSERT INTO surveys (request_id, ease, satisfaction, resolved, comment, created_at, updated_at) \
              VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET ease = excluded.ease, \
              satisfaction = excluded.satisfaction, resolved = excluded.resolved, comment = excluded.comment, \
-             updated_at = excluded.updated_at WHERE surveys.created_at >= ?",
+             updated_at = excluded.updated_at",
         )
         .bind(request_id)
         .bind(answer.ease as i64)
@@ -67,18 +67,16 @@ impl SurveyStore for SqliteStore {
         .bind(&answer.comment)
         .bind(now)
         .bind(now)
-        .bind(editable_since)
         .execute(&mut *tx)
         .await?;
-        if saved.rows_affected() == 0 {
-            return Ok(Saved::Closed);
-        }
         let mut outcome = Saved::Saved;
         if answer.resolved == Some(false) {
             let reopened = sqlx::query(
                 "UPDATE requests SET status = 'under_review', close_reason = NULL, attention = 'reopened', \
-                 version = version + 1, updated_at = ? WHERE id = ? AND status = 'completed'",
+                 due_on = coalesce(?, due_on), version = version + 1, updated_at = ? \
+                 WHERE id = ? AND status = 'completed'",
             )
+            .bind(reopened_due_on)
             .bind(now)
             .bind(request_id)
             .execute(&mut *tx)
