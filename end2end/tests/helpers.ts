@@ -145,6 +145,8 @@ export async function signIn(page: Page, lang: "fr" | "en", email: string, staff
     await expect(page).toHaveURL(/\/staff$/);
   } else {
     await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account);
+    // The address changes at once; the account page's code is a lazy chunk, which a machine busy with
+    // other tests' password hashing can take more than the default 5 s to fetch and start.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account, { timeout: 15_000 });
   }
 }
