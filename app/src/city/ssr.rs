@@ -146,6 +146,18 @@ impl City {
         moment.to_zoned(self.time_zone.clone()).date()
     }
 
+    /// The day of a moment (Unix seconds) in the city, as pages show it: "2026-11-28".
+    pub fn day_of(&self, seconds: i64) -> String {
+        Timestamp::from_second(seconds).map(|t| self.date_of(t).to_string()).unwrap_or_default()
+    }
+
+    /// The time of a moment (Unix seconds) as the city reads it: "2026-11-28 14:05".
+    pub fn time_of(&self, seconds: i64) -> String {
+        Timestamp::from_second(seconds)
+            .map(|t| t.to_zoned(self.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    }
+
     pub fn team(&self, code: &str) -> Option<&Team> {
         self.teams.iter().find(|team| team.code == code)
     }

@@ -106,7 +106,7 @@ pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, AppError> {
             reference: request.reference.to_string(),
             address: request.address,
             resident: resident.unwrap_or_default(),
-            created_on: crate::lifecycle::ssr::city_time(&context.city, request.created_at).chars().take(10).collect(),
+            created_on: context.city.day_of(request.created_at),
             overdue: request.status.is_open() && request.due_on.as_deref().is_some_and(|due| due < today.as_str()),
             due_on: request.due_on,
             team: request.team.and_then(|code| context.city.team(&code).map(|t| t.name.clone())),
@@ -173,7 +173,7 @@ pub async fn feedback(page: u32) -> Result<Vec<FeedbackRow>, AppError> {
     Ok(rows
         .into_iter()
         .map(|row| FeedbackRow {
-            at: crate::lifecycle::ssr::city_time(&context.city, row.created_at),
+            at: context.city.time_of(row.created_at),
             lang: row.lang.code().to_string(),
             easy: row.easy.code().to_string(),
             improve: row.improve,

@@ -79,7 +79,7 @@ pub async fn view(reference: &str) -> Result<SurveyView, AppError> {
         reference: request.reference.to_string(),
         service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
         ask_resolved: asks_resolved(&request, stored.as_ref()),
-        editable_until: until.map(|t| crate::lifecycle::ssr::city_time(&context.city, t).chars().take(10).collect()),
+        editable_until: until.map(|t| context.city.day_of(t)),
         editable: until.is_none_or(|t| now() <= t),
         answer: stored.map(|s| s.answer),
     })

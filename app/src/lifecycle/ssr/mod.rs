@@ -125,20 +125,13 @@ pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option
     Some(city.working_days_after(city.date_of(Timestamp::now()), days).to_string())
 }
 
-/// The time of an event as the city reads it: "2026-11-28 14:05".
-pub fn city_time(city: &City, seconds: i64) -> String {
-    Timestamp::from_second(seconds)
-        .map(|t| t.to_zoned(city.time_zone.clone()).strftime("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
-}
-
 /// The timeline of a request, complete (staff). Residents get [`RequestView::for_resident`] of it.
 pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> RequestView {
     let Loaded { request, events, files } = loaded;
     let today = city.date_of(Timestamp::now()).to_string();
     let expected_on = request.due_on.clone().filter(|_| request.status.is_open());
     let created = TimelineEvent {
-        at: city_time(city, request.created_at),
+        at: city.time_of(request.created_at),
         kind: EventKind::Created,
         actor: Actor::Resident,
         note: None,
@@ -152,7 +145,7 @@ pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> Reque
         address: request.address,
         description: request.description,
         status: request.status,
-        created_on: city_time(city, request.created_at).chars().take(10).collect(),
+        created_on: city.day_of(request.created_at),
         overdue: expected_on.as_ref().is_some_and(|due| *due < today),
         expected_on,
         files: files.iter().map(attachment_view).collect(),
@@ -179,7 +172,7 @@ fn timeline_event(city: &City, event: StoredEvent) -> TimelineEvent {
         StoredKind::Reopened => EventKind::Reopened,
     };
     TimelineEvent {
-        at: city_time(city, event.at),
+        at: city.time_of(event.at),
         kind,
         actor,
         note: (!event.note.is_empty()).then_some(event.note),

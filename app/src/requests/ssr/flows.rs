@@ -4,7 +4,6 @@
 use super::receipt::{self, Receipt};
 use super::{requests, Attachment, Draft, NewRequest, Requests, Submission};
 use crate::accounts::ssr::{accounts, now, sessions, tokens, AccountId};
-use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem};
 use crate::lifecycle::ssr::flows::{self as lifecycle, Viewer};
 use crate::requests::model::{
@@ -99,13 +98,8 @@ async fn nearby(draft: &Draft, place: &Place) -> anyhow::Result<Option<Nearby>> 
     Ok(found.map(|request| Nearby {
         reference: request.reference.to_string(),
         address: request.address,
-        date: city_date(&context.city, request.created_at),
+        date: context.city.day_of(request.created_at),
     }))
-}
-
-/// The day of a time (Unix seconds) in the city: 2026-11-28.
-fn city_date(city: &City, seconds: i64) -> String {
-    jiff::Timestamp::from_second(seconds).map(|t| city.date_of(t).to_string()).unwrap_or_default()
 }
 
 /// Step 1: the address, chosen from the suggestions (its id).
@@ -266,7 +260,7 @@ pub async fn mine() -> Result<Vec<RequestSummary>, AppError> {
             reference: request.reference.to_string(),
             service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             address: request.address,
-            date: city_date(&context.city, request.created_at),
+            date: context.city.day_of(request.created_at),
             status: request.status,
         })
         .collect())
