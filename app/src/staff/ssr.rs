@@ -102,12 +102,12 @@ pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, AppError> {
     let rows = items
         .into_iter()
         .map(|QueueItem { request, resident }| QueueRow {
+            overdue: request.is_overdue(&today),
             service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             reference: request.reference.to_string(),
             address: request.address,
             resident: resident.unwrap_or_default(),
             created_on: context.city.day_of(request.created_at),
-            overdue: request.status.is_open() && request.due_on.as_deref().is_some_and(|due| due < today.as_str()),
             due_on: request.due_on,
             team: request.team.and_then(|code| context.city.team(&code).map(|t| t.name.clone())),
             status: request.status,

@@ -129,7 +129,7 @@ pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option
 pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> RequestView {
     let Loaded { request, events, files } = loaded;
     let today = city.date_of(Timestamp::now()).to_string();
-    let expected_on = request.due_on.clone().filter(|_| request.status.is_open());
+    let (expected_on, overdue) = (request.expected_on().map(String::from), request.is_overdue(&today));
     let created = TimelineEvent {
         at: city.time_of(request.created_at),
         kind: EventKind::Created,
@@ -146,8 +146,8 @@ pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> Reque
         description: request.description,
         status: request.status,
         created_on: city.day_of(request.created_at),
-        overdue: expected_on.as_ref().is_some_and(|due| *due < today),
         expected_on,
+        overdue,
         files: files.iter().map(attachment_view).collect(),
         events,
         version: request.version,

@@ -59,6 +59,18 @@ pub struct StoredRequest {
     pub created_at: i64,
 }
 
+impl StoredRequest {
+    /// The day it is expected done, while it is open.
+    pub fn expected_on(&self) -> Option<&str> {
+        self.due_on.as_deref().filter(|_| self.status.is_open())
+    }
+
+    /// Open and expected before `today` ("2026-11-28").
+    pub fn is_overdue(&self, today: &str) -> bool {
+        self.expected_on().is_some_and(|due| due < today)
+    }
+}
+
 /// What the portal decides about a request being submitted, beyond the draft.
 #[derive(Clone, Debug)]
 pub struct NewRequest {
