@@ -266,10 +266,25 @@ impl Problem {
         }
     }
 
-    /// The problem named `code` (`Problem::key` without its prefix), as an upload's redirect carries it.
-    pub fn parse(code: &str) -> Option<Problem> {
-        Problem::ALL.into_iter().find(|problem| problem.key().strip_prefix("problem-") == Some(code))
+    /// Its name in an address or a script (`Problem::key` without its prefix): `file-type`.
+    pub fn code(self) -> &'static str {
+        self.key().trim_start_matches("problem-")
     }
+
+    /// The problem named `code`, as an upload's redirect carries it.
+    pub fn parse(code: &str) -> Option<Problem> {
+        Problem::ALL.into_iter().find(|problem| problem.code() == code)
+    }
+
+    /// Problems with a file being sent (the photo steps and updates show them by the file input).
+    pub const OF_FILES: [Problem; 6] = [
+        Problem::FileTooLarge,
+        Problem::FileType,
+        Problem::FileUnreadable,
+        Problem::ImageTooLarge,
+        Problem::TooManyFiles,
+        Problem::UploadFailed,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,16 +11,6 @@ use crate::requests::model::{AttachmentKind, AttachmentView, DraftView, Step, FI
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// Problems the upload script may meet, handed to it in the page's language.
-const UPLOAD_PROBLEMS: [Problem; 6] = [
-    Problem::FileTooLarge,
-    Problem::FileType,
-    Problem::FileUnreadable,
-    Problem::ImageTooLarge,
-    Problem::TooManyFiles,
-    Problem::UploadFailed,
-];
-
 #[component]
 pub fn Files(view: DraftView) -> impl IntoView {
     let i18n = use_i18n();
@@ -46,10 +36,10 @@ pub fn Files(view: DraftView) -> impl IntoView {
     let attachments = view.attachments.clone();
     let count = move || attachments.iter().filter(|a| !removed.with(|r| r.contains(&a.id))).count();
     let full = move || count() >= FILES_MAX;
-    // The script reads its words from this hidden list (text, so no escaping to get wrong).
-    let problems = UPLOAD_PROBLEMS
-        .map(|p| view! { <li data-code=p.key().trim_start_matches("problem-")>{move || i18n.t(p.key())}</li> })
-        .collect_view();
+    // The script reads its words for the problems it may meet from this hidden list (text, so no
+    // escaping to get wrong).
+    let problems =
+        Problem::OF_FILES.map(|p| view! { <li data-code=p.code()>{move || i18n.t(p.key())}</li> }).collect_view();
     let problem = problem_for(error, Field::Files);
     let list = view
         .attachments

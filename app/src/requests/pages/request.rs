@@ -124,10 +124,7 @@ fn AddUpdate(reference: String) -> impl IntoView {
     let error = Signal::derive(move || {
         let problem = query.read().get("problem").and_then(|code| Problem::parse(&code));
         problem.map(|problem| {
-            let field = match problem {
-                Problem::Required | Problem::TooLong | Problem::RequestNotOpen => Field::Note,
-                _ => Field::Files,
-            };
+            let field = if Problem::OF_FILES.contains(&problem) { Field::Files } else { Field::Note };
             AppError::field(field, problem)
         })
     });

@@ -32,10 +32,7 @@ pub async fn add_update(
     };
     let Some(reference) = Reference::parse(&reference) else { return AppError::NotFound.status().into_response() };
     let page = format!("/requests/{reference}");
-    let refused = |problem: Problem| {
-        let code = problem.key().trim_start_matches("problem-");
-        Redirect::to(&format!("{page}?problem={code}#update")).into_response()
-    };
+    let refused = |problem: Problem| Redirect::to(&format!("{page}?problem={}#update", problem.code())).into_response();
     let request = match context.requests.store.request(&reference).await {
         Ok(Some(request)) if request.account_id == session.account_id => request,
         Ok(_) => return AppError::NotFound.status().into_response(),

@@ -163,7 +163,7 @@ fn display_name(raw: &str) -> String {
 /// A refused upload: JSON `{"problem": "file-type"}` for the script, or back to the page, which shows
 /// the problem in the resident's language.
 fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, draft: Option<&DraftId>) -> Response {
-    let code = problem.unwrap_or(Problem::UploadFailed).key().trim_start_matches("problem-");
+    let code = problem.unwrap_or(Problem::UploadFailed).code();
     match (wants_json, draft) {
         (false, Some(draft)) => {
             Redirect::to(&format!("{}?problem={code}", Step::Files.path(draft.as_str()))).into_response()
