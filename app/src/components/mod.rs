@@ -1,7 +1,9 @@
 //! Pieces several features use.
 
+mod file_preview;
 mod form;
 
+pub use file_preview::FilePreview;
 pub use form::{
     action_error, aria, problem_for, Choices, Confirmation, ErrorSummary, FieldFrame, ProblemLine, SubmitButton,
     TextArea, TextField,

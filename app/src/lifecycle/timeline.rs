@@ -2,8 +2,9 @@
 //! (staff names only in the console), the notes and the photos.
 
 use super::model::{Actor, EventKind, Status, TimelineEvent};
+use crate::components::FilePreview;
 use crate::i18n::{t, use_i18n, FluentValue};
-use crate::requests::model::{AttachmentKind, AttachmentView};
+use crate::requests::model::AttachmentView;
 use leptos::prelude::*;
 
 #[component]
@@ -70,20 +71,10 @@ pub fn Files(files: Vec<AttachmentView>) -> impl IntoView {
     let items = files
         .into_iter()
         .map(|file| {
-            let source = format!("/requests/files/{}", file.id);
-            let preview = match file.kind {
-                AttachmentKind::Photo => {
-                    let src = file.thumbnail.clone().unwrap_or(source.clone());
-                    view! { <img src=src alt="" width="96" height="96" loading="lazy"/> }.into_any()
-                }
-                AttachmentKind::Document => {
-                    view! { <span class="file-icon" aria-hidden="true">{t("files-pdf")}</span> }.into_any()
-                }
-            };
             view! {
                 <li>
-                    <a href=source rel="external" target="_blank">
-                        {preview}
+                    <a href=file.source() rel="external" target="_blank">
+                        <FilePreview file=file.clone()/>
                         <span class="file-name">{file.name.clone()}</span>
                     </a>
                 </li>

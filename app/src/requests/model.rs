@@ -232,6 +232,13 @@ pub struct AttachmentView {
     pub thumbnail: Option<String>,
 }
 
+impl AttachmentView {
+    /// Where the file itself is served.
+    pub fn source(&self) -> String {
+        format!("/requests/files/{}", self.id)
+    }
+}
+
 /// The chosen address, as the draft keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {

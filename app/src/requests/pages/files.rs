@@ -3,11 +3,11 @@
 //! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
 //! sends each file on its own.
 
-use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine};
+use crate::components::{action_error, problem_for, ErrorSummary, FilePreview, ProblemLine};
 use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, FluentValue};
 use crate::requests::api::RemoveFile;
-use crate::requests::model::{AttachmentKind, AttachmentView, DraftView, Step, FILES_MAX};
+use crate::requests::model::{AttachmentView, DraftView, Step, FILES_MAX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -100,16 +100,7 @@ pub fn Files(view: DraftView) -> impl IntoView {
 #[component]
 fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<RemoveFile>) -> impl IntoView {
     let i18n = use_i18n();
-    let source = format!("/requests/files/{}", attachment.id);
-    let preview = match attachment.kind {
-        AttachmentKind::Photo => {
-            let src = attachment.thumbnail.clone().unwrap_or(source.clone());
-            view! { <img src=src alt="" width="96" height="96" loading="lazy"/> }.into_any()
-        }
-        AttachmentKind::Document => {
-            view! { <span class="file-icon" aria-hidden="true">{t("files-pdf")}</span> }.into_any()
-        }
-    };
+    let source = attachment.source();
     let name = attachment.name.clone();
     let bytes = attachment.size;
     let size = move || match bytes < 1_048_576 {
@@ -124,7 +115,7 @@ fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<Remo
     let remove_label = move || i18n.t_args("files-remove", &[("name", FluentValue::from(name.clone()))]);
     view! {
         <li class="file-item">
-            {preview}
+            <FilePreview file=attachment.clone()/>
             <span class="file-name">
                 <a href=source rel="external" target="_blank">{attachment.name.clone()}</a>
                 <span class="hint">{size}</span>
