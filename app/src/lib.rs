@@ -43,14 +43,16 @@ pub mod staff;
 pub mod survey;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, Html, Stylesheet};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, Lazy, SsrMode,
 };
 
 /// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locales = i18n::ssr::locales_href(i18n::ssr::request_lang());
     view! {
         <!DOCTYPE html>
         <html>
@@ -59,8 +61,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b4f8a"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // The page's messages, fetched with the WebAssembly rather than inside it (i18n::load).
+                <link id=i18n::LOCALES_LINK rel="preload" href=locales r#as="fetch" crossorigin="anonymous"/>
                 <HydrationScripts options/>
-                <MetaTags/>
+                <leptos_meta::MetaTags/>
             </head>
             <body>
                 <App/>

@@ -9,7 +9,7 @@
 
 use crate::accounts::ssr::{mail, now, AccountId, Accounts};
 use crate::catalogue::{Catalogue, Code};
-use crate::i18n::{FluentValue, Lang};
+use crate::i18n::{Arg, Lang};
 use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::StoredKind;
 use crate::requests::model::Reference;
@@ -170,10 +170,10 @@ impl Outbox {
         let what = match &due.kind {
             StoredKind::Status { status: Status::Closed, reason, .. } => {
                 let reason = reason.map(|r| say(r.key())).unwrap_or_default();
-                city.message(lang, "notify-closed", &[("reason", FluentValue::from(reason))])
+                city.message(lang, "notify-closed", &[("reason", Arg::from(reason))])
             }
             StoredKind::Status { status, .. } => {
-                city.message(lang, "notify-status", &[("status", FluentValue::from(say(status.key())))])
+                city.message(lang, "notify-status", &[("status", Arg::from(say(status.key())))])
             }
             _ => say("notify-note"),
         };
@@ -185,11 +185,11 @@ impl Outbox {
         let link = self.accounts.site.link(&format!("/requests/{}", due.reference));
         Words {
             args: vec![
-                ("reference", FluentValue::from(due.reference.to_string())),
-                ("service", FluentValue::from(service)),
-                ("address", FluentValue::from(due.address.clone())),
-                ("what", FluentValue::from(what)),
-                ("link", FluentValue::from(link.clone())),
+                ("reference", Arg::from(due.reference.to_string())),
+                ("service", Arg::from(service)),
+                ("address", Arg::from(due.address.clone())),
+                ("what", Arg::from(what)),
+                ("link", Arg::from(link.clone())),
             ],
             link,
         }
@@ -197,7 +197,7 @@ impl Outbox {
 }
 
 struct Words {
-    args: Vec<(&'static str, FluentValue<'static>)>,
+    args: Vec<(&'static str, Arg)>,
     link: String,
 }
 

@@ -9,6 +9,12 @@ pub fn hydrate() {
     leptos::task::spawn_local(async {
         let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
         let Some(body) = document.body() else { return };
+        // The page's messages come from the server, preloaded by the page's head. Without them the page
+        // stays as the server rendered it, which works without JavaScript.
+        let lang = document.document_element().and_then(|root| root.get_attribute("lang"));
+        if !app::i18n::load(lang.as_deref().and_then(app::i18n::Lang::parse).unwrap_or_default()).await {
+            return;
+        }
         leptos::mount::hydrate_from_async(body, app::App).await.forget();
         // Marks the page as interactive, for end-to-end tests and for anyone checking whether the bundle ran.
         if let Some(root) = document.document_element() {

@@ -156,6 +156,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/language/{code}", get(app::i18n::ssr::switch_language))
+        .route("/locales/{version}/{file}", get(app::i18n::ssr::locales))
         .route("/account/export", get(export::download))
         .route("/sms/inbound", post(sms::inbound))
         .route("/requests/uploads/{draft}", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))

@@ -1,7 +1,7 @@
 //! What an account is made of, parsed at the boundary: a value of these types is valid by construction.
 //! The browser and the server use the same parsers, so a form shows the same problem either side.
 
-use crate::i18n::Lang;
+use crate::i18n::{lower_latin, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -13,13 +13,14 @@ pub const PASSWORD_MIN: usize = 12;
 /// Long enough for any passphrase, short enough that hashing it cannot be used to tire the server.
 pub const PASSWORD_MAX: usize = 256;
 
-/// An e-mail address, trimmed and lower-cased (addresses are matched without regard to case).
+/// An e-mail address, trimmed and lower-cased (addresses are matched without regard to case, for the
+/// letters of French and English: see `lower_latin`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Email(String);
 
 impl Email {
     pub fn parse(input: &str) -> Option<Email> {
-        let email = input.trim().to_lowercase();
+        let email: String = input.trim().chars().map(lower_latin).collect();
         let (local, domain) = email.split_once('@')?;
         let labels_ok = domain.split('.').count() >= 2
             && domain.split('.').all(|label| {

@@ -6,7 +6,7 @@
 //! may be the start of a word ("lampad") or carry one typo ("lampadair", "garbge") when it is long enough.
 
 use super::model::Code;
-use crate::i18n::{Text, TextList};
+use crate::i18n::{lower_latin, Text, TextList};
 use serde::{Deserialize, Serialize};
 
 /// What the search needs to know of a service or topic, sent to the browser once per page.
@@ -183,7 +183,7 @@ fn one_edit_apart(a: &[char], b: &[char]) -> bool {
 /// French and English need only the Latin letters below.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower_latin) {
         match c {
             'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => out.push('a'),
             'ç' => out.push('c'),

@@ -1,4 +1,4 @@
-use crate::i18n::{FluentValue, I18n};
+use crate::i18n::{Arg, I18n};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -105,7 +105,7 @@ impl WeeklyHours {
 
     /// "Monday to Friday, 7:30 a.m. to 6 p.m." / "Du lundi au vendredi, de 7 h 30 à 18 h".
     pub fn describe(&self, i18n: I18n) -> String {
-        let time = |minutes: Minutes| -> FluentValue<'static> {
+        let time = |minutes: Minutes| -> Arg {
             let (hour, minute) = (minutes.0 / 60, minutes.0 % 60);
             i18n.t_args(
                 if minute == 0 { "time-hour" } else { "time-hour-minute" },

@@ -1,7 +1,7 @@
 //! Server side of the city profile: its time zone and statutory holidays, and whether agents are at work.
 
 use super::{CityContext, CityProfile, ContactStatus, Minutes, Weekday};
-use crate::i18n::{FluentValue, Lang, Text};
+use crate::i18n::{Arg, Lang, Text};
 use jiff::{civil::Date, tz::TimeZone, Timestamp, ToSpan, Zoned};
 use std::fmt;
 
@@ -129,9 +129,9 @@ fn to_jiff(day: Weekday) -> jiff::civil::Weekday {
 impl City {
     /// A message for e-mails and text messages, which may name the city and its 311 contacts:
     /// `$city`, `$phone`, `$long_distance`, `$email`.
-    pub fn message(&self, lang: Lang, key: &str, extra: &[(&str, FluentValue<'static>)]) -> String {
+    pub fn message(&self, lang: Lang, key: &str, extra: &[(&str, Arg)]) -> String {
         let profile = &self.profile;
-        let mut args: Vec<(&str, FluentValue<'static>)> = vec![
+        let mut args: Vec<(&str, Arg)> = vec![
             ("city", profile.name.get(lang).to_string().into()),
             ("phone", profile.phone_local.to_string().into()),
             ("long_distance", profile.phone_long_distance.to_string().into()),

@@ -8,7 +8,7 @@ mod fields;
 
 pub use fields::{Field, FieldError, Problem, MAX_QUESTIONS};
 
-use crate::i18n::{t, use_i18n, FluentValue, I18n};
+use crate::i18n::{t, use_i18n, Arg, I18n};
 use leptos::prelude::*;
 use leptos::server_fn::{
     codec::JsonEncoding,
@@ -109,7 +109,7 @@ impl AppError {
             AppError::TooManyAttempts { minutes } => *minutes,
             _ => 0,
         };
-        i18n.t_args(self.keys().1, &[("minutes", FluentValue::from(minutes))])
+        i18n.t_args(self.keys().1, &[("minutes", Arg::from(minutes))])
     }
 }
 

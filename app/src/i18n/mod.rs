@@ -3,7 +3,10 @@
 //! The language is decided once per request on the server (cookie, then `Accept-Language`, then English),
 //! handed to the browser with the page, and switched in the browser without a reload.
 
+mod arg;
 mod bundles;
+#[cfg(feature = "hydrate")]
+mod fetch;
 mod lang;
 mod text;
 mod toggle;
@@ -13,7 +16,7 @@ pub mod ssr;
 #[cfg(test)]
 mod tests;
 
-pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use arg::Arg;
 pub use lang::Lang;
 pub use text::{Text, TextList};
 pub use toggle::LanguageToggle;
@@ -52,13 +55,12 @@ impl I18n {
 
     /// The message `key` in the current language (reactive).
     pub fn t(self, key: &str) -> String {
-        bundles::format(self.lang(), key, None)
+        bundles::format(self.lang(), key, &[])
     }
 
-    /// The message `key` with Fluent arguments, e.g. `i18n.t_args("search-count", &[("count", n.into())])`.
-    pub fn t_args(self, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-        let args: FluentArgs = args.iter().cloned().collect();
-        bundles::format(self.lang(), key, Some(&args))
+    /// The message `key` with arguments, e.g. `i18n.t_args("search-count", &[("count", n.into())])`.
+    pub fn t_args(self, key: &str, args: &[(&str, Arg)]) -> String {
+        bundles::format(self.lang(), key, args)
     }
 
     /// City data in the current language (reactive).
@@ -78,9 +80,36 @@ pub fn t(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stati
 }
 
 /// A message outside a reactive view, in a given language: e-mails, text messages, tests.
-pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let args: FluentArgs = args.iter().cloned().collect();
-    bundles::format(lang, key, Some(&args))
+pub fn message(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    bundles::format(lang, key, args)
+}
+
+/// Makes a language's messages available: at once on the server, which has them built in; in the browser,
+/// by fetching them the first time. False when that failed.
+pub async fn load(lang: Lang) -> bool {
+    #[cfg(feature = "hydrate")]
+    return fetch::load(lang).await;
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = lang;
+        true
+    }
+}
+
+/// The id of the `<link>` in every page's head that preloads the page's messages and tells the browser
+/// where to find the other language's.
+pub const LOCALES_LINK: &str = "locales";
+
+/// Lower case for the letters of French and English (ASCII, Latin-1, Œ and Ÿ); any other character is
+/// returned as it is. Search and e-mail addresses need no more, and `char::to_lowercase` would bring all of
+/// Unicode's case tables (25 kB) into the browser bundle.
+pub fn lower_latin(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
 }
 
 /// The cookie that remembers the language, written the same way by the server and the browser.

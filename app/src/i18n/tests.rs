@@ -1,11 +1,12 @@
 //! The locale checks: both languages have the same keys, every key the code uses exists, and no component
 //! shows text that is not in the locales.
 
-use super::{bundles, Lang};
-use fluent_bundle::FluentResource;
-use fluent_syntax::ast::Entry;
-use std::collections::BTreeSet;
+use super::{bundles, Arg, Lang};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use unic_langid::LanguageIdentifier;
 
 fn keys(lang: Lang) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
@@ -94,4 +95,113 @@ fn components_show_no_text_outside_the_locales() {
         }
     }
     assert!(found.is_empty(), "text written in components instead of locales/: {found:#?}");
+}
+
+/// Variables of a pattern, with the variant keys of the selections they drive.
+fn variables(pattern: &Pattern<&str>, found: &mut BTreeMap<String, Vec<String>>) {
+    fn expression(expr: &Expression<&str>, found: &mut BTreeMap<String, Vec<String>>) {
+        match expr {
+            Expression::Inline(inline) => inline_expression(inline, found),
+            Expression::Select { selector, variants } => {
+                if let InlineExpression::VariableReference { id } = selector {
+                    let keys = found.entry(id.name.to_string()).or_default();
+                    keys.extend(variants.iter().filter_map(|variant| match variant.key {
+                        VariantKey::Identifier { name } => Some(name.to_string()),
+                        VariantKey::NumberLiteral { .. } => None,
+                    }));
+                }
+                for variant in variants {
+                    variables(&variant.value, found);
+                }
+            }
+        }
+    }
+    fn inline_expression(inline: &InlineExpression<&str>, found: &mut BTreeMap<String, Vec<String>>) {
+        match inline {
+            InlineExpression::VariableReference { id } => {
+                found.entry(id.name.to_string()).or_default();
+            }
+            InlineExpression::Placeable { expression: inner } => expression(inner, found),
+            _ => {}
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression: expr } = element {
+            expression(expr, found);
+        }
+    }
+}
+
+/// Our formatter and Fluent's own give the same text for every message of both languages, with numbers
+/// of every plural form, every word a selection names, text, and a variable left out.
+#[test]
+fn messages_format_as_fluent_formats_them() {
+    for lang in Lang::ALL {
+        let mut reference = FluentBundle::new(vec![lang.code().parse::<LanguageIdentifier>().unwrap()]);
+        reference.set_use_isolating(false);
+        for source in bundles::sources(lang) {
+            reference.add_resource(FluentResource::try_new(source.to_string()).unwrap()).unwrap();
+        }
+        let mut checked = 0;
+        for source in bundles::sources(lang) {
+            let resource = fluent_syntax::parser::parse(*source).unwrap();
+            for entry in &resource.body {
+                let Entry::Message(message) = entry else { continue };
+                let Some(pattern) = &message.value else { continue };
+                let mut found = BTreeMap::new();
+                variables(pattern, &mut found);
+                let candidates: Vec<(String, Vec<Arg>)> = found
+                    .into_iter()
+                    .map(|(name, keys)| {
+                        let mut values: Vec<Arg> = [0, 1, 2, 5, 21, 1_000_000].map(Arg::from).into();
+                        values.push(Arg::from("«texte»"));
+                        values.extend(keys.into_iter().map(Arg::from));
+                        (name, values)
+                    })
+                    .collect();
+                let rounds = candidates.iter().map(|(_, values)| values.len()).max().unwrap_or(1);
+                for round in 0..=rounds {
+                    // The last round leaves every variable out.
+                    let ours: Vec<(&str, Arg)> = candidates
+                        .iter()
+                        .filter(|_| round < rounds)
+                        .map(|(name, values)| (name.as_str(), values[round % values.len()].clone()))
+                        .collect();
+                    let theirs: FluentArgs = ours
+                        .iter()
+                        .map(|(name, value)| {
+                            let value = match value {
+                                Arg::Text(text) => FluentValue::from(text.to_string()),
+                                Arg::Number(n) => FluentValue::from(*n),
+                            };
+                            (*name, value)
+                        })
+                        .collect();
+                    let mut errors = Vec::new();
+                    let expected = reference.format_pattern(
+                        reference.get_message(message.id.name).unwrap().value().unwrap(),
+                        Some(&theirs),
+                        &mut errors,
+                    );
+                    assert_eq!(
+                        bundles::format(lang, message.id.name, &ours),
+                        expected,
+                        "{}: {} with {ours:?}",
+                        lang.code(),
+                        message.id.name
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 700, "only {checked} formats compared in {}", lang.code());
+    }
+}
+
+#[test]
+fn lower_latin_lowers_french_and_english_letters_only() {
+    let lowered: String = "AZÀÉÎÕÜÇÑØÞŒŸ×ß·Ω1".chars().map(super::lower_latin).collect();
+    assert_eq!(lowered, "azàéîõüçñøþœÿ×ß·Ω1");
+    let all_latin1_upper = ('À'..='Þ').filter(|c| *c != '×');
+    assert!(all_latin1_upper.clone().all(|c| c.to_lowercase().eq([super::lower_latin(c)])));
 }

@@ -24,14 +24,33 @@ pub fn LanguageToggle() -> impl IntoView {
     let switch = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         let lang = other();
-        remember(lang);
-        i18n.set_lang(lang);
+        let fallback = href();
+        leptos::task::spawn_local(async move {
+            // The other language's messages are fetched on the first switch; if that fails, the
+            // server-side switch still works.
+            if super::load(lang).await {
+                remember(lang);
+                i18n.set_lang(lang);
+            } else {
+                go_to(&fallback);
+            }
+        });
     };
     view! {
         <a class="lang-toggle" href=href lang=move || other().code() hreflang=move || other().code() on:click=switch>
             {t("lang-switch")}
         </a>
     }
+}
+
+/// Leaves the app for a page of the server (the switch that works without JavaScript).
+fn go_to(href: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_href(href);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = href;
 }
 
 /// Keeps the choice for the next visit, as the server-side switch does.

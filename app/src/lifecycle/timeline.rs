@@ -3,7 +3,7 @@
 
 use super::model::{Actor, EventKind, Status, TimelineEvent};
 use crate::components::FilePreview;
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::model::AttachmentView;
 use leptos::prelude::*;
 
@@ -21,13 +21,12 @@ fn Event(event: TimelineEvent) -> impl IntoView {
         move || match &kind {
             EventKind::Created => i18n.t("timeline-created"),
             EventKind::Status { status, reason, duplicate_of } => {
-                let mut line = i18n.t_args("timeline-status", &[("status", FluentValue::from(i18n.t(status.key())))]);
+                let mut line = i18n.t_args("timeline-status", &[("status", Arg::from(i18n.t(status.key())))]);
                 if let Some(reason) = reason {
                     line = format!("{line} — {}", i18n.t(reason.key()));
                 }
                 if let Some(other) = duplicate_of {
-                    let other =
-                        i18n.t_args("timeline-duplicate-of", &[("reference", FluentValue::from(other.clone()))]);
+                    let other = i18n.t_args("timeline-duplicate-of", &[("reference", Arg::from(other.clone()))]);
                     line = format!("{line} ({other})");
                 }
                 line
@@ -35,15 +34,13 @@ fn Event(event: TimelineEvent) -> impl IntoView {
             EventKind::Note if event.public => i18n.t("timeline-note-public"),
             EventKind::Note => i18n.t("timeline-note-internal"),
             EventKind::Update => i18n.t("timeline-update"),
-            EventKind::Assigned { team } => {
-                i18n.t_args("timeline-assigned", &[("team", FluentValue::from(i18n.pick(team)))])
-            }
+            EventKind::Assigned { team } => i18n.t_args("timeline-assigned", &[("team", Arg::from(i18n.pick(team)))]),
             EventKind::Reopened => i18n.t("timeline-reopened"),
         }
     };
     let by = match event.actor {
         Actor::Staff { name: Some(name) } => Some(
-            view! { <span class="timeline-by">{move || i18n.t_args("timeline-by", &[("name", FluentValue::from(name.clone()))])}</span> },
+            view! { <span class="timeline-by">{move || i18n.t_args("timeline-by", &[("name", Arg::from(name.clone()))])}</span> },
         ),
         _ => None,
     };

@@ -126,8 +126,9 @@ fn check_values(question: &Question, values: &[String]) -> Option<Problem> {
             let single = question.datatype == Datatype::Singlevaluelist && values.len() > 1;
             (!known || single).then_some(Problem::ChoiceInvalid)
         }
-        Datatype::Number => one(Problem::NumberInvalid)
-            .or_else(|| (!values[0].parse::<f64>().is_ok_and(f64::is_finite)).then_some(Problem::NumberInvalid)),
+        Datatype::Number => {
+            one(Problem::NumberInvalid).or_else(|| (!is_number(&values[0])).then_some(Problem::NumberInvalid))
+        }
         Datatype::Datetime => {
             one(Problem::DateInvalid).or_else(|| (!is_date(&values[0])).then_some(Problem::DateInvalid))
         }
@@ -138,6 +139,16 @@ fn check_values(question: &Question, values: &[String]) -> Option<Problem> {
             one(Problem::TooLong).or_else(|| (values[0].chars().count() > DESCRIPTION_MAX).then_some(Problem::TooLong))
         }
     }
+}
+
+/// A number as a number input sends it: digits, an optional sign and decimal part (12, -3, 2.5, .5).
+/// Checked by its form rather than by parsing it into a float: the answer is kept as typed, and float
+/// parsing would bring its 10 kB of tables into the browser bundle.
+fn is_number(value: &str) -> bool {
+    let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty()) && digits(whole) && digits(fraction)
 }
 
 /// A date as the browser's date input sends it, that exists: 2026-11-28 (not 2026-02-31).
@@ -356,13 +367,21 @@ mod tests {
         );
         let two = Answers::check(&questions, &input(&[("size", &["small", "large"])])).unwrap_err();
         assert_eq!(two[0].problem, Problem::ChoiceInvalid);
-        for (count, when) in [("NaN", "2026-02-31"), ("inf", "2026-2-1")] {
+        for (count, when) in
+            [("NaN", "2026-02-31"), ("inf", "2026-2-1"), ("1e3", "2026-00-10"), (".", "x"), ("-", "2026-1-01")]
+        {
             let bad =
                 Answers::check(&questions, &input(&[("size", &["small"]), ("count", &[count]), ("when", &[when])]));
             let problems: Vec<Problem> = bad.unwrap_err().iter().map(|e| e.problem).collect();
             assert_eq!(problems, [Problem::NumberInvalid, Problem::DateInvalid]);
         }
         assert!(Answers::check(&questions, &input(&[("size", &["small"]), ("when", &["2028-02-29"])])).is_ok());
+        for count in ["12", "-3", "+4", "2.5", ".5", "7."] {
+            assert!(
+                Answers::check(&questions, &input(&[("size", &["small"]), ("count", &[count])])).is_ok(),
+                "{count}"
+            );
+        }
     }
 
     #[test]

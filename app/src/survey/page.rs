@@ -4,7 +4,7 @@ use super::api::{get_survey, SaveSurvey};
 use super::SurveyView;
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextArea};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -50,17 +50,14 @@ fn Survey(survey: SurveyView) -> impl IntoView {
         move || {
             i18n.t_args(
                 "survey-about",
-                &[
-                    ("reference", FluentValue::from(reference.clone())),
-                    ("service", FluentValue::from(i18n.pick(&service))),
-                ],
+                &[("reference", Arg::from(reference.clone())), ("service", Arg::from(i18n.pick(&service)))],
             )
         }
     };
     let until = survey
         .editable_until
         .clone()
-        .map(|day| move || i18n.t_args("survey-editable-until", &[("date", FluentValue::from(day.clone()))]));
+        .map(|day| move || i18n.t_args("survey-editable-until", &[("date", Arg::from(day.clone()))]));
     view! {
         <h1>{t("survey-title")}</h1>
         <p class="lead">{heading}</p>

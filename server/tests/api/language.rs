@@ -37,3 +37,33 @@ async fn the_switch_link_returns_to_the_page_with_its_query() {
     let (_, html) = portal.page("/search?q=bac+vert", "en").await;
     assert!(html.contains("href=\"/language/fr?return=%2Fsearch%3Fq%3Dbac%2Bvert\""), "the switch keeps the query");
 }
+
+/// The browser fetches a page's messages from the address in the page's head: the file of the page's
+/// language, cached for good under its version, with the same text the server renders.
+#[tokio::test]
+async fn every_page_points_to_its_languages_messages() {
+    let portal = spawn_portal().await;
+    for (lang, heading) in
+        [("fr", "home-heading = Comment pouvons-nous vous aider"), ("en", "home-heading = How can we help you")]
+    {
+        let (_, html) = portal.page("/", lang).await;
+        let start = html.find("id=\"locales\"").expect("the locales link");
+        let href = html[start..].split("href=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        assert!(href.starts_with("/locales/") && href.ends_with(&format!("/{lang}.ftl")), "{href}");
+        let response = portal.get(&href, "en").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        // reqwest here asks for no compression: the plain text; a browser gets the brotli file.
+        let brotli = portal.get_with(&href, &[(header::ACCEPT_ENCODING, "gzip, br")]).await;
+        assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
+        let text = response.text().await.unwrap();
+        assert!(text.contains(heading) && text.contains("\nerror-not-found-title = "), "{lang}");
+    }
+    let stale = portal.get("/locales/0000000000000000/fr.ftl", "en").await;
+    assert_eq!(stale.status(), StatusCode::OK);
+    assert_eq!(stale.headers()[header::CACHE_CONTROL], "no-cache", "an old version is not kept");
+    for unknown in ["/locales/0/de.ftl", "/locales/0/fr", "/locales/0/FR.ftl"] {
+        assert_eq!(portal.get(unknown, "en").await.status(), StatusCode::NOT_FOUND, "{unknown}");
+    }
+}

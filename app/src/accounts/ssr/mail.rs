@@ -4,7 +4,7 @@
 
 use crate::accounts::model::Email;
 use crate::city::ssr::City;
-use crate::i18n::{FluentValue, Lang};
+use crate::i18n::{Arg, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mail {
@@ -68,10 +68,10 @@ pub fn compose_with(
     to: &Email,
     name: &str,
     link: Option<String>,
-    extra: &[(&str, FluentValue<'static>)],
+    extra: &[(&str, Arg)],
 ) -> Mail {
     let key = |part: &str| format!("{}-{part}", kind.prefix());
-    let mut args = vec![("name", FluentValue::from(name.to_string())), ("hours", FluentValue::from(LINK_HOURS))];
+    let mut args = vec![("name", Arg::from(name.to_string())), ("hours", Arg::from(LINK_HOURS))];
     args.extend(extra.iter().cloned());
     let say = |key: &str| city.message(lang, key, &args);
     let subject = say(&key("subject"));

@@ -5,7 +5,7 @@
 use crate::catalogue::{Datatype, Question};
 use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
 use crate::errors::{AppError, Field};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::SaveDetails;
 use crate::requests::model::{DraftView, DESCRIPTION_MAX};
 use leptos::prelude::*;
@@ -148,10 +148,7 @@ fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView 
     let count = move || {
         i18n.t_args(
             "details-description-count",
-            &[
-                ("left", FluentValue::from(DESCRIPTION_MAX.saturating_sub(length.get()))),
-                ("max", FluentValue::from(DESCRIPTION_MAX)),
-            ],
+            &[("left", Arg::from(DESCRIPTION_MAX.saturating_sub(length.get()))), ("max", Arg::from(DESCRIPTION_MAX))],
         )
     };
     view! {

@@ -5,7 +5,7 @@
 
 use crate::components::{action_error, problem_for, ErrorSummary, FilePreview, ProblemLine};
 use crate::errors::{AppError, Field, Problem};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::RemoveFile;
 use crate::requests::model::{AttachmentView, DraftView, Step, FILES_MAX};
 use leptos::prelude::*;
@@ -59,7 +59,7 @@ pub fn Files(view: DraftView) -> impl IntoView {
         <ErrorSummary error/>
         <p>{t("files-intro")}</p>
         <p class="hint">
-            {move || i18n.t_args("files-limits", &[("max", FluentValue::from(FILES_MAX))])}
+            {move || i18n.t_args("files-limits", &[("max", Arg::from(FILES_MAX))])}
         </p>
         <ul class="file-list" aria-label=move || i18n.t("files-list-label")>{list}</ul>
         <form
@@ -104,15 +104,17 @@ fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<Remo
     let name = attachment.name.clone();
     let bytes = attachment.size;
     let size = move || match bytes < 1_048_576 {
-        true => i18n.t_args("files-size-kb", &[("kilobytes", FluentValue::from(bytes.div_ceil(1024)))]),
+        true => i18n.t_args("files-size-kb", &[("kilobytes", Arg::from(bytes.div_ceil(1024)))]),
         false => {
-            let megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0);
+            // In tenths, rounded, with integers: printing a float would bring float formatting into the bundle.
+            let tenths = (bytes * 10 + 524_288) / 1_048_576;
+            let megabytes = format!("{}.{}", tenths / 10, tenths % 10);
             // 1.5 MB, 1,5 Mo
             let megabytes = if i18n.lang() == crate::i18n::Lang::Fr { megabytes.replace('.', ",") } else { megabytes };
-            i18n.t_args("files-size", &[("megabytes", FluentValue::from(megabytes))])
+            i18n.t_args("files-size", &[("megabytes", Arg::from(megabytes))])
         }
     };
-    let remove_label = move || i18n.t_args("files-remove", &[("name", FluentValue::from(name.clone()))]);
+    let remove_label = move || i18n.t_args("files-remove", &[("name", Arg::from(name.clone()))]);
     view! {
         <li class="file-item">
             <FilePreview file=attachment.clone()/>

@@ -4,7 +4,7 @@
 
 use crate::components::{aria, FieldFrame, TextArea};
 use crate::errors::{view_or_error, AppError, Field, Problem};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::{RequestView, Status};
 use crate::lifecycle::{Files, Timeline};
@@ -47,7 +47,7 @@ fn Request(page: RequestPage) -> impl IntoView {
     let summary = move || {
         i18n.t_args(
             "submitted-summary",
-            &[("service", FluentValue::from(i18n.pick(&service))), ("address", FluentValue::from(address.clone()))],
+            &[("service", Arg::from(i18n.pick(&service))), ("address", Arg::from(address.clone()))],
         )
     };
     let survey = format!("/requests/{reference}/survey");
@@ -100,7 +100,7 @@ fn Facts(request: RequestView) -> impl IntoView {
     let status = request.status.key();
     let expected = request.expected_on.clone().map(|day| {
         let key = if request.overdue { "request-overdue" } else { "request-expected" };
-        move || i18n.t_args(key, &[("date", FluentValue::from(day.clone()))])
+        move || i18n.t_args(key, &[("date", Arg::from(day.clone()))])
     });
     view! {
         <dl class="request-facts">

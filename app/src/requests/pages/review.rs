@@ -4,7 +4,7 @@
 
 use crate::catalogue::Datatype;
 use crate::components::{action_error, ErrorSummary, SubmitButton};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::{FollowNearby, SubmitRequest};
 use crate::requests::model::{DraftView, Step};
 use leptos::prelude::*;
@@ -65,9 +65,9 @@ pub fn Review(view: DraftView) -> impl IntoView {
             i18n.t_args(
                 "review-nearby-text",
                 &[
-                    ("reference", FluentValue::from(nearby.reference.clone())),
-                    ("address", FluentValue::from(nearby.address.clone())),
-                    ("date", FluentValue::from(nearby.date.clone())),
+                    ("reference", Arg::from(nearby.reference.clone())),
+                    ("address", Arg::from(nearby.address.clone())),
+                    ("date", Arg::from(nearby.date.clone())),
                 ],
             )
         };
@@ -119,7 +119,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
             </div>
             <div class="summary-row">
                 <dt>{t("field-files")}</dt>
-                <dd>{move || i18n.t_args("review-files-count", &[("count", FluentValue::from(photos))])}</dd>
+                <dd>{move || i18n.t_args("review-files-count", &[("count", Arg::from(photos))])}</dd>
                 <dd class="summary-action">{change(Step::Files)}</dd>
             </div>
         </dl>

@@ -5,7 +5,7 @@
 use crate::addresses::{suggest_addresses, Address};
 use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
 use crate::errors::{AppError, Field};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::SavePlace;
 use crate::requests::model::DraftView;
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
     };
     let found = move || {
         let count = suggestions.get().and_then(Result::ok).map_or(0, |found| found.len());
-        (!query.get().trim().is_empty()).then(|| i18n.t_args("where-found", &[("count", FluentValue::from(count))]))
+        (!query.get().trim().is_empty()).then(|| i18n.t_args("where-found", &[("count", Arg::from(count))]))
     };
     let locate = move |_| {
         locate_error.set(None);

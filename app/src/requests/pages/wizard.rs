@@ -4,7 +4,7 @@
 
 use super::{details::Details, files::Files, review::Review, where_::Where};
 use crate::errors::{view_or_error, AppError};
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::requests::api::get_draft;
 use crate::requests::model::{DraftView, Step};
@@ -39,10 +39,7 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
     let service = view.service_name.clone();
     let title = move || format!("{} – {}", i18n.t(step.title_key()), i18n.pick(&service));
     let progress = move || {
-        i18n.t_args(
-            "step-progress",
-            &[("number", FluentValue::from(step.number())), ("total", FluentValue::from(Step::ALL.len()))],
-        )
+        i18n.t_args("step-progress", &[("number", Arg::from(step.number())), ("total", Arg::from(Step::ALL.len()))])
     };
     let back = step.previous().map(|previous| previous.path(&view.id));
     let service_name = view.service_name.clone();

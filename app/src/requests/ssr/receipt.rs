@@ -3,7 +3,7 @@
 
 use crate::accounts::model::{SmsStatus, UpdatesBy};
 use crate::accounts::ssr::{flows::send_later, mail, Account, Accounts};
-use crate::i18n::{FluentValue, Text};
+use crate::i18n::{Arg, Text};
 
 /// How the receipt goes: the account's choice of updates, except that texts wait for the resident's OUI
 /// (until then the receipt goes by e-mail), and "no messages" means no receipt.
@@ -46,11 +46,11 @@ pub fn send(accounts: &Accounts, account: &Account, receipt: &Receipt) -> Receip
     let by = ReceiptBy::for_account(account);
     let lang = account.lang;
     let args = [
-        ("reference", FluentValue::from(receipt.reference.clone())),
-        ("service", FluentValue::from(receipt.service.get(lang).to_string())),
-        ("address", FluentValue::from(receipt.address.to_string())),
-        ("link", FluentValue::from(receipt.link.clone())),
-        ("survey", FluentValue::from(format!("{}/survey", receipt.link))),
+        ("reference", Arg::from(receipt.reference.clone())),
+        ("service", Arg::from(receipt.service.get(lang).to_string())),
+        ("address", Arg::from(receipt.address.to_string())),
+        ("link", Arg::from(receipt.link.clone())),
+        ("survey", Arg::from(format!("{}/survey", receipt.link))),
     ];
     match (by, &account.email, &account.name, &account.mobile) {
         (ReceiptBy::Email, Some(email), Some(name), _) => {

@@ -31,7 +31,7 @@ pub fn FeedbackListPage() -> impl IntoView {
                                 <li class="feedback-item">
                                     <p class="result-meta">
                                         <span>{row.at.clone()}</span>
-                                        <span>{row.lang.to_uppercase()}</span>
+                                        <span>{row.lang.to_ascii_uppercase()}</span>
                                         <span>{t(who)}</span>
                                     </p>
                                     <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(&easy)}</p>

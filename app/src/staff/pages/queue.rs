@@ -2,7 +2,7 @@
 //! and it works without JavaScript).
 
 use crate::errors::view_or_error;
-use crate::i18n::{t, use_i18n, FluentValue};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::Status;
 use crate::staff::api::get_queue;
@@ -70,7 +70,7 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
         .chain(AGES.map(|a| (a.to_string(), "staff-filter-age-days")))
         .map(|(value, key)| {
             let days = value.clone();
-            let label = Signal::derive(move || i18n.t_args(key, &[("days", FluentValue::from(days.clone()))]));
+            let label = Signal::derive(move || i18n.t_args(key, &[("days", Arg::from(days.clone()))]));
             option(value, label, &filter.age)
         })
         .collect_view();
@@ -113,7 +113,7 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
 fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
-    let count = move || i18n.t_args("staff-queue-count", &[("count", FluentValue::from(total))]);
+    let count = move || i18n.t_args("staff-queue-count", &[("count", Arg::from(total))]);
     if page.rows.is_empty() {
         return view! { <p role="status">{t("staff-queue-empty")}</p> }.into_any();
     }
@@ -151,9 +151,8 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
     let previous = (page.page > 0).then(|| filter.query_string(page.page - 1));
     let next = (page.page + 1 < page.pages).then(|| filter.query_string(page.page + 1));
     let (current, pages) = (page.page + 1, page.pages);
-    let position = move || {
-        i18n.t_args("staff-queue-page", &[("page", FluentValue::from(current)), ("pages", FluentValue::from(pages))])
-    };
+    let position =
+        move || i18n.t_args("staff-queue-page", &[("page", Arg::from(current)), ("pages", Arg::from(pages))]);
     view! {
         <p role="status">{count}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || i18n.t("staff-queue-title")>
