@@ -1,13 +1,15 @@
 // Bytes a first visit to a page transfers (HTML, CSS, JS, WASM, icon), compressed as served, measured by
-// Chromium itself: `node perf/first-visit.mjs http://127.0.0.1:3000/`.
+// Chromium itself: `node perf/first-visit.mjs http://127.0.0.1:3000/ [fr-CA]` (the browser's language: the page
+// and its messages come in that language; English by default).
 import { chromium } from "@playwright/test";
 
 const url = process.argv[2] ?? "http://127.0.0.1:3000/";
+const locale = process.argv[3] ?? "en-CA";
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const page = await (await browser.newContext()).newPage();
+const page = await (await browser.newContext({ locale })).newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Network.enable");
 const rows = new Map();
