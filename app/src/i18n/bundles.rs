@@ -63,12 +63,11 @@ fn messages(lang: Lang) -> Option<&'static Messages> {
     LOADED[index(lang)].get()
 }
 
-/// Takes a language's messages as the server sent them (at most once per language: the text lives as
-/// long as the page).
+/// Takes a language's messages as the server sent them. The first text of a language is kept for the life
+/// of the page (the parsed messages borrow from it); a second one, fetched by a double click, is dropped.
 #[cfg(not(feature = "ssr"))]
 pub fn install(lang: Lang, source: String) {
-    let source: &'static str = source.leak();
-    LOADED[index(lang)].get_or_init(|| parse(&[source]));
+    LOADED[index(lang)].get_or_init(|| parse(&[source.leak()]));
 }
 
 #[cfg(not(feature = "ssr"))]

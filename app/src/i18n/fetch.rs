@@ -9,10 +9,10 @@ pub async fn load(lang: Lang) -> bool {
     }
     let Some(url) = url(lang) else { return false };
     let Ok(response) = gloo_net::http::Request::get(&url).send().await else { return false };
-    let Ok(text) = response.text().await else { return false };
     if !response.ok() {
         return false;
     }
+    let Ok(text) = response.text().await else { return false };
     bundles::install(lang, text);
     true
 }
