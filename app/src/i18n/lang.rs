@@ -35,6 +35,12 @@ impl Lang {
         }
     }
 
+    /// The language whose code is exactly `code` (`fr`, `en`), as the portal itself writes it in cookies
+    /// and addresses.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
     /// Reads a language tag such as `fr`, `fr-CA` or `EN_us`; anything else is not one of ours.
     pub fn parse(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
@@ -60,5 +66,14 @@ mod tests {
         assert_eq!(Lang::parse("de"), None);
         assert_eq!(Lang::parse("français"), None);
         assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn codes_are_exact() {
+        assert_eq!(Lang::from_code("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        for code in ["FR", "fr-CA", " en", "de", ""] {
+            assert_eq!(Lang::from_code(code), None, "{code}");
+        }
     }
 }

@@ -23,11 +23,7 @@ pub fn request_lang() -> Lang {
 }
 
 fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
-    crate::ssr::cookie(headers, &[COOKIE]).and_then(|value| match value {
-        "fr" => Some(Lang::Fr),
-        "en" => Some(Lang::En),
-        _ => None,
-    })
+    crate::ssr::cookie(headers, &[COOKIE]).and_then(Lang::from_code)
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -60,7 +56,7 @@ pub struct SwitchQuery {
 
 /// `GET /language/{code}?return=/path`: the language switch for browsers without JavaScript.
 pub async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {
-    let Some(lang) = Lang::parse(&code).filter(|lang| lang.code() == code) else {
+    let Some(lang) = Lang::from_code(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let target = query.return_to.filter(|path| crate::navigation::is_local_path(path)).unwrap_or_else(|| "/".into());
@@ -90,7 +86,7 @@ fn locales_version() -> &'static str {
 /// `GET /locales/{version}/{code}.ftl`: a language's messages for the browser. An address with an old
 /// version (a page from before an update) gets today's messages, not to be kept.
 pub async fn locales(Path((version, file)): Path<(String, String)>, headers: HeaderMap) -> Response {
-    let Some(lang) = Lang::ALL.into_iter().find(|lang| file.strip_suffix(".ftl") == Some(lang.code())) else {
+    let Some(lang) = file.strip_suffix(".ftl").and_then(Lang::from_code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let cache = match version == locales_version() {
@@ -116,7 +112,7 @@ fn compressed(lang: Lang) -> &'static [u8] {
             out
         })
     });
-    &COMPRESSED[Lang::ALL.iter().position(|l| *l == lang).unwrap_or_default()]
+    &COMPRESSED[bundles::index(lang)]
 }
 
 /// Whether `Accept-Encoding` lists `br` (without `q=0`).
