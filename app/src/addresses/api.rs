@@ -1,11 +1,11 @@
 //! Server functions of the address field. Both answer from the in-memory index, without the database.
 
 use super::model::Address;
-use crate::errors::AppError;
+use crate::errors::{AppError, Json};
 use leptos::prelude::*;
 
 /// Suggestions for what the resident has typed so far (at most eight).
-#[server(endpoint = "addresses/suggest")]
+#[server(endpoint = "addresses/suggest", output = Json)]
 pub async fn suggest_addresses(query: String) -> Result<Vec<Address>, AppError> {
     let index = crate::ssr::server_context().addresses;
     let query: String = query.chars().take(100).collect();
@@ -13,7 +13,7 @@ pub async fn suggest_addresses(query: String) -> Result<Vec<Address>, AppError> 
 }
 
 /// "Use my location": the nearest civic address, or a refusal that says the place is not in the city.
-#[server(endpoint = "addresses/nearest")]
+#[server(endpoint = "addresses/nearest", output = Json)]
 pub async fn nearest_address(latitude: f64, longitude: f64) -> Result<Address, AppError> {
     use crate::errors::{Field, Problem};
     let index = crate::ssr::server_context().addresses;

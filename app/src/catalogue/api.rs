@@ -1,7 +1,7 @@
 //! The catalogue's server functions and the shapes they send to the browser.
 
 use super::{Category, Code, SearchDoc, Service};
-use crate::errors::AppError;
+use crate::errors::{AppError, Json};
 use crate::i18n::Text;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -40,18 +40,18 @@ pub struct ServiceView {
     pub category: Category,
 }
 
-#[server]
+#[server(output = Json)]
 pub async fn get_overview() -> Result<Overview, AppError> {
     Ok(crate::ssr::server_context().catalogue.overview())
 }
 
-#[server]
+#[server(output = Json)]
 pub async fn get_category(code: String) -> Result<CategoryView, AppError> {
     let code = Code::parse(&code).ok_or(AppError::NotFound)?;
     crate::ssr::server_context().catalogue.category_view(&code).ok_or(AppError::NotFound)
 }
 
-#[server]
+#[server(output = Json)]
 pub async fn get_service(code: String) -> Result<ServiceView, AppError> {
     let code = Code::parse(&code).ok_or(AppError::NotFound)?;
     crate::ssr::server_context().catalogue.service_view(&code).ok_or(AppError::NotFound)

@@ -5,15 +5,14 @@
 //! resident's language, with the right HTTP status when the page is rendered on the server.
 
 mod fields;
+mod wire;
 
 pub use fields::{Field, FieldError, Problem, MAX_QUESTIONS};
+pub use wire::Json;
 
 use crate::i18n::{t, use_i18n, Arg, I18n};
 use leptos::prelude::*;
-use leptos::server_fn::{
-    codec::JsonEncoding,
-    error::{FromServerFnError, ServerFnErrorErr},
-};
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -138,7 +137,7 @@ impl From<anyhow::Error> for AppError {
 }
 
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = wire::JsonText;
 
     fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
         #[cfg(feature = "ssr")]

@@ -2,10 +2,10 @@
 
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
-use crate::errors::AppError;
+use crate::errors::{AppError, Json};
 use leptos::prelude::*;
 
-#[server(endpoint = "feedback/send")]
+#[server(endpoint = "feedback/send", output = Json)]
 pub async fn send_feedback(
     #[server(default)] easy: String,
     #[server(default)] improve: String,

@@ -3,22 +3,22 @@
 use super::model::{FeedbackRow, QueueFilter, QueuePage, StaffRequest};
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
-use crate::errors::AppError;
+use crate::errors::{AppError, Json};
 use leptos::prelude::*;
 
-#[server(endpoint = "staff/queue")]
+#[server(endpoint = "staff/queue", output = Json)]
 pub async fn get_queue(#[server(default)] filter: QueueFilter) -> Result<QueuePage, AppError> {
     answer(super::ssr::queue(&filter).await)
 }
 
-#[server(endpoint = "staff/request")]
+#[server(endpoint = "staff/request", output = Json)]
 pub async fn get_staff_request(reference: String) -> Result<StaffRequest, AppError> {
     answer(super::ssr::request(&reference).await)
 }
 
 /// One staff form: a new status (with its reason), a team, a note; `version` is the request's when the
 /// form was shown.
-#[server(endpoint = "staff/update")]
+#[server(endpoint = "staff/update", output = Json)]
 #[allow(clippy::too_many_arguments)] // one argument per form field
 pub async fn update_request(
     reference: String,
@@ -40,7 +40,7 @@ pub async fn update_request(
     answer(result)
 }
 
-#[server(endpoint = "staff/feedback")]
+#[server(endpoint = "staff/feedback", output = Json)]
 pub async fn get_feedback(#[server(default)] page: u32) -> Result<Vec<FeedbackRow>, AppError> {
     answer(super::ssr::feedback(page).await)
 }
