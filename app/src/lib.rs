@@ -4,7 +4,8 @@
 
 /// A page loaded on demand: `lazy_page!(AccountRoute, AccountPage)` makes `AccountRoute`, which the router
 /// takes as `view={Lazy::<AccountRoute>::new()}`. Its code is split out of the main WebAssembly bundle
-/// (`cargo leptos build --split`), so a first visit to the home page does not download it.
+/// (`cargo leptos build --split`), so a first visit to the home page does not download it, nor the messages
+/// of such pages (`i18n::load_pages`).
 macro_rules! lazy_page {
     ($route:ident, $page:ident) => {
         pub struct $route;
@@ -16,7 +17,16 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> leptos::prelude::AnyView {
-                leptos::prelude::IntoAny::into_any(leptos::prelude::view! { <$page/> })
+                use leptos::prelude::*;
+                // The page's messages first: at once on the server, fetched once in the browser.
+                Suspend::new(async {
+                    match crate::i18n::load_pages().await {
+                        true => view! { <$page/> }.into_any(),
+                        false => view! { <crate::errors::ErrorMessage error=crate::errors::AppError::Unavailable/> }
+                            .into_any(),
+                    }
+                })
+                .into_any()
             }
         }
     };
@@ -52,7 +62,7 @@ use leptos_router::{
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locales = i18n::ssr::locales_href(i18n::ssr::request_lang());
+    let locales = i18n::ssr::locales_href(i18n::ssr::request_lang(), i18n::Part::Shell);
     view! {
         <!DOCTYPE html>
         <html>
@@ -61,7 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b4f8a"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                // The page's messages, fetched with the WebAssembly rather than inside it (i18n::load).
+                // The shell's messages, fetched with the WebAssembly rather than inside it (i18n::load).
                 <link id=i18n::LOCALES_LINK rel="preload" href=locales r#as="fetch" crossorigin="anonymous"/>
                 <HydrationScripts options/>
                 <leptos_meta::MetaTags/>

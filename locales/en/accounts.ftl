@@ -1,6 +1,4 @@
-## Header, sign-in page
-account-link = My account
-sign-in-button = Sign in
+## Sign-in page
 sign-in-forgot = Forgot your password?
 sign-in-new-heading = New to the portal?
 sign-in-new-text = You need an account to submit a request online. It takes a minute: we e-mail you a link to choose your password.

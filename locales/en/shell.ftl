@@ -9,3 +9,7 @@ feedback-link = Help us serve you better
 breadcrumbs-label = You are here
 breadcrumbs-home = Home
 sign-in-title = Sign in or register
+# Header links for the signed-in and for staff.
+account-link = My account
+sign-in-button = Sign in
+staff-link = 311 console

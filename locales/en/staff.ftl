@@ -1,5 +1,4 @@
 # The staff console.
-staff-link = 311 console
 staff-queue-title = Requests to handle
 staff-feedback-link = Read portal feedback
 staff-filters = Filter requests

@@ -1,6 +1,4 @@
-## En-tête, page de connexion
-account-link = Mon compte
-sign-in-button = Se connecter
+## Page de connexion
 sign-in-forgot = Mot de passe oublié?
 sign-in-new-heading = Nouveau sur le portail?
 sign-in-new-text = Il faut un compte pour soumettre une demande en ligne. C'est rapide : nous vous envoyons par courriel un lien pour choisir votre mot de passe.

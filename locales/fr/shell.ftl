@@ -9,3 +9,7 @@ feedback-link = Aidez-nous à mieux vous servir
 breadcrumbs-label = Vous êtes ici
 breadcrumbs-home = Accueil
 sign-in-title = Se connecter ou s'inscrire
+# Liens de l’en-tête, une fois connecté, et pour le personnel.
+account-link = Mon compte
+sign-in-button = Se connecter
+staff-link = Console 311

@@ -1,5 +1,4 @@
 # La console du personnel.
-staff-link = Console 311
 staff-queue-title = Demandes à traiter
 staff-feedback-link = Lire les commentaires sur le portail
 staff-filters = Filtrer les demandes

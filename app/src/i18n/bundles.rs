@@ -1,6 +1,7 @@
-//! The Fluent messages. The server has both languages built in; the browser fetches the page's language
-//! with the page (`load`, preloaded by `<link id="locales">`) and the other one when the resident switches,
-//! so that the WebAssembly bundle carries no text.
+//! The Fluent messages. The server has both languages built in; the browser fetches what a page needs in
+//! its language (`load`): the shell's messages before hydrating (preloaded by `<link id="locales">`), the
+//! other pages' the first time one opens, and the same parts of the other language when the resident
+//! switches. The WebAssembly bundle carries no text, and a first visit to the home page fetches a third of it.
 //!
 //! The `.ftl` files are parsed by `fluent-syntax`, Fluent's own parser; `resolve` formats what our locales
 //! use: text, `{ $variable }` and selections on a variable (`[one]`, `[0]`, `*[other]`, or a word such as
@@ -13,68 +14,107 @@ use super::{Arg, Lang};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 use std::collections::HashMap;
 
-/// Lists every `.ftl` file once, for both languages: a file missing from one language fails the build.
+/// The messages as the browser fetches them: what the home and search pages show, and the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Header, footer, city, catalogue (home, search, categories, services) and error pages.
+    Shell,
+    /// Every other page (requests, accounts, staff, survey...), loaded with the first of them.
+    Pages,
+}
+
+impl Part {
+    pub const ALL: [Part; 2] = [Part::Shell, Part::Pages];
+
+    /// Its name in the address of its file (`/locales/{version}/{name}.{lang}.ftl`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Shell => "shell",
+            Part::Pages => "pages",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|part| part.name() == name)
+    }
+
+    /// Its place in `Part::ALL` and in the arrays of this module and of `ssr.rs`.
+    pub(super) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Lists every `.ftl` file once, for both languages, by part: a file missing from one language fails the
+/// build.
 macro_rules! locale_files {
-    ($($name:literal),+ $(,)?) => {
+    ($($part:ident: [$($name:literal),+ $(,)?]),+ $(,)?) => {
         #[cfg(test)]
-        pub(crate) const FILE_NAMES: &[&str] = &[$($name),+];
+        pub(crate) const FILE_NAMES: &[&str] = &[$($($name),+),+];
         #[cfg(feature = "ssr")]
-        const FR: &[&str] = &[$(include_str!(concat!("../../../locales/fr/", $name, ".ftl"))),+];
+        const FR: &[(Part, &str)] =
+            &[$($((Part::$part, include_str!(concat!("../../../locales/fr/", $name, ".ftl")))),+),+];
         #[cfg(feature = "ssr")]
-        const EN: &[&str] = &[$(include_str!(concat!("../../../locales/en/", $name, ".ftl"))),+];
+        const EN: &[(Part, &str)] =
+            &[$($((Part::$part, include_str!(concat!("../../../locales/en/", $name, ".ftl")))),+),+];
     };
 }
 
 locale_files!(
-    "shell",
-    "city",
-    "catalogue",
-    "requests",
-    "lifecycle",
-    "staff",
-    "survey",
-    "accounts",
-    "privacy",
-    "feedback",
-    "errors",
+    Shell: ["shell", "city", "catalogue", "errors"],
+    Pages: ["requests", "lifecycle", "staff", "survey", "accounts", "privacy", "feedback"],
 );
 
 type Messages = HashMap<&'static str, Pattern<&'static str>>;
 
 #[cfg(feature = "ssr")]
-static MESSAGES: std::sync::LazyLock<[Messages; 2]> = std::sync::LazyLock::new(|| [parse(FR), parse(EN)]);
+static MESSAGES: std::sync::LazyLock<[Messages; 2]> =
+    std::sync::LazyLock::new(|| Lang::ALL.map(|lang| parse(sources(lang).iter().map(|(_, source)| *source))));
 
 #[cfg(feature = "ssr")]
-fn messages(lang: Lang) -> Option<&'static Messages> {
-    Some(&MESSAGES[index(lang)])
+fn find(lang: Lang, key: &str) -> Option<&'static Pattern<&'static str>> {
+    MESSAGES[index(lang)].get(key)
 }
 
-/// A language's `.ftl` files as one text, as the browser fetches it (joined once).
+/// A part of a language's `.ftl` files as one text, as the browser fetches it (joined once).
 #[cfg(feature = "ssr")]
-pub fn source(lang: Lang) -> &'static str {
-    static SOURCES: std::sync::LazyLock<[String; 2]> =
-        std::sync::LazyLock::new(|| Lang::ALL.map(|lang| sources(lang).join("\n")));
-    &SOURCES[index(lang)]
+pub fn source(lang: Lang, part: Part) -> &'static str {
+    static SOURCES: std::sync::LazyLock<[[String; 2]; 2]> = std::sync::LazyLock::new(|| {
+        Lang::ALL.map(|lang| Part::ALL.map(|part| part_sources(lang, part).collect::<Vec<_>>().join("\n")))
+    });
+    &SOURCES[index(lang)][part.index()]
 }
 
-#[cfg(not(feature = "ssr"))]
-static LOADED: [std::sync::OnceLock<Messages>; 2] = [const { std::sync::OnceLock::new() }; 2];
-
-#[cfg(not(feature = "ssr"))]
-fn messages(lang: Lang) -> Option<&'static Messages> {
-    LOADED[index(lang)].get()
+#[cfg(feature = "ssr")]
+fn part_sources(lang: Lang, part: Part) -> impl Iterator<Item = &'static str> {
+    sources(lang).iter().filter(move |(of, _)| *of == part).map(|(_, source)| *source)
 }
 
-/// Takes a language's messages as the server sent them. The first text of a language is kept for the life
-/// of the page (the parsed messages borrow from it); a second one, fetched by a double click, is dropped.
+/// What the browser has fetched, by language and part.
 #[cfg(not(feature = "ssr"))]
-pub fn install(lang: Lang, source: String) {
-    LOADED[index(lang)].get_or_init(|| parse(&[source.leak()]));
-}
+static LOADED: [[std::sync::OnceLock<Messages>; 2]; 2] = [const { [const { std::sync::OnceLock::new() }; 2] }; 2];
 
 #[cfg(not(feature = "ssr"))]
-pub fn is_loaded(lang: Lang) -> bool {
-    messages(lang).is_some()
+fn find(lang: Lang, key: &str) -> Option<&'static Pattern<&'static str>> {
+    LOADED[index(lang)].iter().find_map(|part| part.get()?.get(key))
+}
+
+/// Takes a part of a language's messages as the server sent them. The first text is kept for the life of
+/// the page (the parsed messages borrow from it); a second one, fetched by a double click, is dropped.
+#[cfg(not(feature = "ssr"))]
+pub fn install(lang: Lang, part: Part, source: String) {
+    LOADED[index(lang)][part.index()].get_or_init(|| parse([&*source.leak()]));
+}
+
+/// Whether a part of a language is there to format from: always on the server.
+pub fn is_loaded(lang: Lang, part: Part) -> bool {
+    #[cfg(feature = "ssr")]
+    let loaded = {
+        let _ = (lang, part);
+        true
+    };
+    #[cfg(not(feature = "ssr"))]
+    let loaded = LOADED[index(lang)][part.index()].get().is_some();
+    loaded
 }
 
 /// Where a language sits in the arrays of this module and of `ssr.rs`: its place in `Lang::ALL`.
@@ -85,11 +125,11 @@ pub(super) fn index(lang: Lang) -> usize {
     }
 }
 
-fn parse(sources: &[&'static str]) -> Messages {
+fn parse(sources: impl IntoIterator<Item = &'static str>) -> Messages {
     let mut messages = HashMap::new();
     for source in sources {
         // A syntax error is caught by the locale tests; here we keep what parsed.
-        let resource = fluent_syntax::parser::parse(*source).unwrap_or_else(|(partial, _)| partial);
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(partial, _)| partial);
         for entry in resource.body {
             if let Entry::Message(message) = entry {
                 if let Some(value) = message.value {
@@ -104,7 +144,7 @@ fn parse(sources: &[&'static str]) -> Messages {
 /// Formats a message. A missing key shows the key itself, so that it is visible on the page and caught by
 /// the locale tests rather than breaking the render.
 pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-    let Some(pattern) = messages(lang).and_then(|messages| messages.get(key)) else {
+    let Some(pattern) = find(lang, key) else {
         return key.to_string();
     };
     let mut out = String::new();
@@ -185,7 +225,7 @@ fn plural_category(lang: Lang, n: i64) -> &'static str {
 }
 
 #[cfg(feature = "ssr")]
-pub(crate) fn sources(lang: Lang) -> &'static [&'static str] {
+pub(crate) fn sources(lang: Lang) -> &'static [(Part, &'static str)] {
     match lang {
         Lang::Fr => FR,
         Lang::En => EN,
@@ -196,11 +236,21 @@ pub(crate) fn sources(lang: Lang) -> &'static [&'static str] {
 mod tests {
     use super::*;
 
-    /// The browser parses a language as one text; the server, file by file.
+    /// The browser parses a language part by part, each as one text; the server, file by file.
     #[test]
-    fn one_text_per_language_parses_as_its_files() {
+    fn the_parts_parse_as_their_files() {
         for lang in Lang::ALL {
-            assert_eq!(parse(&[source(lang)]), parse(sources(lang)));
+            let mut parts = Messages::new();
+            for part in Part::ALL {
+                parts.extend(parse([source(lang, part)]));
+            }
+            assert_eq!(parts, MESSAGES[index(lang)]);
         }
+    }
+
+    #[test]
+    fn every_file_is_in_one_part() {
+        assert_eq!(sources(Lang::En).len(), FILE_NAMES.len());
+        assert_eq!(Part::ALL.map(|part| Part::from_name(part.name())), Part::ALL.map(Some));
     }
 }

@@ -1,27 +1,37 @@
-//! The browser fetches a language's messages the first time it needs them: the page's language before
-//! hydrating, the other one when the resident switches.
+//! The browser fetches a part of a language's messages the first time it needs it: the page's shell
+//! messages before hydrating, the other pages' with the first of them, the other language's when the
+//! resident switches.
 
-use super::{bundles, Lang, LOCALES_LINK};
+use super::{bundles, Lang, Part, LOCALES_LINK};
 
-pub async fn load(lang: Lang) -> bool {
-    if bundles::is_loaded(lang) {
+pub async fn load(lang: Lang, part: Part) -> bool {
+    if bundles::is_loaded(lang, part) {
         return true;
     }
-    let Some(url) = url(lang) else { return false };
+    let Some(url) = url(lang, part) else { return false };
     let Ok(response) = gloo_net::http::Request::get(&url).send().await else { return false };
     if !response.ok() {
         return false;
     }
     let Ok(text) = response.text().await else { return false };
-    bundles::install(lang, text);
+    bundles::install(lang, part, text);
     true
 }
 
-/// The address of a language's messages, next to the page's own in `<link id="locales">`: the address
-/// carries a version, so that browsers can keep the file until the messages change.
-fn url(lang: Lang) -> Option<String> {
+/// The page's language as the document shows it (`<html lang>`, kept current by the language switch).
+pub fn page_lang() -> Lang {
+    web_sys::window()
+        .and_then(|window| window.document()?.document_element()?.get_attribute("lang"))
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_default()
+}
+
+/// The address of a part of a language's messages, next to the page's own in `<link id="locales">`: the
+/// address carries a version, so that browsers can keep the file until the messages change.
+fn url(lang: Lang, part: Part) -> Option<String> {
     let link = web_sys::window()?.document()?.get_element_by_id(LOCALES_LINK)?;
     let href = link.get_attribute("href")?;
     let (folder, _) = href.rsplit_once('/')?;
-    Some(format!("{folder}/{}.ftl", lang.code()))
+    Some(format!("{folder}/{}.{}.ftl", part.name(), lang.code()))
 }

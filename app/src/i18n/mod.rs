@@ -17,6 +17,7 @@ pub mod ssr;
 mod tests;
 
 pub use arg::Arg;
+pub use bundles::Part;
 pub use lang::Lang;
 pub use text::{Text, TextList};
 pub use toggle::LanguageToggle;
@@ -84,20 +85,39 @@ pub fn message(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     bundles::format(lang, key, args)
 }
 
-/// Makes a language's messages available: at once on the server, which has them built in; in the browser,
-/// by fetching them the first time. False when that failed.
-pub async fn load(lang: Lang) -> bool {
+/// Makes a part of a language's messages available: at once on the server, which has them built in; in the
+/// browser, by fetching it the first time. False when that failed.
+pub async fn load(lang: Lang, part: Part) -> bool {
     #[cfg(feature = "hydrate")]
-    return fetch::load(lang).await;
+    return send_wrapper::SendWrapper::new(fetch::load(lang, part)).await;
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = lang;
+        let _ = (lang, part);
         true
     }
 }
 
-/// The id of the `<link>` in every page's head that preloads the page's messages and tells the browser
-/// where to find the other language's.
+/// The messages of every page but the home and search pages, in the page's language: what a page loaded
+/// on demand (`lazy_page!`) awaits before it renders. False when they could not be fetched.
+pub async fn load_pages() -> bool {
+    #[cfg(feature = "hydrate")]
+    return load(fetch::page_lang(), Part::Pages).await;
+    #[cfg(not(feature = "hydrate"))]
+    true
+}
+
+/// For a switch to `lang`: the parts of its messages that the page has in its current language.
+pub async fn load_like(current: Lang, lang: Lang) -> bool {
+    for part in Part::ALL {
+        if bundles::is_loaded(current, part) && !load(lang, part).await {
+            return false;
+        }
+    }
+    true
+}
+
+/// The id of the `<link>` in every page's head that preloads the page's shell messages and tells the
+/// browser where to find the others.
 pub const LOCALES_LINK: &str = "locales";
 
 /// Lower case for the letters of French and English (ASCII, Latin-1, Œ and Ÿ); any other character is

@@ -1,6 +1,6 @@
 //! Server side of the language choice: negotiation from the request, and the no-JavaScript switch.
 
-use super::{bundles, cookie_value, Lang, COOKIE};
+use super::{bundles, cookie_value, Lang, Part, COOKIE};
 use axum::{
     extract::{Path, Query},
     http::{header, HeaderMap, HeaderValue, StatusCode},
@@ -67,26 +67,30 @@ pub async fn switch_language(Path(code): Path<String>, Query(query): Query<Switc
     response
 }
 
-/// Where the browser fetches a language's messages. The version in the address changes with the messages,
-/// so the file can be cached for good.
-pub fn locales_href(lang: Lang) -> String {
-    format!("/locales/{}/{}.ftl", locales_version(), lang.code())
+/// Where the browser fetches a part of a language's messages. The version in the address changes with the
+/// messages, so the file can be cached for good.
+pub fn locales_href(lang: Lang, part: Part) -> String {
+    format!("/locales/{}/{}.{}.ftl", locales_version(), part.name(), lang.code())
 }
 
 fn locales_version() -> &'static str {
     use std::hash::{DefaultHasher, Hash, Hasher};
     static VERSION: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         let mut hasher = DefaultHasher::new();
-        Lang::ALL.map(bundles::source).hash(&mut hasher);
+        Lang::ALL.map(bundles::sources).hash(&mut hasher);
         format!("{:016x}", hasher.finish())
     });
     &VERSION
 }
 
-/// `GET /locales/{version}/{code}.ftl`: a language's messages for the browser. An address with an old
-/// version (a page from before an update) gets today's messages, not to be kept.
+/// `GET /locales/{version}/{part}.{code}.ftl`: a part of a language's messages for the browser. An address
+/// with an old version (a page from before an update) gets today's messages, not to be kept.
 pub async fn locales(Path((version, file)): Path<(String, String)>, headers: HeaderMap) -> Response {
-    let Some(lang) = file.strip_suffix(".ftl").and_then(Lang::from_code) else {
+    let Some((part, lang)) = file
+        .strip_suffix(".ftl")
+        .and_then(|name| name.split_once('.'))
+        .and_then(|(part, code)| Some((Part::from_name(part)?, Lang::from_code(code)?)))
+    else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let cache = match version == locales_version() {
@@ -96,23 +100,26 @@ pub async fn locales(Path((version, file)): Path<(String, String)>, headers: Hea
     let text = [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, cache)];
     match accepts_brotli(&headers) {
         // Compressed once at brotli's best (a quarter smaller than the compression of pages on the fly).
-        true => (text, [(header::CONTENT_ENCODING, "br"), (header::VARY, "accept-encoding")], compressed(lang))
+        true => (text, [(header::CONTENT_ENCODING, "br"), (header::VARY, "accept-encoding")], compressed(lang, part))
             .into_response(),
-        false => (text, [(header::VARY, "accept-encoding")], bundles::source(lang)).into_response(),
+        false => (text, [(header::VARY, "accept-encoding")], bundles::source(lang, part)).into_response(),
     }
 }
 
-fn compressed(lang: Lang) -> &'static [u8] {
-    static COMPRESSED: std::sync::LazyLock<[Vec<u8>; 2]> = std::sync::LazyLock::new(|| {
+fn compressed(lang: Lang, part: Part) -> &'static [u8] {
+    static COMPRESSED: std::sync::LazyLock<[[Vec<u8>; 2]; 2]> = std::sync::LazyLock::new(|| {
         Lang::ALL.map(|lang| {
-            let mut out = Vec::new();
-            let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-            std::io::Write::write_all(&mut writer, bundles::source(lang).as_bytes()).expect("writing to memory");
-            drop(writer);
-            out
+            Part::ALL.map(|part| {
+                let mut out = Vec::new();
+                let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+                std::io::Write::write_all(&mut writer, bundles::source(lang, part).as_bytes())
+                    .expect("writing to memory");
+                drop(writer);
+                out
+            })
         })
     });
-    &COMPRESSED[bundles::index(lang)]
+    &COMPRESSED[bundles::index(lang)][part.index()]
 }
 
 /// Whether `Accept-Encoding` lists `br` (without `q=0`).
@@ -148,10 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_share_one_version() {
-        let (fr, en) = (locales_href(Lang::Fr), locales_href(Lang::En));
-        assert_eq!(fr.strip_suffix("fr.ftl"), en.strip_suffix("en.ftl"));
-        assert!(fr.starts_with("/locales/") && fr.len() > "/locales//fr.ftl".len(), "{fr}");
+    fn every_part_of_both_languages_shares_one_version() {
+        let (fr, en) = (locales_href(Lang::Fr, Part::Shell), locales_href(Lang::En, Part::Pages));
+        assert_eq!(fr.strip_suffix("/shell.fr.ftl"), en.strip_suffix("/pages.en.ftl"));
+        assert!(fr.starts_with("/locales/") && fr.len() > "/locales//shell.fr.ftl".len(), "{fr}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The locale checks: both languages have the same keys, every key the code uses exists, and no component
 //! shows text that is not in the locales.
 
-use super::{bundles, Arg, Lang};
+use super::{bundles, Arg, Lang, Part};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,7 +10,7 @@ use unic_langid::LanguageIdentifier;
 
 fn keys(lang: Lang) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for (name, source) in bundles::FILE_NAMES.iter().zip(bundles::sources(lang)) {
+    for (name, (_, source)) in bundles::FILE_NAMES.iter().zip(bundles::sources(lang)) {
         let resource = FluentResource::try_new(source.to_string())
             .unwrap_or_else(|(_, errors)| panic!("locales/{}/{name}.ftl does not parse: {errors:?}", lang.code()));
         for entry in resource.entries() {
@@ -97,6 +97,37 @@ fn components_show_no_text_outside_the_locales() {
     assert!(found.is_empty(), "text written in components instead of locales/: {found:#?}");
 }
 
+/// The header, the footer, the home and search pages and the error pages are in the main bundle and hydrate
+/// with the shell's messages only (`Part::Shell`; the other pages fetch the rest first): every key their
+/// code names must be among those.
+#[test]
+fn the_shells_code_needs_only_the_shells_messages() {
+    const SHELL_CODE: &[&str] = &["layout", "city", "catalogue/home_page.rs", "errors/mod.rs", "i18n/toggle.rs"];
+    let all = keys(Lang::En);
+    let shell: BTreeSet<&str> = bundles::sources(Lang::En)
+        .iter()
+        .filter(|(part, _)| *part == Part::Shell)
+        .flat_map(|(_, source)| fluent_syntax::parser::parse(*source).unwrap().body)
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message.id.name),
+            _ => None,
+        })
+        .collect();
+    let literal = regex::Regex::new(r#""([a-z0-9]+(?:-[a-z0-9]+)+)""#).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut elsewhere = Vec::new();
+    for path in rust_sources().into_iter().filter(|path| SHELL_CODE.iter().any(|code| path.starts_with(src.join(code))))
+    {
+        let source = std::fs::read_to_string(&path).unwrap();
+        for capture in literal.captures_iter(&source) {
+            if all.contains(&capture[1]) && !shell.contains(&capture[1]) {
+                elsewhere.push(format!("{}: {}", path.display(), &capture[1]));
+            }
+        }
+    }
+    assert!(elsewhere.is_empty(), "keys the shell uses from files outside its part: {elsewhere:#?}");
+}
+
 /// Variables of a pattern, with the variant keys of the selections they drive.
 fn variables(pattern: &Pattern<&str>, found: &mut BTreeMap<String, Vec<String>>) {
     fn expression(expr: &Expression<&str>, found: &mut BTreeMap<String, Vec<String>>) {
@@ -139,11 +170,11 @@ fn messages_format_as_fluent_formats_them() {
     for lang in Lang::ALL {
         let mut reference = FluentBundle::new(vec![lang.code().parse::<LanguageIdentifier>().unwrap()]);
         reference.set_use_isolating(false);
-        for source in bundles::sources(lang) {
+        for (_, source) in bundles::sources(lang) {
             reference.add_resource(FluentResource::try_new(source.to_string()).unwrap()).unwrap();
         }
         let mut checked = 0;
-        for source in bundles::sources(lang) {
+        for (_, source) in bundles::sources(lang) {
             let resource = fluent_syntax::parser::parse(*source).unwrap();
             for entry in &resource.body {
                 let Entry::Message(message) = entry else { continue };

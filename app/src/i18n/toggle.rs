@@ -23,12 +23,12 @@ pub fn LanguageToggle() -> impl IntoView {
     };
     let switch = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
-        let lang = other();
+        let (current, lang) = (i18n.lang(), other());
         let fallback = href();
         leptos::task::spawn_local(async move {
             // The other language's messages are fetched on the first switch; if that fails, the
             // server-side switch still works.
-            if super::load(lang).await {
+            if super::load_like(current, lang).await {
                 remember(lang);
                 i18n.set_lang(lang);
             } else {

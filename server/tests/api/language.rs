@@ -49,7 +49,7 @@ async fn every_page_points_to_its_languages_messages() {
         let (_, html) = portal.page("/", lang).await;
         let start = html.find("id=\"locales\"").expect("the locales link");
         let href = html[start..].split("href=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
-        assert!(href.starts_with("/locales/") && href.ends_with(&format!("/{lang}.ftl")), "{href}");
+        assert!(href.starts_with("/locales/") && href.ends_with(&format!("/shell.{lang}.ftl")), "{href}");
         let response = portal.get(&href, "en").await;
         assert_eq!(response.status(), StatusCode::OK);
         // reqwest here asks for no compression: the plain text; a browser gets the brotli file.
@@ -59,11 +59,18 @@ async fn every_page_points_to_its_languages_messages() {
         assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
         let text = response.text().await.unwrap();
         assert!(text.contains(heading) && text.contains("\nerror-not-found-title = "), "{lang}");
+        // The other pages' messages are beside the shell's, fetched with the first of those pages.
+        let pages = portal.get(&href.replace("/shell.", "/pages."), "en").await;
+        assert_eq!(pages.status(), StatusCode::OK);
+        let pages = pages.text().await.unwrap();
+        assert!(pages.contains("\nreview-change = ") && !pages.contains(heading), "{lang}");
     }
-    let stale = portal.get("/locales/0000000000000000/fr.ftl", "en").await;
+    let stale = portal.get("/locales/0000000000000000/shell.fr.ftl", "en").await;
     assert_eq!(stale.status(), StatusCode::OK);
     assert_eq!(stale.headers()[header::CACHE_CONTROL], "no-cache", "an old version is not kept");
-    for unknown in ["/locales/0/de.ftl", "/locales/0/fr", "/locales/0/FR.ftl"] {
+    for unknown in
+        ["/locales/0/shell.de.ftl", "/locales/0/fr.ftl", "/locales/0/other.fr.ftl", "/locales/0/shell.FR.ftl"]
+    {
         assert_eq!(portal.get(unknown, "en").await.status(), StatusCode::NOT_FOUND, "{unknown}");
     }
 }
