@@ -18,7 +18,8 @@ macro_rules! lazy_page {
 
             fn view(_this: Self) -> leptos::prelude::AnyView {
                 use leptos::prelude::*;
-                // The page's messages first: at once on the server, fetched once in the browser.
+                // The page's messages first: at once on the server; in the browser, already there if the page is
+                // hydrating (its head preloads them), else fetched once.
                 Suspend::new(async {
                     match crate::i18n::load_pages().await {
                         true => view! { <$page/> }.into_any(),
@@ -62,7 +63,11 @@ use leptos_router::{
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let locales = i18n::ssr::locales_href(i18n::ssr::request_lang(), i18n::Part::Shell);
+    use i18n::{ssr::locales_href, Part};
+    let lang = i18n::ssr::request_lang();
+    // A page loaded on demand hydrates with the other pages' messages too: they are preloaded with the shell's.
+    let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_string()).unwrap_or_default();
+    let pages = (!SHELL_ONLY_PATHS.contains(&path.as_str())).then(|| locales_href(lang, Part::Pages));
     view! {
         <!DOCTYPE html>
         <html>
@@ -71,8 +76,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b4f8a"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                // The shell's messages, fetched with the WebAssembly rather than inside it (i18n::load).
-                <link id=i18n::LOCALES_LINK rel="preload" href=locales r#as="fetch" crossorigin="anonymous"/>
+                // The messages, fetched with the WebAssembly rather than inside it (i18n::load).
+                <link id=i18n::LOCALES_LINK rel="preload" href=locales_href(lang, Part::Shell) r#as="fetch" crossorigin="anonymous"/>
+                {pages.map(|href| view! {
+                    <link id=i18n::PAGES_LINK rel="preload" href=href r#as="fetch" crossorigin="anonymous"/>
+                })}
                 <HydrationScripts options/>
                 <leptos_meta::MetaTags/>
             </head>
@@ -82,6 +90,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// The addresses of the pages in the main bundle (the routes below that are not `lazy_page!`): they show
+/// the shell's messages only.
+#[cfg(feature = "ssr")]
+const SHELL_ONLY_PATHS: [&str; 2] = ["/", "/search"];
 
 /// `<html lang>`: follows the language switch in the browser. On the server, a plain value, because
 /// leptos_meta may read it after the render, outside the request's reactive arena (see `PageTitle`).

@@ -9,12 +9,11 @@ pub fn hydrate() {
     leptos::task::spawn_local(async {
         let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
         let Some(body) = document.body() else { return };
-        // The shell's messages come from the server, preloaded by the page's head (a page loaded on demand
-        // fetches its own). Without them the page stays as the server rendered it, which works without
-        // JavaScript.
+        // The page's messages come from the server, preloaded by the page's head. Without them the page
+        // stays as the server rendered it, which works without JavaScript.
         let lang = document.document_element().and_then(|root| root.get_attribute("lang"));
         let lang = lang.as_deref().and_then(app::i18n::Lang::parse).unwrap_or_default();
-        if !app::i18n::load(lang, app::i18n::Part::Shell).await {
+        if !app::i18n::load_for_hydration(lang).await {
             return;
         }
         leptos::mount::hydrate_from_async(body, app::App).await.forget();

@@ -18,6 +18,11 @@ pub async fn load(lang: Lang, part: Part) -> bool {
     true
 }
 
+/// Whether the page's head has the `<link>` with this id.
+pub fn head_has(id: &str) -> bool {
+    web_sys::window().and_then(|window| window.document()?.get_element_by_id(id)).is_some()
+}
+
 /// The page's language as the document shows it (`<html lang>`, kept current by the language switch).
 pub fn page_lang() -> Lang {
     web_sys::window()

@@ -97,6 +97,14 @@ pub async fn load(lang: Lang, part: Part) -> bool {
     }
 }
 
+/// What the page the server rendered needs before it hydrates: the shell's messages, and the other pages'
+/// when the head preloads them (`PAGES_LINK`). False when they could not be fetched.
+#[cfg(feature = "hydrate")]
+pub async fn load_for_hydration(lang: Lang) -> bool {
+    let pages = fetch::head_has(PAGES_LINK);
+    load(lang, Part::Shell).await && (!pages || load(lang, Part::Pages).await)
+}
+
 /// The messages of every page but the home and search pages, in the page's language: what a page loaded
 /// on demand (`lazy_page!`) awaits before it renders. False when they could not be fetched.
 pub async fn load_pages() -> bool {
@@ -119,6 +127,10 @@ pub async fn load_like(current: Lang, lang: Lang) -> bool {
 /// The id of the `<link>` in every page's head that preloads the page's shell messages and tells the
 /// browser where to find the others.
 pub const LOCALES_LINK: &str = "locales";
+
+/// The id of the `<link>` that preloads the other pages' messages, in the head of the pages loaded on
+/// demand: they need them to hydrate.
+pub const PAGES_LINK: &str = "locales-pages";
 
 /// Lower case for the letters of French and English (ASCII, Latin-1, Œ and Ÿ); any other character is
 /// returned as it is. Search and e-mail addresses need no more, and `char::to_lowercase` would bring all of

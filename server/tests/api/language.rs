@@ -59,7 +59,12 @@ async fn every_page_points_to_its_languages_messages() {
         assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/plain"));
         let text = response.text().await.unwrap();
         assert!(text.contains(heading) && text.contains("\nerror-not-found-title = "), "{lang}");
-        // The other pages' messages are beside the shell's, fetched with the first of those pages.
+        // The other pages' messages are beside the shell's, preloaded by the pages that need them.
+        assert!(!html.contains("id=\"locales-pages\""), "the home page shows the shell's messages only");
+        let (_, privacy) = portal.page("/privacy", lang).await;
+        let pages_link =
+            format!("id=\"locales-pages\" rel=\"preload\" href=\"{}\"", href.replace("/shell.", "/pages."));
+        assert!(privacy.contains(&pages_link), "{lang}");
         let pages = portal.get(&href.replace("/shell.", "/pages."), "en").await;
         assert_eq!(pages.status(), StatusCode::OK);
         let pages = pages.text().await.unwrap();
