@@ -3,15 +3,15 @@
 //! other pages' the first time one opens, and the same parts of the other language when the resident
 //! switches. The WebAssembly bundle carries no text, and a first visit to the home page fetches a third of it.
 //!
-//! The `.ftl` files are parsed by `fluent-syntax`, Fluent's own parser; `resolve` formats what our locales
-//! use: text, `{ $variable }` and selections on a variable (`[one]`, `[0]`, `*[other]`, or a word such as
-//! `[pm]`). We do not use `fluent-bundle` for this: its plural rules for every language of the world, its
-//! decimal number parsing and printing and its language tags were a third of the browser bundle's
-//! first download (docs/PERFORMANCE.md). A unit test formats every message of both languages with both
-//! and compares (`tests.rs`), so the two cannot drift apart.
+//! The `.ftl` files are read by `ftl.rs`, and `format` writes what our locales use: text, `{ $variable }`
+//! and selections on a variable (`[one]`, `[0]`, `*[other]`, or a word such as `[pm]`). We do not use
+//! `fluent-bundle` and `fluent-syntax` for this: their plural rules for every language of the world,
+//! decimal number parsing and printing, language tags and full grammar were a third of the browser
+//! bundle's first download (docs/PERFORMANCE.md). A unit test formats every message of both languages
+//! with both and compares (`tests.rs`), so the two cannot drift apart.
 
+use super::ftl::{self, Element, Key, Pattern};
 use super::{Arg, Lang};
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 use std::collections::HashMap;
 
 /// The messages as the browser fetches them: what the home and search pages show, and the rest.
@@ -64,14 +64,14 @@ locale_files!(
     Pages: ["requests", "lifecycle", "staff", "survey", "accounts", "privacy", "feedback"],
 );
 
-type Messages = HashMap<&'static str, Pattern<&'static str>>;
+type Messages = HashMap<&'static str, Pattern>;
 
 #[cfg(feature = "ssr")]
 static MESSAGES: std::sync::LazyLock<[Messages; 2]> =
     std::sync::LazyLock::new(|| Lang::ALL.map(|lang| parse(sources(lang).iter().map(|(_, source)| *source))));
 
 #[cfg(feature = "ssr")]
-fn find(lang: Lang, key: &str) -> Option<&'static Pattern<&'static str>> {
+fn find(lang: Lang, key: &str) -> Option<&'static Pattern> {
     MESSAGES[index(lang)].get(key)
 }
 
@@ -94,7 +94,7 @@ fn part_sources(lang: Lang, part: Part) -> impl Iterator<Item = &'static str> {
 static LOADED: [[std::sync::OnceLock<Messages>; 2]; 2] = [const { [const { std::sync::OnceLock::new() }; 2] }; 2];
 
 #[cfg(not(feature = "ssr"))]
-fn find(lang: Lang, key: &str) -> Option<&'static Pattern<&'static str>> {
+fn find(lang: Lang, key: &str) -> Option<&'static Pattern> {
     LOADED[index(lang)].iter().find_map(|part| part.get()?.get(key))
 }
 
@@ -126,19 +126,7 @@ pub(super) fn index(lang: Lang) -> usize {
 }
 
 fn parse(sources: impl IntoIterator<Item = &'static str>) -> Messages {
-    let mut messages = HashMap::new();
-    for source in sources {
-        // A syntax error is caught by the locale tests; here we keep what parsed.
-        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(partial, _)| partial);
-        for entry in resource.body {
-            if let Entry::Message(message) = entry {
-                if let Some(value) = message.value {
-                    messages.insert(message.id.name, value);
-                }
-            }
-        }
-    }
-    messages
+    sources.into_iter().flat_map(ftl::messages).collect()
 }
 
 /// Formats a message. A missing key shows the key itself, so that it is visible on the page and caught by
@@ -152,46 +140,25 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     out
 }
 
-fn write_pattern(out: &mut String, pattern: &Pattern<&str>, lang: Lang, args: &[(&str, Arg)]) {
-    for element in &pattern.elements {
+fn write_pattern(out: &mut String, pattern: &Pattern, lang: Lang, args: &[(&str, Arg)]) {
+    for element in pattern {
         match element {
-            PatternElement::TextElement { value } => out.push_str(value),
-            PatternElement::Placeable { expression } => write_expression(out, expression, lang, args),
-        }
-    }
-}
-
-fn write_expression(out: &mut String, expression: &Expression<&str>, lang: Lang, args: &[(&str, Arg)]) {
-    match expression {
-        Expression::Inline(inline) => write_inline(out, inline, lang, args),
-        Expression::Select { selector, variants } => {
-            let value = match selector {
-                InlineExpression::VariableReference { id } => arg(args, id.name),
-                _ => None,
-            };
-            let chosen = value
-                .and_then(|value| variants.iter().find(|variant| value.matches(&variant.key, lang)))
-                .or_else(|| variants.iter().find(|variant| variant.default));
-            if let Some(variant) = chosen {
-                write_pattern(out, &variant.value, lang, args);
+            Element::Text(text) => out.push_str(text),
+            // A missing variable shows as Fluent shows it: `{$name}`.
+            Element::Variable(name) => match arg(args, name) {
+                Some(value) => value.write(out),
+                None => out.push_str(&format!("{{${name}}}")),
+            },
+            Element::Select { variable, variants } => {
+                let value = arg(args, variable);
+                let chosen = value
+                    .and_then(|value| variants.iter().find(|variant| value.matches(&variant.key, lang)))
+                    .or_else(|| variants.iter().find(|variant| variant.default));
+                if let Some(variant) = chosen {
+                    write_pattern(out, &variant.pattern, lang, args);
+                }
             }
         }
-    }
-}
-
-/// Writes what Fluent writes: literals as they are, a missing variable as `{$name}`, and anything our
-/// locales do not use (functions, terms, references to other messages) as `{name}`, visible on the page.
-fn write_inline(out: &mut String, inline: &InlineExpression<&str>, lang: Lang, args: &[(&str, Arg)]) {
-    match inline {
-        InlineExpression::StringLiteral { value } | InlineExpression::NumberLiteral { value } => out.push_str(value),
-        InlineExpression::VariableReference { id } => match arg(args, id.name) {
-            Some(value) => value.write(out),
-            None => out.push_str(&format!("{{${}}}", id.name)),
-        },
-        InlineExpression::Placeable { expression } => write_expression(out, expression, lang, args),
-        InlineExpression::FunctionReference { id, .. }
-        | InlineExpression::MessageReference { id, .. }
-        | InlineExpression::TermReference { id, .. } => out.push_str(&format!("{{{}}}", id.name)),
     }
 }
 
@@ -202,12 +169,12 @@ fn arg<'a>(args: &'a [(&str, Arg)], name: &str) -> Option<&'a Arg> {
 impl Arg {
     /// Whether a selection's variant `[key]` is this value: the same word, the same number, or the
     /// number's plural category in `lang`.
-    fn matches(&self, key: &VariantKey<&str>, lang: Lang) -> bool {
+    fn matches(&self, key: &Key, lang: Lang) -> bool {
         match (self, key) {
-            (Arg::Text(text), VariantKey::Identifier { name }) => text == name,
-            (Arg::Number(n), VariantKey::NumberLiteral { value }) => value.parse() == Ok(*n),
-            (Arg::Number(n), VariantKey::Identifier { name }) => plural_category(lang, *n) == *name,
-            (Arg::Text(_), VariantKey::NumberLiteral { .. }) => false,
+            (Arg::Text(text), Key::Word(word)) => text == word,
+            (Arg::Number(n), Key::Number(number)) => n == number,
+            (Arg::Number(n), Key::Word(word)) => plural_category(lang, *n) == *word,
+            (Arg::Text(_), Key::Number(_)) => false,
         }
     }
 }

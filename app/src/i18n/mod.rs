@@ -5,6 +5,7 @@
 
 mod arg;
 mod bundles;
+mod ftl;
 #[cfg(feature = "hydrate")]
 mod fetch;
 mod lang;
