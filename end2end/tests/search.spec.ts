@@ -5,7 +5,7 @@ for (const lang of languages) {
   test.describe(`search (${lang.code})`, () => {
     test.use({ locale: lang.locale });
 
-    test("results follow the typing, with no request per keystroke", async ({ page }) => {
+    test("results follow the typing: the search data fetched once, no request per keystroke", async ({ page }) => {
       await page.goto("/");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang.heading);
       await waitForHydration(page);
@@ -19,7 +19,8 @@ for (const lang of languages) {
       await expect(page.locator("#search-results .result-link").first()).toContainText(/Lampadaire|Streetlight/);
       await box.fill("garbage not picked up");
       await expect(page.locator("#search-results .result-link").first()).toContainText(/ordures|garbage/i);
-      expect(requests, "search runs in the browser").toEqual([]);
+      // The documents the browser searches arrive when the box is first used, once; the rest runs here.
+      expect(requests, "search runs in the browser").toEqual([expect.stringMatching(/\/api\/catalogue\/search_docs$/)]);
       await expect(page).toHaveURL(/\/$/);
     });
 

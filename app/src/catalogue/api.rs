@@ -6,11 +6,11 @@ use crate::i18n::Text;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Everything the home and search pages need: the categories and what the search looks through.
+/// What the home and search pages show at once: the categories. What the search looks through comes
+/// when it is needed ([`get_search_docs`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub categories: Vec<CategorySummary>,
-    pub docs: Vec<SearchDoc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,7 +42,14 @@ pub struct ServiceView {
 
 #[server(output = Json)]
 pub async fn get_overview() -> Result<Overview, AppError> {
-    Ok(crate::ssr::server_context().catalogue.overview())
+    Ok(Overview { categories: crate::ssr::server_context().catalogue.category_summaries() })
+}
+
+/// Every service and topic as the search looks through them, for the browser's instant search: fetched
+/// when the resident first goes to the search box rather than with every page (docs/PERFORMANCE.md).
+#[server(endpoint = "catalogue/search_docs", output = Json)]
+pub async fn get_search_docs() -> Result<Vec<SearchDoc>, AppError> {
+    Ok(crate::ssr::server_context().catalogue.search_docs())
 }
 
 #[server(output = Json)]

@@ -1,6 +1,6 @@
 //! The home page (search box and categories) and the search results page.
 
-use super::api::{get_overview, CategorySummary};
+use super::api::{get_overview, get_search_docs, CategorySummary};
 use super::{SearchDoc, SearchIndex};
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
@@ -40,10 +40,7 @@ fn ServiceSearch(
     let initial = use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
     let query = RwSignal::new(initial.clone());
     let overview = OnceResource::new(get_overview());
-    // The server searches with the index it built once for the catalogue; the browser builds its own, once,
-    // from the documents that came with the page.
-    #[cfg(feature = "ssr")]
-    let server_index = crate::ssr::server_context().search;
+    let index = BrowserIndex::new(&initial);
     view! {
         <h1>{heading}</h1>
         // A plain GET form, taken over once interactive: the router's `<Form>` would do the same for 9 kB
@@ -61,31 +58,87 @@ fn ServiceSearch(
                     aria-describedby="search-hint"
                     aria-controls="search-results"
                     // The attribute is for the server-rendered page (no JavaScript yet); the binding after.
-                    value=initial
+                    value=initial.clone()
                     bind:value=query
+                    // Typing may have begun before the page was interactive: input counts as a first visit
+                    // to the box too.
+                    on:focus=move |_| index.fetch()
+                    on:input=move |_| index.fetch()
                 />
                 <button type="submit" class="button">{t("search-button")}</button>
             </div>
         </form>
+        <SearchResults index query initial/>
         <Suspense fallback=|| ()>
-            {move || {
-                #[cfg(feature = "ssr")]
-                let server_index = server_index.clone();
-                Suspend::new(async move {
+            {move || Suspend::new(async move {
                 view_or_error(overview.await.map(|overview| {
-                    #[cfg(feature = "ssr")]
-                    let index = server_index;
-                    #[cfg(not(feature = "ssr"))]
-                    let index = Arc::new(SearchIndex::new(overview.docs));
-                    let categories = show_categories.then_some(overview.categories);
-                    view! {
-                        <SearchResults index query/>
-                        {categories.map(|categories| view! { <Categories categories/> })}
-                    }
+                    show_categories.then(|| view! { <Categories categories=overview.categories/> })
                 }))
-            })
-            }}
+            })}
         </Suspense>
+    }
+}
+
+/// Where the results come from. The browser searches its own index of the catalogue at every keystroke,
+/// without a round trip; its documents (8 kB compressed) are fetched when the resident first goes to the
+/// search box, not with every visit to the home page. Until they are there, the page shows the server's
+/// results for the words it opened with (`/search?q=…`), rendered with the page.
+#[derive(Clone, Copy)]
+struct BrowserIndex {
+    index: RwSignal<Option<Arc<SearchIndex>>>,
+    requested: StoredValue<bool>,
+    /// The server's results for the page's query; `None` when the page was not rendered by the server
+    /// (a navigation in the browser), which then fetches its index at once.
+    server_results: StoredValue<Option<Vec<SearchDoc>>>,
+}
+
+impl BrowserIndex {
+    fn new(initial: &str) -> Self {
+        let query = initial.to_string();
+        let server_results = SharedValue::new(move || {
+            #[cfg(feature = "ssr")]
+            return Some(
+                crate::ssr::server_context().search.search(&query, MAX_RESULTS).into_iter().cloned().collect(),
+            );
+            #[cfg(not(feature = "ssr"))]
+            {
+                let _ = query;
+                None
+            }
+        })
+        .into_inner();
+        let this = BrowserIndex {
+            index: RwSignal::new(None),
+            requested: StoredValue::new(false),
+            server_results: StoredValue::new(server_results),
+        };
+        if this.server_results.with_value(Option::is_none) && !initial.trim().is_empty() {
+            this.fetch();
+        }
+        this
+    }
+
+    fn fetch(self) {
+        if self.requested.get_value() {
+            return;
+        }
+        self.requested.set_value(true);
+        leptos::task::spawn_local(async move {
+            match get_search_docs().await {
+                Ok(docs) => self.index.set(Some(Arc::new(SearchIndex::new(docs)))),
+                // Tried again at the next keystroke; the form still searches on the server meanwhile.
+                Err(_) => self.requested.set_value(false),
+            }
+        });
+    }
+
+    /// The results for `query`, or `None` while they cannot be known yet.
+    fn results(self, query: &str, initial: &str) -> Option<Vec<SearchDoc>> {
+        match self.index.get() {
+            Some(index) => Some(index.search(query, MAX_RESULTS).into_iter().cloned().collect()),
+            None if query == initial => self.server_results.get_value(),
+            None => None,
+        }
     }
 }
 
@@ -100,21 +153,17 @@ fn search_page(query: RwSignal<String>) -> impl Fn(leptos::ev::SubmitEvent) + 's
 }
 
 #[component]
-fn SearchResults(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
+fn SearchResults(index: BrowserIndex, query: RwSignal<String>, initial: String) -> impl IntoView {
     let i18n = use_i18n();
-    let results = move || {
-        let query = query.get();
-        let found: Vec<SearchDoc> = index.search(&query, MAX_RESULTS).into_iter().cloned().collect();
-        (query, found)
-    };
     view! {
         // Announced to screen readers as the results change under the typing.
         <section id="search-results" class="search-results" aria-live="polite">
             {move || {
-                let (query, found) = results();
-                if query.trim().is_empty() {
+                let query = query.get();
+                let found = index.results(&query, &initial);
+                let (Some(found), false) = (found, query.trim().is_empty()) else {
                     return ().into_any();
-                }
+                };
                 let heading = if found.is_empty() {
                     i18n.t_args("search-none", &[("query", query.trim().to_string().into())])
                 } else {

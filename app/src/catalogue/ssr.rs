@@ -1,6 +1,6 @@
 //! Server side of the catalogue: the store interface it is kept in, and the views cut from it.
 
-use super::api::{CategorySummary, CategoryView, Overview, ServiceSummary, ServiceView};
+use super::api::{CategorySummary, CategoryView, ServiceSummary, ServiceView};
 use super::{Catalogue, Code, SearchDoc, Service};
 
 /// Where the catalogue is kept. Features call this, never a database directly, so that another database
@@ -30,19 +30,15 @@ impl Catalogue {
             .collect()
     }
 
-    pub fn overview(&self) -> Overview {
-        Overview {
-            categories: self
-                .categories()
-                .iter()
-                .map(|category| CategorySummary {
-                    code: category.code.clone(),
-                    name: category.name.clone(),
-                    description: category.description.clone(),
-                })
-                .collect(),
-            docs: self.search_docs(),
-        }
+    pub fn category_summaries(&self) -> Vec<CategorySummary> {
+        self.categories()
+            .iter()
+            .map(|category| CategorySummary {
+                code: category.code.clone(),
+                name: category.name.clone(),
+                description: category.description.clone(),
+            })
+            .collect()
     }
 
     pub fn category_view(&self, code: &Code) -> Option<CategoryView> {

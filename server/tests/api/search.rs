@@ -44,3 +44,22 @@ async fn absurd_queries_get_a_page_not_an_error() {
         assert!(!html.contains("<script>alert(1)"), "the query is escaped");
     }
 }
+
+/// The browser's instant search fetches what it looks through when the box is first used: every service
+/// and topic with its words in both languages. The home page itself does not carry them.
+#[tokio::test]
+async fn the_search_data_comes_apart_from_the_page() {
+    let portal = spawn_portal().await;
+    let (status, docs) = portal.call_api("catalogue/search_docs", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let docs = docs.as_array().expect("a list of documents");
+    assert_eq!(docs.len(), 40);
+    let pothole = docs.iter().find(|doc| doc["code"] == "pothole").expect("the pothole service");
+    assert_eq!(pothole["name"]["fr"], "Nid-de-poule");
+    assert!(pothole["keywords"]["en"].as_array().unwrap().iter().any(|word| word == "pothole"));
+    let (_, home) = portal.page("/", "fr").await;
+    assert!(!home.contains("trou dans la chaussée"), "the home page carries no search words");
+    // The search page carries its own results, which it shows before any search data arrives.
+    let (_, search) = portal.page("/search?q=nid+de+poule", "fr").await;
+    assert_eq!(result_codes(&search).first(), Some(&"pothole"));
+}
