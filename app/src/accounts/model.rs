@@ -160,9 +160,9 @@ impl SmsStatus {
     }
 }
 
-/// Who someone is to the portal. Staff screens come later; the roles are in the data from the start.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// Who someone is to the portal. Staff screens come later; the roles are in the data from the start. It
+/// travels as its code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
     #[default]
     Resident,
@@ -190,6 +190,8 @@ impl Role {
         self != Role::Resident
     }
 }
+
+crate::errors::serde_as_code!(Role, Role::code, Role::parse);
 
 /// The signed-in person, as every page sees them (header, account pages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

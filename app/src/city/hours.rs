@@ -11,7 +11,8 @@ pub struct WeeklyHours {
     pub closes: Minutes,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A day of the week; it travels as its short name (`"mon"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Weekday {
     Mon,
     Tue,
@@ -21,6 +22,8 @@ pub enum Weekday {
     Sat,
     Sun,
 }
+
+crate::errors::serde_as_code!(Weekday, Weekday::name, Weekday::parse);
 
 /// Minutes after midnight, below 24 h.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -52,6 +55,10 @@ impl Weekday {
 
     pub fn parse(name: &str) -> Option<Weekday> {
         Self::NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, day)| *day)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[usize::from(self.index())].0
     }
 
     /// Monday is 0, as in ISO 8601.

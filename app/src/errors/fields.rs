@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A field travels as its `name` (`"email"`, `"answer-3"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Name,
     Email,
@@ -101,6 +101,14 @@ impl Field {
         }
     }
 
+    /// The field whose input is named `name`.
+    pub fn from_name(name: &str) -> Option<Field> {
+        if let Some(position) = ANSWER_IDS.iter().position(|id| *id == name) {
+            return u8::try_from(position).ok().map(Field::Answer);
+        }
+        Field::ALL.into_iter().find(|field| !matches!(field, Field::Answer(_)) && field.name() == name)
+    }
+
     /// The field's label in the locales.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -152,8 +160,8 @@ const ANSWER_IDS: [&str; MAX_QUESTIONS] = [
 /// How many questions a service may ask (the catalogue file is refused beyond).
 pub const MAX_QUESTIONS: usize = 12;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// A problem travels as its `code` (`"file-type"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     Required,
     EmailInvalid,
@@ -286,6 +294,9 @@ impl Problem {
         Problem::UploadFailed,
     ];
 }
+
+crate::errors::serde_as_code!(Field, Field::name, Field::from_name);
+crate::errors::serde_as_code!(Problem, Problem::code, Problem::parse);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {

@@ -8,6 +8,7 @@ mod fields;
 mod wire;
 
 pub use fields::{Field, FieldError, Problem, MAX_QUESTIONS};
+pub(crate) use wire::serde_as_code;
 pub use wire::Json;
 
 use crate::i18n::{t, use_i18n, Arg, I18n};

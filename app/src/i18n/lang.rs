@@ -1,8 +1,6 @@
-use serde::{Deserialize, Serialize};
-
-/// The two languages of the portal. English is the fallback when nothing tells us otherwise.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// The two languages of the portal. English is the fallback when nothing tells us otherwise. It travels
+/// as its code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     Fr,
     #[default]
@@ -53,6 +51,8 @@ impl Lang {
         }
     }
 }
+
+crate::errors::serde_as_code!(Lang, Lang::code, Lang::from_code);
 
 #[cfg(test)]
 mod tests {

@@ -5,9 +5,9 @@
 
 mod arg;
 mod bundles;
-mod ftl;
 #[cfg(feature = "hydrate")]
 mod fetch;
+mod ftl;
 mod lang;
 mod text;
 mod toggle;

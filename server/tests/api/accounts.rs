@@ -112,14 +112,14 @@ async fn bad_input_names_each_field_and_saves_nothing() {
         body,
         json!({"Invalid": [
             {"field": "name", "problem": "required"},
-            {"field": "mobile", "problem": "mobile_invalid"},
-            {"field": "lang", "problem": "choice_invalid"},
-            {"field": "updates_by", "problem": "choice_invalid"},
-            {"field": "email", "problem": "email_invalid"},
+            {"field": "mobile", "problem": "mobile-invalid"},
+            {"field": "lang", "problem": "choice-invalid"},
+            {"field": "updates_by", "problem": "choice-invalid"},
+            {"field": "email", "problem": "email-invalid"},
         ]})
     );
     let (_, body) = portal.call("register", &registration("marie@example.ca", "fr", "sms", "")).await;
-    assert_eq!(body, json!({"Invalid": [{"field": "mobile", "problem": "mobile_needed_for_sms"}]}));
+    assert_eq!(body, json!({"Invalid": [{"field": "mobile", "problem": "mobile-needed-for-sms"}]}));
     assert!(!portal.data_dir().join("outbox/email").read_dir().unwrap().any(|_| true), "nothing sent");
 }
 
@@ -130,10 +130,10 @@ async fn password_rules_and_single_use_links() {
     let link = outbox_mails(&portal, 1).await.remove(0).link_path();
     let token = link.split("token=").nth(1).unwrap().to_string();
     for (password, problem) in [
-        ("short", "password_too_short"),
-        ("Password2024!", "password_common"),
-        ("marie.tremblay!", "password_personal"),
-        ("MarieTremblay2024", "password_personal"),
+        ("short", "password-too-short"),
+        ("Password2024!", "password-common"),
+        ("marie.tremblay!", "password-personal"),
+        ("MarieTremblay2024", "password-personal"),
     ] {
         let (status, body) = portal.call("set_password", &[("token", &token), ("new_password", password)]).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{password}");
@@ -176,7 +176,7 @@ async fn changing_the_password_ends_the_other_sessions() {
         .await;
     assert_eq!(
         (status, body),
-        (StatusCode::BAD_REQUEST, json!({"Invalid": [{"field": "current_password", "problem": "password_wrong"}]}))
+        (StatusCode::BAD_REQUEST, json!({"Invalid": [{"field": "current_password", "problem": "password-wrong"}]}))
     );
     let (status, _) = portal
         .call("change_password", &[("current_password", PASSWORD), ("new_password", "une autre phrase de passe")])

@@ -215,20 +215,20 @@ async fn staff_move_a_request_along_and_each_side_sees_its_timeline() {
     let events = count(&portal, "SELECT count(*) FROM request_events").await;
     let long = "x".repeat(2001);
     for (fields, expected) in [
-        (vec![("status", "received")], problem("status", "transition_not_allowed")),
+        (vec![("status", "received")], problem("status", "transition-not-allowed")),
         (vec![("status", "closed")], problem("reason", "required")),
         (
             vec![("status", "closed"), ("reason", "duplicate"), ("duplicate_of", "2026-999999")],
-            problem("duplicate_of", "reference_unknown"),
+            problem("duplicate_of", "reference-unknown"),
         ),
         (
             vec![("status", "closed"), ("reason", "duplicate"), ("duplicate_of", reference)],
-            problem("duplicate_of", "reference_unknown"),
+            problem("duplicate_of", "reference-unknown"),
         ),
-        (vec![("status", "finished")], problem("status", "choice_invalid")),
-        (vec![("team", "mars")], problem("team", "choice_invalid")),
-        (vec![("note", long.as_str())], problem("note", "too_long")),
-        (vec![], problem("status", "nothing_changed")),
+        (vec![("status", "finished")], problem("status", "choice-invalid")),
+        (vec![("team", "mars")], problem("team", "choice-invalid")),
+        (vec![("note", long.as_str())], problem("note", "too-long")),
+        (vec![], problem("status", "nothing-changed")),
     ] {
         let (status, error) = change(&agent, reference, &fields).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{fields:?}");
@@ -249,14 +249,14 @@ async fn staff_move_a_request_along_and_each_side_sees_its_timeline() {
     let completed = ReadMail::parse(&std::fs::read(&notifications[1]).unwrap());
     assert!(completed.text.contains("Terminée"), "{}", completed.text);
     let (status, error) = change(&agent, reference, &[("status", "closed"), ("reason", "cancelled")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("status", "transition_not_allowed")));
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("status", "transition-not-allowed")));
     assert_eq!(count(&portal, "SELECT count(*) FROM notifications").await, 2, "one per event that tells the resident");
 
     // A cancelled request cannot be completed.
     let second = resident_with_request(&portal, "luc@example.ca").await;
     assert_eq!(change(&agent, &second, &[("status", "closed"), ("reason", "cancelled")]).await.0, StatusCode::OK);
     let (status, error) = change(&agent, &second, &[("status", "completed")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("status", "transition_not_allowed")));
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("status", "transition-not-allowed")));
     // The audit log cannot be rewritten, even by someone with the database.
     let pool = portal.database().await;
     assert!(sqlx::query("UPDATE request_events SET note = 'x'").execute(&pool).await.is_err());
@@ -402,7 +402,7 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(
         problems(&error),
-        [problem("ease", "rating_invalid"), problem("satisfaction", "rating_invalid")].concat()
+        [problem("ease", "rating-invalid"), problem("satisfaction", "rating-invalid")].concat()
     );
     // A second answer changes the first: still one per request.
     assert_eq!(survey(vec![("ease", "5"), ("satisfaction", "5")]).await.0, StatusCode::OK);
@@ -410,7 +410,7 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     // After 14 days the answer is kept as it is.
     portal.sql("UPDATE surveys SET created_at = created_at - 15 * 86400").await;
     let (status, error) = survey(vec![("ease", "1"), ("satisfaction", "1")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("ease", "survey_closed")));
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("ease", "survey-closed")));
     assert_eq!(count(&portal, "SELECT ease FROM surveys").await, 5);
 
     // Completed (late): "Was it resolved?" is asked, and can be answered for 14 days from the completion
@@ -420,7 +420,7 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
     let (_, view) = portal.call_api("survey/get", &[("reference", reference)]).await;
     assert_eq!((&view["ask_resolved"], &view["editable"]), (&json!(true), &json!(true)));
     let (status, error) = survey(vec![("ease", "5"), ("satisfaction", "2")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("resolved", "choice_invalid")));
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("resolved", "choice-invalid")));
     let answer = vec![("ease", "5"), ("satisfaction", "2"), ("resolved", "no"), ("comment", "Le trou est revenu")];
     assert_eq!(survey(answer).await, (StatusCode::OK, json!(true)));
     let view = staff_view(&agent, reference).await;
@@ -484,7 +484,7 @@ async fn anyone_can_send_portal_feedback_and_staff_read_it() {
     let portal = spawn_portal().await;
     let visitor = portal.another_browser();
     let (status, error) = visitor.call_api("feedback/send", &[("easy", "maybe"), ("improve", "")]).await;
-    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("easy", "choice_invalid")));
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("easy", "choice-invalid")));
     let form = [("easy", "partly"), ("improve", "Le plan des adresses pourrait être plus grand")];
     assert_eq!(visitor.call_api("feedback/send", &form).await.0, StatusCode::OK);
 

@@ -104,7 +104,7 @@ async fn addresses_are_suggested_as_one_types_and_found_near_a_location() {
     let (status, refusal) =
         portal.call_api("addresses/nearest", &[("latitude", "43.6534"), ("longitude", "-79.3841")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(refusal, json!({ "Invalid": [{ "field": "address", "problem": "address_outside_city" }] }));
+    assert_eq!(refusal, json!({ "Invalid": [{ "field": "address", "problem": "address-outside-city" }] }));
 }
 
 #[tokio::test]
@@ -197,7 +197,7 @@ async fn every_refusal_is_explained_and_saves_nothing() {
     let draft = start(&portal, "pothole").await;
     let (status, error) = portal.call_api("requests/place", &[("draft", &draft), ("address", "200 Brady")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(error, json!({ "Invalid": [{ "field": "address", "problem": "address_not_chosen" }] }));
+    assert_eq!(error, json!({ "Invalid": [{ "field": "address", "problem": "address-not-chosen" }] }));
     let (status, error) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
     assert_eq!(
         (status, error),
@@ -211,13 +211,13 @@ async fn every_refusal_is_explained_and_saves_nothing() {
     assert_eq!(
         error,
         json!({ "Invalid": [
-            { "field": { "answer": 0 }, "problem": "choice_invalid" },
-            { "field": "description", "problem": "too_long" },
+            { "field": "answer-0", "problem": "choice-invalid" },
+            { "field": "description", "problem": "too-long" },
         ] })
     );
     let (status, error) = portal.call_api("requests/details", &[("draft", &draft), ("description", "")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(error["Invalid"][0], json!({ "field": { "answer": 0 }, "problem": "choice_invalid" }));
+    assert_eq!(error["Invalid"][0], json!({ "field": "answer-0", "problem": "choice-invalid" }));
 
     // Files: judged by their bytes, whatever their name; damaged, too large, too many.
     let refusals = [
