@@ -13,7 +13,3 @@ search-none = No service matches “{ $query }”
 search-none-help = Try other words, browse the categories, or contact 311: an agent will find the right service with you.
 categories-heading = Browse by category
 service-not-online-tag = Not available online
-service-submit = Submit a request
-service-prepare = Before you start, have ready
-service-not-online-title = This request cannot be made online yet.
-service-not-online-text = Contact 311 by phone, live chat or e-mail: an agent will take your request.

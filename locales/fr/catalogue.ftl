@@ -13,7 +13,3 @@ search-none = Aucun service ne correspond à « { $query } »
 search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : un agent trouvera le bon service avec vous.
 categories-heading = Parcourir par catégorie
 service-not-online-tag = Non offert en ligne
-service-submit = Soumettre une demande
-service-prepare = Avant de commencer, ayez en main
-service-not-online-title = Cette demande ne peut pas encore être faite en ligne.
-service-not-online-text = Joignez le 311 par téléphone, par clavardage ou par courriel : un agent prendra votre demande.

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 /// The messages as the browser fetches them: what the home and search pages show, and the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// Header, footer, city, catalogue (home, search, categories, services) and error pages.
+    /// Header, footer, city, home, search and category pages, and error pages.
     Shell,
     /// Every other page (requests, accounts, staff, survey...), loaded with the first of them.
     Pages,
@@ -61,7 +61,7 @@ macro_rules! locale_files {
 
 locale_files!(
     Shell: ["shell", "city", "catalogue", "errors"],
-    Pages: ["requests", "lifecycle", "staff", "survey", "accounts", "privacy", "feedback"],
+    Pages: ["service", "forms", "requests", "lifecycle", "staff", "survey", "accounts", "privacy", "feedback"],
 );
 
 type Messages = HashMap<&'static str, Pattern>;
