@@ -24,10 +24,10 @@ pub struct CityProfile {
     pub email: String,
     pub chat_hours: WeeklyHours,
     pub phone_hours: WeeklyHours,
-    pub privacy_officer: PrivacyOfficer,
 }
 
-/// The official who answers questions about the collection of personal information (MFIPPA s.29(2)).
+/// The official who answers questions about the collection of personal information (MFIPPA s.29(2)). Not
+/// in every page's city data: the two pages that name them ask for it (`privacy::get_privacy_officer`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivacyOfficer {
     pub title: Text,

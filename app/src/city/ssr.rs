@@ -1,6 +1,6 @@
 //! Server side of the city profile: its time zone and statutory holidays, and whether agents are at work.
 
-use super::{CityContext, CityProfile, ContactStatus, Minutes, Weekday};
+use super::{CityContext, CityProfile, ContactStatus, Minutes, PrivacyOfficer, Weekday};
 use crate::i18n::{Arg, Lang, Text};
 use jiff::{civil::Date, tz::TimeZone, Timestamp, ToSpan, Zoned};
 use std::fmt;
@@ -9,6 +9,7 @@ use std::fmt;
 #[derive(Clone, Debug)]
 pub struct City {
     pub profile: CityProfile,
+    pub privacy_officer: PrivacyOfficer,
     pub time_zone: TimeZone,
     pub holidays: Vec<Holiday>,
     /// The teams staff assign requests to (roads, water...), as the city organises its work.
@@ -235,12 +236,12 @@ pub(crate) mod tests {
                 email: "311@grandsudbury.ca".into(),
                 chat_hours: hours,
                 phone_hours: hours,
-                privacy_officer: crate::city::PrivacyOfficer {
-                    title: Text::default(),
-                    address: Text::default(),
-                    phone: PhoneNumber::parse("311").unwrap(),
-                    email: String::new(),
-                },
+            },
+            privacy_officer: crate::city::PrivacyOfficer {
+                title: Text::default(),
+                address: Text::default(),
+                phone: PhoneNumber::parse("311").unwrap(),
+                email: String::new(),
             },
             time_zone: TimeZone::get("America/Toronto").unwrap(),
             holidays: rules

@@ -1,7 +1,8 @@
 //! The privacy statement the footer links to: what the portal collects, under which authority, why, and
 //! who answers questions (MFIPPA s.29(2)).
 
-use crate::city::use_city;
+use crate::city::PrivacyOfficer;
+use crate::errors::{view_or_error, AppError, Json};
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
@@ -30,16 +31,29 @@ fn PrivacyPage() -> impl IntoView {
 #[component]
 pub fn OfficerCard() -> impl IntoView {
     let i18n = use_i18n();
-    let officer = use_city().profile.privacy_officer;
-    let (title, address) = (officer.title, officer.address);
-    let phone = officer.phone;
-    let email = officer.email.clone();
+    let officer = OnceResource::new(get_privacy_officer());
     view! {
-        <address class="contact-card">
-            <strong>{move || i18n.pick(&title)}</strong>
-            <span>{move || i18n.pick(&address)}</span>
-            <span>{t("privacy-phone")} " " <a href=phone.tel_href()>{phone.to_string()}</a></span>
-            <a href=format!("mailto:{email}")>{officer.email}</a>
-        </address>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                view_or_error(officer.await.map(|officer| {
+                    let PrivacyOfficer { title, address, phone, email } = officer;
+                    view! {
+                        <address class="contact-card">
+                            <strong>{move || i18n.pick(&title)}</strong>
+                            <span>{move || i18n.pick(&address)}</span>
+                            <span>{t("privacy-phone")} " " <a href=phone.tel_href()>{phone.to_string()}</a></span>
+                            <a href=format!("mailto:{email}")>{email.clone()}</a>
+                        </address>
+                    }
+                }))
+            })}
+        </Suspense>
     }
+}
+
+/// The privacy officer, for the pages that name them (the statement, registration) rather than with the
+/// city data of every page, whose decoder is in the browser's first download.
+#[server(endpoint = "privacy/officer", output = Json)]
+pub async fn get_privacy_officer() -> Result<PrivacyOfficer, AppError> {
+    Ok(crate::ssr::server_context().city.privacy_officer.clone())
 }
