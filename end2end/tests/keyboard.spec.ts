@@ -13,6 +13,8 @@ test("keyboard only: skip link, search, result, service", async ({ page }) => {
   await page.keyboard.press("Tab");
   await expect(page.getByRole("searchbox")).toBeFocused();
   await page.keyboard.type("bac vert");
+  // The first keystroke fetches what the search looks through; the results then come, announced.
+  await expect(page.locator("#search-results .result-link").first()).toBeVisible();
   await page.keyboard.press("Tab"); // the search button
   await page.keyboard.press("Tab"); // the first result
   await expect(page.locator("#search-results .result-link").first()).toBeFocused();
