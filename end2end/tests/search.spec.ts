@@ -22,6 +22,11 @@ for (const lang of languages) {
       // The documents the browser searches arrive when the box is first used, once; the rest runs here.
       expect(requests, "search runs in the browser").toEqual([expect.stringMatching(/\/api\/catalogue\/search_docs$/)]);
       await expect(page).toHaveURL(/\/$/);
+      // Enter opens the search page in the app, which searches the same documents: not fetched again.
+      await box.press("Enter");
+      await expect(page).toHaveURL(/\/search\?q=garbage/);
+      await expect(page.locator("#search-results .result-link").first()).toContainText(/ordures|garbage/i);
+      expect(requests.filter((url) => url.includes("/search_docs")), "documents fetched once").toHaveLength(1);
     });
 
     test("a result leads to the service and its request button", async ({ page }) => {

@@ -92,6 +92,10 @@ struct BrowserIndex {
     server_results: StoredValue<Option<Vec<SearchDoc>>>,
 }
 
+/// The index once the browser has fetched it, kept for the life of the page: going back to the home page
+/// or submitting the form does not fetch the documents again. Never set on the server.
+static FETCHED: std::sync::OnceLock<Arc<SearchIndex>> = std::sync::OnceLock::new();
+
 impl BrowserIndex {
     fn new(initial: &str) -> Self {
         let query = initial.to_string();
@@ -107,9 +111,10 @@ impl BrowserIndex {
             }
         })
         .into_inner();
+        let fetched = FETCHED.get().cloned();
         let this = BrowserIndex {
-            index: RwSignal::new(None),
-            requested: StoredValue::new(false),
+            requested: StoredValue::new(fetched.is_some()),
+            index: RwSignal::new(fetched),
             server_results: StoredValue::new(server_results),
         };
         if this.server_results.with_value(Option::is_none) && !initial.trim().is_empty() {
@@ -125,7 +130,7 @@ impl BrowserIndex {
         self.requested.set_value(true);
         leptos::task::spawn_local(async move {
             match get_search_docs().await {
-                Ok(docs) => self.index.set(Some(Arc::new(SearchIndex::new(docs)))),
+                Ok(docs) => self.index.set(Some(FETCHED.get_or_init(|| Arc::new(SearchIndex::new(docs))).clone())),
                 // Tried again at the next keystroke; the form still searches on the server meanwhile.
                 Err(_) => self.requested.set_value(false),
             }
