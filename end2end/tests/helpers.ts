@@ -21,8 +21,11 @@ export const dataDir = process.env.PORTAL_DATA_DIR ?? "../data";
 
 /// The body of an e-mail file, with quoted-printable and base64 parts decoded.
 function readEml(raw: string): string {
-  return raw
-    .split(/\r?\n--[^\r\n]+/)
+  // Split on the message's own MIME boundaries only: a line of a body may start with "--" too (a
+  // password link's token wrapped by quoted-printable), and cutting there lost half the link.
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1].replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const parts = boundaries.length ? raw.split(new RegExp(`\\r?\\n--(?:${boundaries.join("|")})(?:--)?`)) : [raw];
+  return parts
     .map((part) => {
       const [head, ...rest] = part.split(/\r?\n\r?\n/);
       const body = rest.join("\n\n");
