@@ -65,7 +65,7 @@ impl Mailer for LettreMailer {
                     }
                 };
                 let file = folder.join(format!("{name}.eml"));
-                tokio::fs::write(&file, message.formatted()).await.context("writing to the outbox")?;
+                super::write_whole(&file, &message.formatted()).await.context("writing to the outbox")?;
                 tracing::info!(to = %mail.to, subject = mail.subject, link = mail.link, file = %file.display(), "e-mail written to the outbox");
             }
         }

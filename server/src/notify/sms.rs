@@ -93,7 +93,7 @@ impl SmsSender for Outbox {
         let at = jiff::Timestamp::now();
         let file = self.folder.join(format!("{key}.json"));
         let json = serde_json::json!({ "to": to.as_str(), "body": body, "at": at.to_string() });
-        tokio::fs::write(&file, serde_json::to_vec_pretty(&json)?).await.context("writing to the SMS outbox")?;
+        super::write_whole(&file, &serde_json::to_vec_pretty(&json)?).await.context("writing to the SMS outbox")?;
         tracing::info!(to = to.as_str(), body, file = %file.display(), "text message written to the outbox");
         Ok(())
     }

@@ -202,7 +202,7 @@ pub fn registration<'a>(
 
 /// Registers (French, updates by e-mail), follows the e-mailed link and chooses the password.
 pub async fn registered(portal: &TestPortal, email: &str) {
-    let sent = std::fs::read_dir(portal.data_dir().join("outbox/email")).map_or(0, |dir| dir.count());
+    let sent = written_files(&portal.data_dir().join("outbox/email")).len();
     let (status, _) = portal.call("register", &registration(email, "fr", "email", "")).await;
     assert_eq!(status, StatusCode::OK);
     let mails = outbox_mails(portal, sent + 1).await;
@@ -216,9 +216,7 @@ pub async fn registered(portal: &TestPortal, email: &str) {
 /// messages are sent in the background.
 pub async fn wait_for_files(folder: &Path, count: usize) -> Vec<PathBuf> {
     for _ in 0..100 {
-        let mut files: Vec<_> = std::fs::read_dir(folder)
-            .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-            .unwrap_or_default();
+        let mut files = written_files(folder);
         if files.len() >= count {
             files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).unwrap());
             return files;
@@ -226,6 +224,15 @@ pub async fn wait_for_files(folder: &Path, count: usize) -> Vec<PathBuf> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("expected {count} files in {}", folder.display());
+}
+
+/// The files of `folder`, without those still being written (hidden names: `notify::write_whole`).
+fn written_files(folder: &Path) -> Vec<PathBuf> {
+    let Ok(dir) = std::fs::read_dir(folder) else { return Vec::new() };
+    dir.filter_map(|entry| entry.ok())
+        .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
+        .map(|entry| entry.path())
+        .collect()
 }
 
 /// An e-mail as a mail client reads it.
