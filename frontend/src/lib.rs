@@ -11,9 +11,7 @@ pub fn hydrate() {
         let Some(body) = document.body() else { return };
         // The page's messages come from the server, preloaded by the page's head. Without them the page
         // stays as the server rendered it, which works without JavaScript.
-        let lang = document.document_element().and_then(|root| root.get_attribute("lang"));
-        let lang = lang.as_deref().and_then(app::i18n::Lang::parse).unwrap_or_default();
-        if !app::i18n::load_for_hydration(lang).await {
+        if !app::i18n::load_for_hydration().await {
             return;
         }
         leptos::mount::hydrate_from_async(body, app::App).await.forget();

@@ -20,7 +20,11 @@ pub async fn load(lang: Lang, part: Part) -> bool {
 
 /// Whether the page's head has the `<link>` with this id.
 pub fn head_has(id: &str) -> bool {
-    web_sys::window().and_then(|window| window.document()?.get_element_by_id(id)).is_some()
+    element(id).is_some()
+}
+
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
 }
 
 /// The page's language as the document shows it (`<html lang>`, kept current by the language switch).
@@ -35,8 +39,7 @@ pub fn page_lang() -> Lang {
 /// The address of a part of a language's messages, next to the page's own in `<link id="locales">`: the
 /// address carries a version, so that browsers can keep the file until the messages change.
 fn url(lang: Lang, part: Part) -> Option<String> {
-    let link = web_sys::window()?.document()?.get_element_by_id(LOCALES_LINK)?;
-    let href = link.get_attribute("href")?;
+    let href = element(LOCALES_LINK)?.get_attribute("href")?;
     let (folder, _) = href.rsplit_once('/')?;
     Some(format!("{folder}/{}.{}.ftl", part.name(), lang.code()))
 }

@@ -98,11 +98,12 @@ pub async fn load(lang: Lang, part: Part) -> bool {
     }
 }
 
-/// What the page the server rendered needs before it hydrates: the shell's messages, and the other pages'
-/// when the head preloads them (`PAGES_LINK`). False when they could not be fetched.
+/// What the page the server rendered needs before it hydrates, in the page's language: the shell's
+/// messages, and the other pages' when the head preloads them (`PAGES_LINK`). False when they could not be
+/// fetched.
 #[cfg(feature = "hydrate")]
-pub async fn load_for_hydration(lang: Lang) -> bool {
-    let pages = fetch::head_has(PAGES_LINK);
+pub async fn load_for_hydration() -> bool {
+    let (lang, pages) = (fetch::page_lang(), fetch::head_has(PAGES_LINK));
     load(lang, Part::Shell).await && (!pages || load(lang, Part::Pages).await)
 }
 
