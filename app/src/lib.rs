@@ -38,6 +38,8 @@ pub mod addresses;
 pub mod catalogue;
 pub mod city;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod cookies;
 pub mod errors;
 pub mod feedback;
 pub mod i18n;
@@ -48,6 +50,7 @@ pub mod navigation;
 pub mod notifications;
 pub mod privacy;
 pub mod requests;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod staff;
@@ -55,10 +58,7 @@ pub mod survey;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Stylesheet};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path, Lazy, SsrMode,
-};
+use leptos_router::components::Router;
 
 /// The HTML document around the app, rendered on the server only.
 #[cfg(feature = "ssr")]
@@ -113,34 +113,13 @@ pub fn App() -> impl IntoView {
     let i18n = i18n::I18n::provide();
     city::CityContext::provide();
     accounts::Session::provide();
-    // Every page waits for its data before the first byte (`SsrMode::Async`), so that a missing service
-    // answers 404 rather than 200, and a browser without JavaScript gets the whole page at once.
     view! {
         <Html {..} lang=html_lang(i18n)/>
         <Stylesheet id="leptos" href="/pkg/portail311.css"/>
         <Router>
             <layout::Header/>
             <main id="main" class="container" tabindex="-1">
-                <Routes fallback=errors::NotFoundPage>
-                    <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("search") view=catalogue::SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("categories/:code") view={Lazy::<catalogue::CategoryRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<requests::WizardRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("requests/:reference") view={Lazy::<requests::RequestRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("requests/:reference/survey") view={Lazy::<survey::SurveyRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("account/forgot") view={Lazy::<accounts::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
-                </Routes>
+                <routes::PageRoutes/>
             </main>
             <layout::Footer/>
         </Router>

@@ -1,11 +1,16 @@
-//! What server functions reach on the server: the city, the catalogue, accounts, addresses, requests and
-//! their lifecycle, surveys, feedback and the notification outbox, provided
-//! to every request by the server binary (`server/src/startup.rs`).
+//! What the edge reaches on the server: the city, the catalogue, accounts, addresses, requests and their
+//! lifecycle, surveys, feedback and the notification outbox, provided to every request by the server binary
+//! (`server/src/startup.rs`).
+//!
+//! The dependency rule: only the edge — server functions in `api.rs` files and the page shell — calls
+//! [`edge`] or [`server_context`] (axum handlers get the same context as their `State`). It parses what
+//! came in into valid types and hands each flow only the stores and services it uses, with the [`Caller`].
+//! Nothing below the edge reads the request or this context.
 
-use crate::accounts::ssr::Accounts;
+use crate::accounts::ssr::{sessions::Caller, Accounts};
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, SearchIndex};
-use crate::city::ssr::City;
+use crate::city::{ssr::City, CityContext};
 use crate::feedback::ssr::FeedbackStore;
 use crate::lifecycle::ssr::LifecycleStore;
 use crate::notifications::Outbox;
@@ -39,14 +44,42 @@ pub fn server_context() -> ServerContext {
     leptos::prelude::expect_context::<ServerContext>()
 }
 
-/// The value of the cookie named one of `names`, if the request sent it.
-pub fn cookie<'a>(headers: &'a http::HeaderMap, names: &[&str]) -> Option<&'a str> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| names.contains(name))
-        .map(|(_, value)| value)
+/// What a server function starts with: the context, and who is calling.
+pub fn edge() -> (ServerContext, Caller) {
+    (server_context(), Caller::of_request())
+}
+
+/// The city's contacts and whether agents are at work, for the page being rendered.
+pub fn city_now() -> CityContext {
+    server_context().city.context_at(jiff::Timestamp::now())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The dependency rule, checked: only the edge reaches for the context or reads who is calling.
+    #[test]
+    fn only_the_edge_reads_the_context() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut offenders = Vec::new();
+        let mut folders = vec![root.clone()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let name = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                let edge = name.ends_with("api.rs") || name == "ssr.rs";
+                let text = std::fs::read_to_string(&path).unwrap();
+                let reaches = ["server_context()", "edge()", "Caller::of_request()"]
+                    .iter()
+                    .any(|call| text.lines().any(|line| line.contains(call) && !line.trim_start().starts_with("//")));
+                if reaches && !edge && name != "accounts/ssr/sessions.rs" {
+                    offenders.push(name);
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "below the edge, these read the request's context: {offenders:?}");
+    }
 }

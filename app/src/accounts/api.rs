@@ -1,10 +1,14 @@
-//! The accounts' server functions: thin doors to `ssr::flows`, where the work is done. Arguments arrive as
-//! the form's text, exactly as typed; parsing them is the server's job, so a form can never skip it.
+//! The accounts' server functions: the edge. Arguments arrive as the form's text, exactly as typed; each
+//! function parses them (`ssr::forms`), so a form can never skip it, and hands the flow what it needs.
 
 use super::model::{Profile, SessionUser};
 #[cfg(feature = "ssr")]
+use super::ssr::{flows, forms, sessions};
+#[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::{AppError, Json};
+#[cfg(feature = "ssr")]
+use crate::ssr::edge;
 use leptos::prelude::*;
 
 #[server(endpoint = "accounts/register", output = Json)]
@@ -15,37 +19,57 @@ pub async fn register(
     lang: String,
     updates_by: String,
 ) -> Result<(), AppError> {
-    answer(super::ssr::flows::register(&name, &email, &mobile, &lang, &updates_by).await)
+    let (context, caller) = edge();
+    let result = async {
+        let form = forms::Registration::parse(&name, &email, &mobile, &lang, &updates_by)?;
+        flows::register(&context.accounts, &caller, form).await
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "accounts/sign_in", output = Json)]
 pub async fn sign_in(email: String, password: String) -> Result<SessionUser, AppError> {
-    answer(super::ssr::flows::sign_in(&email, &password).await)
+    let (context, caller) = edge();
+    let result = async {
+        let email = forms::sign_in(&email, &password)?;
+        let (user, token) = flows::sign_in(&context.accounts, &caller, email, &password).await?;
+        sessions::set_cookie(&context.accounts.site, &token);
+        Ok(user)
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "accounts/sign_out", output = Json)]
 pub async fn sign_out() -> Result<(), AppError> {
-    answer(super::ssr::flows::sign_out().await)
+    let (context, caller) = edge();
+    let result = flows::sign_out(&context.accounts, &caller).await;
+    sessions::clear_cookie(&context.accounts.site);
+    answer(result)
 }
 
 #[server(endpoint = "accounts/forgot_password", output = Json)]
 pub async fn forgot_password(email: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::forgot_password(&email).await)
+    let (context, caller) = edge();
+    let result = async { flows::forgot_password(context.accounts.clone(), &caller, forms::email(&email)?).await };
+    answer(result.await)
 }
 
 #[server(endpoint = "accounts/check_link", output = Json)]
 pub async fn check_link(token: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::check_link(&token).await)
+    let (context, _) = edge();
+    answer(flows::check_link(&context.accounts, &token).await)
 }
 
 #[server(endpoint = "accounts/set_password", output = Json)]
 pub async fn set_password(token: String, new_password: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::set_password(&token, &new_password).await)
+    let (context, caller) = edge();
+    answer(flows::set_password(&context.accounts, &caller, &token, &new_password).await)
 }
 
 #[server(endpoint = "accounts/get_profile", output = Json)]
 pub async fn get_profile() -> Result<Profile, AppError> {
-    answer(super::ssr::flows::get_profile().await)
+    let (context, caller) = edge();
+    answer(flows::get_profile(&context.accounts, &caller).await)
 }
 
 #[server(endpoint = "accounts/update_profile", output = Json)]
@@ -55,15 +79,26 @@ pub async fn update_profile(
     lang: String,
     updates_by: String,
 ) -> Result<Profile, AppError> {
-    answer(super::ssr::flows::update_profile(&name, &mobile, &lang, &updates_by).await)
+    let (context, caller) = edge();
+    let result = async {
+        let details = forms::Details::parse(&name, &mobile, &lang, &updates_by)?;
+        flows::update_profile(&context.accounts, &caller, details).await
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "accounts/change_password", output = Json)]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::change_password(&current_password, &new_password).await)
+    let (context, caller) = edge();
+    answer(flows::change_password(&context.accounts, &caller, &current_password, &new_password).await)
 }
 
 #[server(endpoint = "accounts/close_account", output = Json)]
 pub async fn close_account(confirm_password: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::close_account(&confirm_password).await)
+    let (context, caller) = edge();
+    let result = flows::close_account(&context.accounts, &caller, &confirm_password).await;
+    if result.is_ok() {
+        sessions::clear_cookie(&context.accounts.site);
+    }
+    answer(result)
 }

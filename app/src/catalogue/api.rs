@@ -40,6 +40,13 @@ pub struct ServiceView {
     pub category: Category,
 }
 
+/// The server's search results for the page's query, rendered with the page (the browser fetches the
+/// documents and searches by itself afterwards).
+#[cfg(feature = "ssr")]
+pub fn search_on_server(query: &str, limit: usize) -> Vec<SearchDoc> {
+    crate::ssr::server_context().search.search(query, limit).into_iter().cloned().collect()
+}
+
 #[server(output = Json)]
 pub async fn get_overview() -> Result<Overview, AppError> {
     Ok(Overview { categories: crate::ssr::server_context().catalogue.category_summaries() })

@@ -101,9 +101,7 @@ impl BrowserIndex {
         let query = initial.to_string();
         let server_results = SharedValue::new(move || {
             #[cfg(feature = "ssr")]
-            return Some(
-                crate::ssr::server_context().search.search(&query, MAX_RESULTS).into_iter().cloned().collect(),
-            );
+            return Some(super::api::search_on_server(&query, MAX_RESULTS));
             #[cfg(not(feature = "ssr"))]
             {
                 let _ = query;

@@ -54,7 +54,7 @@ impl CityContext {
     pub fn provide() {
         let city = SharedValue::<CityContext>::new(|| {
             #[cfg(feature = "ssr")]
-            return ssr::current_context();
+            return crate::ssr::city_now();
             #[cfg(not(feature = "ssr"))]
             unreachable!("the city profile always comes from the server with the first page")
         })

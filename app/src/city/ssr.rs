@@ -203,11 +203,6 @@ impl City {
     }
 }
 
-/// The city context for the page being rendered.
-pub fn current_context() -> CityContext {
-    crate::ssr::server_context().city.context_at(Timestamp::now())
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

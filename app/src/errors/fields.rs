@@ -304,10 +304,75 @@ pub struct FieldError {
     pub problem: Problem,
 }
 
+/// The one way a form's problems are collected, so that the resident sees all of them at once: each
+/// field is parsed in turn, its problem recorded, and [`Problems::done`] refuses the form if any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems(Vec<FieldError>);
+
+impl Problems {
+    pub fn add(&mut self, field: Field, problem: Problem) {
+        self.0.push(FieldError { field, problem });
+    }
+
+    /// `parsed`, or a problem recorded against `field`: `Required` when `input` is blank, `invalid` otherwise.
+    pub fn check<T>(&mut self, field: Field, input: &str, parsed: Option<T>, invalid: Problem) -> Option<T> {
+        if parsed.is_none() {
+            self.add(field, if input.trim().is_empty() { Problem::Required } else { invalid });
+        }
+        parsed
+    }
+
+    /// The value, or its problem recorded.
+    pub fn take<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
+        result.map_err(|problem| self.0.push(problem)).ok()
+    }
+
+    /// The value, or all its problems recorded (a check that finds several at once).
+    pub fn take_all<T>(&mut self, result: Result<T, Vec<FieldError>>) -> Option<T> {
+        result.map_err(|problems| self.0.extend(problems)).ok()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok` when nothing was recorded, else every problem.
+    pub fn done(self) -> Result<(), Vec<FieldError>> {
+        match self.0.is_empty() {
+            true => Ok(()),
+            false => Err(self.0),
+        }
+    }
+
+    /// The parsed form when nothing was recorded (then `value` is always `Some`), else every problem.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
+        self.done()?;
+        // Every field parsed: a `None` here is a field whose problem was not recorded, a bug in the caller.
+        Ok(value.expect("a form with no problems has all its fields"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::{message, Lang};
+
+    #[test]
+    fn problems_are_collected_in_order_and_refuse_the_form() {
+        let mut problems = Problems::default();
+        assert_eq!(problems.check(Field::Email, " ", None::<u8>, Problem::EmailInvalid), None);
+        assert_eq!(problems.check(Field::Mobile, "12", None::<u8>, Problem::MobileInvalid), None);
+        assert_eq!(problems.take(Ok::<_, FieldError>(3)), Some(3));
+        let found = problems.finish(Some(())).unwrap_err();
+        assert_eq!(
+            found,
+            [
+                FieldError { field: Field::Email, problem: Problem::Required },
+                FieldError { field: Field::Mobile, problem: Problem::MobileInvalid },
+            ]
+        );
+        assert_eq!(Problems::default().finish(Some(7)), Ok(7));
+    }
 
     #[test]
     fn every_field_and_problem_has_words_in_both_languages() {

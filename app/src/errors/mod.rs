@@ -7,7 +7,7 @@
 mod fields;
 mod wire;
 
-pub use fields::{Field, FieldError, Problem, MAX_QUESTIONS};
+pub use fields::{Field, FieldError, Problem, Problems, MAX_QUESTIONS};
 pub(crate) use wire::serde_as_code;
 pub use wire::Json;
 
@@ -51,6 +51,12 @@ pub enum AppError {
     /// Someone else changed the request after the form was read: nothing was saved.
     #[error("conflict")]
     Conflict,
+}
+
+impl From<Vec<FieldError>> for AppError {
+    fn from(problems: Vec<FieldError>) -> Self {
+        AppError::Invalid(problems)
+    }
 }
 
 impl AppError {

@@ -1,4 +1,4 @@
-//! The feedback form's server function.
+//! The feedback form's server function: the edge.
 
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
@@ -10,5 +10,10 @@ pub async fn send_feedback(
     #[server(default)] easy: String,
     #[server(default)] improve: String,
 ) -> Result<(), AppError> {
-    answer(super::ssr::send(&easy, &improve).await)
+    let (context, caller) = crate::ssr::edge();
+    let result = async {
+        let form = super::ssr::parse(&easy, &improve)?;
+        super::ssr::send(context.feedback.as_ref(), &context.accounts.limits, &caller, form).await
+    };
+    answer(result.await)
 }

@@ -1,11 +1,10 @@
 //! Server side of portal feedback: its store interface and the checks before it is kept.
 
 use super::Easy;
-use crate::accounts::ssr::{accounts, limits::Action, now, sessions, AccountId};
-use crate::errors::{AppError, Field, FieldError, Problem};
+use crate::accounts::ssr::{limits::Action, limits::Limits, now, sessions::Caller, AccountId};
+use crate::errors::{AppError, Field, Problem, Problems};
 use crate::i18n::Lang;
 use crate::lifecycle::model::Note;
-use crate::ssr::server_context;
 
 /// Feedback as stored.
 #[derive(Clone, Debug)]
@@ -24,29 +23,35 @@ pub trait FeedbackStore: Send + Sync {
     async fn list(&self, offset: u32, limit: u32) -> anyhow::Result<Vec<StoredFeedback>>;
 }
 
-pub async fn send(easy: &str, improve: &str) -> Result<(), AppError> {
+/// The feedback form, parsed at the edge: how easy the portal is, and how to improve it.
+pub fn parse(easy: &str, improve: &str) -> Result<(Easy, Note), AppError> {
+    let mut problems = Problems::default();
+    // Blank or unknown alike: "choose one of the options".
     let easy = Easy::parse(easy);
-    let improve = Note::parse(improve);
-    let mut problems = Vec::new();
     if easy.is_none() {
-        problems.push(FieldError { field: Field::Easy, problem: Problem::ChoiceInvalid });
+        problems.add(Field::Easy, Problem::ChoiceInvalid);
     }
-    if improve.is_none() {
-        problems.push(FieldError { field: Field::Improve, problem: Problem::TooLong });
-    }
-    let (Some(easy), Some(improve)) = (easy, improve) else { return Err(AppError::Invalid(problems)) };
-    let account_id = sessions::current().map(|session| session.account_id);
-    let ip = sessions::client_ip();
+    let improve = problems.take(Note::of(Field::Improve, improve));
+    Ok(problems.finish(easy.zip(improve))?)
+}
+
+pub async fn send(
+    store: &dyn FeedbackStore,
+    limits: &Limits,
+    caller: &Caller,
+    (easy, improve): (Easy, Note),
+) -> Result<(), AppError> {
+    let account_id = caller.account();
     // Signed out, the address is the only key there is.
-    let key = account_id.map_or_else(|| ip.to_string(), |id| id.to_string());
-    accounts().limits.check(Action::Feedback, ip, &key)?;
+    let key = account_id.map_or_else(|| caller.ip.to_string(), |id| id.to_string());
+    limits.check(Action::Feedback, caller.ip, &key)?;
     let feedback = StoredFeedback {
         account_id,
-        lang: crate::i18n::ssr::request_lang(),
+        lang: caller.lang,
         easy,
         improve: improve.as_str().to_string(),
         created_at: now(),
     };
-    server_context().feedback.add_feedback(&feedback).await?;
+    store.add_feedback(&feedback).await?;
     Ok(())
 }

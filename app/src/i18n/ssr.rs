@@ -23,7 +23,7 @@ pub fn request_lang() -> Lang {
 }
 
 fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
-    crate::ssr::cookie(headers, &[COOKIE]).and_then(Lang::from_code)
+    crate::cookies::value(headers, &[COOKIE]).and_then(Lang::from_code)
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {

@@ -2,6 +2,7 @@
 //! residents and staff read, the expected completion date. The resident's page is in `requests`, the
 //! console in `staff`; both show [`Timeline`].
 
+pub mod api;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod ssr;

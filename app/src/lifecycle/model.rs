@@ -244,6 +244,17 @@ impl RequestView {
     }
 }
 
+/// What the request's page shows its resident: the timeline, and whether they follow it (made by
+/// someone else) or made it (then where the receipt went, and whether they answered the survey).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestPage {
+    pub request: RequestView,
+    pub following: bool,
+    /// Where the receipt went: "email", "sms", or "none" when the account has neither.
+    pub receipt_by: String,
+    pub surveyed: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,12 @@
 //! The privacy statement the footer links to: what the portal collects, under which authority, why, and
 //! who answers questions (MFIPPA s.29(2)).
 
+mod api;
+
+pub use api::get_privacy_officer;
+
 use crate::city::PrivacyOfficer;
-use crate::errors::{view_or_error, AppError, Json};
+use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
@@ -49,11 +53,4 @@ pub fn OfficerCard() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// The privacy officer, for the pages that name them (the statement, registration) rather than with the
-/// city data of every page, whose decoder is in the browser's first download.
-#[server(endpoint = "privacy/officer", output = Json)]
-pub async fn get_privacy_officer() -> Result<PrivacyOfficer, AppError> {
-    Ok(crate::ssr::server_context().city.privacy_officer.clone())
 }

@@ -1,10 +1,15 @@
-//! The wizard's server functions: thin doors to `ssr::flows`. Those that finish a step answer with the
-//! next page's address and redirect there, so the forms work the same with or without JavaScript.
+//! The wizard's server functions: the edge. Each parses the draft's id, takes from the context what its
+//! flow uses, and hands it over (`ssr::flows`). Those that finish a step answer with the next page's
+//! address and redirect there, so the forms work the same with or without JavaScript.
 
-use super::model::{DraftView, RequestPage, RequestSummary, Step};
+use super::model::{DraftView, RequestSummary, Step};
+#[cfg(feature = "ssr")]
+use super::{model::DraftId, ssr::flows};
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::{AppError, Json};
+#[cfg(feature = "ssr")]
+use crate::ssr::edge;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -19,17 +24,31 @@ fn go(result: Result<String, AppError>) -> Result<String, AppError> {
 
 #[server(endpoint = "requests/start", output = Json)]
 pub async fn start_request(service: String) -> Result<String, AppError> {
-    go(super::ssr::flows::start(&service).await)
+    let (context, caller) = edge();
+    let result = async {
+        let code = crate::catalogue::Code::parse(&service).ok_or(AppError::NotFound)?;
+        flows::start(&context.catalogue, &context.requests, &caller, &code).await
+    };
+    go(result.await)
 }
 
 #[server(endpoint = "requests/draft", output = Json)]
 pub async fn get_draft(draft: String, step: Step) -> Result<DraftView, AppError> {
-    answer(super::ssr::flows::view(&draft, step).await)
+    let (context, caller) = edge();
+    let result = async {
+        flows::view(&context.catalogue, &context.city, &context.requests, &caller, &DraftId::find(&draft)?, step).await
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "requests/place", output = Json)]
 pub async fn save_place(draft: String, address: Option<String>) -> Result<String, AppError> {
-    go(super::ssr::flows::save_place(&draft, address.as_deref().unwrap_or_default()).await)
+    let (context, caller) = edge();
+    let address = address.unwrap_or_default();
+    let result = async {
+        flows::save_place(&context.requests, &context.addresses, &caller, &DraftId::find(&draft)?, &address).await
+    };
+    go(result.await)
 }
 
 #[server(endpoint = "requests/details", output = Json)]
@@ -38,31 +57,39 @@ pub async fn save_details(
     #[server(default)] answers: BTreeMap<String, Vec<String>>,
     description: String,
 ) -> Result<String, AppError> {
-    go(super::ssr::flows::save_details(&draft, &answers, &description).await)
+    let (context, caller) = edge();
+    let result = async {
+        let id = DraftId::find(&draft)?;
+        flows::save_details(&context.catalogue, &context.requests, &caller, &id, &answers, &description).await
+    };
+    go(result.await)
 }
 
 #[server(endpoint = "requests/remove_file", output = Json)]
 pub async fn remove_file(draft: String, file: String) -> Result<(), AppError> {
-    answer(super::ssr::flows::remove_file(&draft, &file).await)
+    let (context, caller) = edge();
+    let result = async { flows::remove_file(&context.requests, &caller, &DraftId::find(&draft)?, &file).await };
+    answer(result.await)
 }
 
 #[server(endpoint = "requests/submit", output = Json)]
 pub async fn submit_request(draft: String) -> Result<String, AppError> {
-    go(super::ssr::flows::submit(&draft).await)
+    let (context, caller) = edge();
+    let with = flows::Submitting { catalogue: &context.catalogue, city: &context.city, accounts: &context.accounts };
+    let result = async { flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await };
+    go(result.await)
 }
 
 /// Gives up the draft and follows the open request nearby instead.
 #[server(endpoint = "requests/follow", output = Json)]
 pub async fn follow_nearby(draft: String) -> Result<String, AppError> {
-    go(super::ssr::flows::follow_nearby(&draft).await)
-}
-
-#[server(endpoint = "requests/page", output = Json)]
-pub async fn get_request(reference: String) -> Result<RequestPage, AppError> {
-    answer(super::ssr::flows::page(&reference).await)
+    let (context, caller) = edge();
+    let result = async { flows::follow_nearby(&context.requests, &caller, &DraftId::find(&draft)?).await };
+    go(result.await)
 }
 
 #[server(endpoint = "requests/mine", output = Json)]
 pub async fn my_requests() -> Result<Vec<RequestSummary>, AppError> {
-    answer(super::ssr::flows::mine().await)
+    let (context, caller) = edge();
+    answer(flows::mine(&context.catalogue, &context.city, &context.requests, &caller).await)
 }

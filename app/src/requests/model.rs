@@ -193,6 +193,11 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// A reference from an address or a form: anything malformed names no request (404).
+    pub fn find(text: &str) -> Result<Reference, crate::errors::AppError> {
+        Reference::parse(text).ok_or(crate::errors::AppError::NotFound)
+    }
+
     pub fn parse(text: &str) -> Option<Reference> {
         let (year, number) = text.split_once('-')?;
         let digits = |s: &str, len: usize| s.len() == len && s.bytes().all(|b| b.is_ascii_digit());
@@ -215,6 +220,11 @@ impl std::fmt::Display for Reference {
 pub struct DraftId(String);
 
 impl DraftId {
+    /// A draft's id from the address: anything malformed is a draft that does not exist (404).
+    pub fn find(text: &str) -> Result<DraftId, crate::errors::AppError> {
+        DraftId::parse(text).ok_or(crate::errors::AppError::NotFound)
+    }
+
     pub fn parse(text: &str) -> Option<DraftId> {
         let ok = text.len() == 43 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         ok.then(|| DraftId(text.to_string()))
@@ -293,17 +303,6 @@ pub struct RequestSummary {
     /// The day it was made, in the city's time zone.
     pub date: String,
     pub status: crate::lifecycle::model::Status,
-}
-
-/// What the request's page shows its resident: the timeline, and whether they follow it (made by
-/// someone else) or made it (then where the receipt went, and whether they answered the survey).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RequestPage {
-    pub request: crate::lifecycle::model::RequestView,
-    pub following: bool,
-    /// Where the receipt went: "email", "sms", or "none" when the account has neither.
-    pub receipt_by: String,
-    pub surveyed: bool,
 }
 
 #[cfg(test)]

@@ -1,19 +1,44 @@
-//! The console's server functions. Each one checks, on the server, that a staff member is signed in.
+//! The console's server functions: the edge. Each one checks, on the server, that a staff member is
+//! signed in, then parses its input and hands the flow what it needs.
 
 use super::model::{FeedbackRow, QueueFilter, QueuePage, StaffRequest};
 #[cfg(feature = "ssr")]
+use super::ssr::{self, require_staff};
+#[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::{AppError, Json};
+#[cfg(feature = "ssr")]
+use crate::lifecycle::ssr::flows::Stores;
+#[cfg(feature = "ssr")]
+use crate::requests::model::Reference;
+#[cfg(feature = "ssr")]
+use crate::ssr::{edge, ServerContext};
 use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn stores(context: &ServerContext) -> Stores<'_> {
+    Stores { requests: context.requests.store.as_ref(), lifecycle: context.lifecycle.as_ref() }
+}
 
 #[server(endpoint = "staff/queue", output = Json)]
 pub async fn get_queue(#[server(default)] filter: QueueFilter) -> Result<QueuePage, AppError> {
-    answer(super::ssr::queue(&filter).await)
+    let (context, caller) = edge();
+    let result = async {
+        require_staff(&caller)?;
+        ssr::queue(&context.city, &context.catalogue, context.queue.as_ref(), &filter).await
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "staff/request", output = Json)]
 pub async fn get_staff_request(reference: String) -> Result<StaffRequest, AppError> {
-    answer(super::ssr::request(&reference).await)
+    let (context, caller) = edge();
+    let result = async {
+        let staff = require_staff(&caller)?;
+        let (accounts, reference) = (context.accounts.store.as_ref(), Reference::find(&reference)?);
+        ssr::request(&context.city, &context.catalogue, stores(&context), accounts, staff, &reference).await
+    };
+    answer(result.await)
 }
 
 /// One staff form: a new status (with its reason), a team, a note; `version` is the request's when the
@@ -30,17 +55,27 @@ pub async fn update_request(
     #[server(default)] note: String,
     #[server(default)] visibility: String,
 ) -> Result<(), AppError> {
-    use crate::lifecycle::ssr::flows::ChangeForm;
-    let form = ChangeForm { version, status, reason, duplicate_of, team, note, visibility };
-    let result = super::ssr::change(&reference, &form).await;
-    if result.is_ok() {
+    use crate::lifecycle::ssr::{change::Form, flows};
+    let (context, caller) = edge();
+    let form = Form { version, status, reason, duplicate_of, team, note, visibility };
+    let result = async {
+        let staff = require_staff(&caller)?;
+        let reference = Reference::find(&reference)?;
+        let (city, catalogue, outbox) = (&context.city, &context.catalogue, &context.notifications);
+        flows::change(city, catalogue, stores(&context), outbox, &reference, staff, &form).await?;
         // Without JavaScript, back to the request; with it, the page reloads its data.
-        leptos_axum::redirect(&format!("/staff/requests/{reference}"));
-    }
-    answer(result)
+        leptos_axum::redirect(&crate::routes::staff_request(&reference));
+        Ok(())
+    };
+    answer(result.await)
 }
 
 #[server(endpoint = "staff/feedback", output = Json)]
 pub async fn get_feedback(#[server(default)] page: u32) -> Result<Vec<FeedbackRow>, AppError> {
-    answer(super::ssr::feedback(page).await)
+    let (context, caller) = edge();
+    let result = async {
+        require_staff(&caller)?;
+        ssr::feedback(&context.city, context.feedback.as_ref(), page).await
+    };
+    answer(result.await)
 }

@@ -1,19 +1,20 @@
 //! Server side of the console: who may use it, the queue's store interface, and what each server
-//! function does once its input is parsed.
+//! function does once the edge has parsed its input.
 
 use super::model::{Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, AGES, PAGE_SIZE, STATUS_ALL};
-use crate::accounts::ssr::{accounts, now, sessions, sessions::CurrentSession};
+use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, AccountStore};
 use crate::catalogue::{Catalogue, Code};
+use crate::city::ssr::City;
 use crate::errors::AppError;
+use crate::feedback::ssr::FeedbackStore;
 use crate::lifecycle::model::Status;
-use crate::lifecycle::ssr::flows::{self, ChangeForm, Viewer};
+use crate::lifecycle::ssr::flows::{self, Stores};
 use crate::requests::model::Reference;
-use crate::requests::ssr::StoredRequest;
-use crate::ssr::server_context;
+use crate::requests::ssr::{access::Viewer, StoredRequest};
 
 /// The signed-in staff member; residents are refused (403), and nobody signed in is asked to (401).
-pub fn require_staff() -> Result<CurrentSession, AppError> {
-    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+pub fn require_staff(caller: &Caller) -> Result<&CurrentSession, AppError> {
+    let session = caller.signed_in()?;
     match session.user.role.is_staff() {
         true => Ok(session),
         false => Err(AppError::Forbidden),
@@ -93,47 +94,55 @@ pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: &str, no
     }
 }
 
-pub async fn queue(filter: &QueueFilter) -> Result<QueuePage, AppError> {
-    require_staff()?;
-    let context = server_context();
-    let today = context.city.date_of(jiff::Timestamp::now()).to_string();
-    let query = parse_filter(&context.catalogue, filter, &today, now());
-    let (items, total) = context.queue.queue(&query).await?;
+pub async fn queue(
+    city: &City,
+    catalogue: &Catalogue,
+    store: &dyn QueueStore,
+    filter: &QueueFilter,
+) -> Result<QueuePage, AppError> {
+    let today = city.date_of(jiff::Timestamp::now()).to_string();
+    let query = parse_filter(catalogue, filter, &today, now());
+    let (items, total) = store.queue(&query).await?;
     let rows = items
         .into_iter()
         .map(|QueueItem { request, resident }| QueueRow {
             overdue: request.is_overdue(&today),
-            service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+            service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             reference: request.reference.to_string(),
             address: request.address,
             resident: resident.unwrap_or_default(),
-            created_on: context.city.day_of(request.created_at),
+            created_on: city.day_of(request.created_at),
             due_on: request.due_on,
-            team: request.team.and_then(|code| context.city.team(&code).map(|t| t.name.clone())),
+            team: request.team.and_then(|code| city.team(&code).map(|t| t.name.clone())),
             status: request.status,
             attention: request.attention,
         })
         .collect();
-    let online = context.catalogue.services().iter().filter(|s| s.online);
+    let online = catalogue.services().iter().filter(|s| s.online);
     Ok(QueuePage {
         rows,
         total,
         page: filter.page,
         pages: total.div_ceil(PAGE_SIZE as u64) as u32,
         services: online.map(|s| (s.code.clone(), s.name.clone())).collect(),
-        categories: context.catalogue.categories().iter().map(|c| (c.code.clone(), c.name.clone())).collect(),
+        categories: catalogue.categories().iter().map(|c| (c.code.clone(), c.name.clone())).collect(),
     })
 }
 
 /// A request with everything staff need to act on it.
-pub async fn request(reference: &str) -> Result<StaffRequest, AppError> {
-    let staff = require_staff()?;
-    let context = server_context();
-    let (loaded, _) = flows::load(reference, &staff).await?;
+pub async fn request(
+    city: &City,
+    catalogue: &Catalogue,
+    stores: Stores<'_>,
+    accounts: &dyn AccountStore,
+    staff: &CurrentSession,
+    reference: &Reference,
+) -> Result<StaffRequest, AppError> {
+    let (loaded, _) = flows::load(stores, reference, staff).await?;
     let (account_id, team, attention) =
         (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention.clone());
-    let service = context.catalogue.service(&loaded.request.service).cloned();
-    let (answers, _) = context.requests.store.contents(&loaded.request.reference).await?;
+    let service = catalogue.service(&loaded.request.service).cloned();
+    let (answers, _) = stores.requests.contents(&loaded.request.reference).await?;
     let answers = answers
         .into_iter()
         .map(|(code, value)| {
@@ -144,7 +153,7 @@ pub async fn request(reference: &str) -> Result<StaffRequest, AppError> {
             (label, value)
         })
         .collect();
-    let resident = accounts().store.account(account_id).await?;
+    let resident = accounts.account(account_id).await?;
     let resident = resident.map_or_else(Contact::default, |account| Contact {
         name: account.name.map(|n| n.as_str().to_string()).unwrap_or_default(),
         email: account.email.map(|e| e.as_str().to_string()).unwrap_or_default(),
@@ -152,28 +161,21 @@ pub async fn request(reference: &str) -> Result<StaffRequest, AppError> {
         lang: account.lang.code().to_string(),
     });
     Ok(StaffRequest {
-        request: flows::view_for(loaded, Viewer::Staff),
+        request: flows::view_for(city, catalogue, loaded, Viewer::Staff),
         resident,
         answers,
         team,
-        teams: context.city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
+        teams: city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
         attention,
     })
 }
 
-pub async fn change(reference: &str, form: &ChangeForm) -> Result<(), AppError> {
-    let staff = require_staff()?;
-    flows::change(reference, &staff, form).await
-}
-
-pub async fn feedback(page: u32) -> Result<Vec<FeedbackRow>, AppError> {
-    require_staff()?;
-    let context = server_context();
-    let rows = context.feedback.list(page.min(10_000) * PAGE_SIZE, PAGE_SIZE).await?;
+pub async fn feedback(city: &City, store: &dyn FeedbackStore, page: u32) -> Result<Vec<FeedbackRow>, AppError> {
+    let rows = store.list(page.min(10_000) * PAGE_SIZE, PAGE_SIZE).await?;
     Ok(rows
         .into_iter()
         .map(|row| FeedbackRow {
-            at: context.city.time_of(row.created_at),
+            at: city.time_of(row.created_at),
             lang: row.lang.code().to_string(),
             easy: row.easy.code().to_string(),
             improve: row.improve,

@@ -1,13 +1,14 @@
 //! Server side of the survey: its store interface and who may answer.
 
 use super::{Answer, SurveyView, EDITABLE_DAYS};
-use crate::accounts::ssr::{now, sessions};
+use crate::accounts::ssr::{now, sessions::CurrentSession};
+use crate::catalogue::Catalogue;
+use crate::city::ssr::City;
 use crate::errors::{AppError, Field, Problem};
 use crate::lifecycle::model::Status;
-use crate::lifecycle::ssr::StoredKind;
+use crate::lifecycle::ssr::{LifecycleStore, StoredKind};
 use crate::requests::model::Reference;
-use crate::requests::ssr::StoredRequest;
-use crate::ssr::server_context;
+use crate::requests::ssr::{access, expected_on, RequestStore, StoredRequest};
 
 /// A survey answer as stored, with when it was first given.
 #[derive(Clone, Debug)]
@@ -39,23 +40,26 @@ pub trait SurveyStore: Send + Sync {
     ) -> anyhow::Result<Saved>;
 }
 
-/// The request, if the signed-in resident made it: only they answer its survey.
-async fn own_request(reference: &str) -> Result<StoredRequest, AppError> {
-    let session = sessions::current().ok_or(AppError::SignInRequired)?;
-    let reference = Reference::parse(reference).ok_or(AppError::NotFound)?;
-    let request = server_context().requests.store.request(&reference).await?.ok_or(AppError::NotFound)?;
-    match request.account_id == session.account_id {
-        true => Ok(request),
-        false => Err(AppError::NotFound),
-    }
+/// What the survey reads and writes.
+#[derive(Clone, Copy)]
+pub struct Surveys<'a> {
+    pub city: &'a City,
+    pub catalogue: &'a Catalogue,
+    pub requests: &'a dyn RequestStore,
+    pub lifecycle: &'a dyn LifecycleStore,
+    pub surveys: &'a dyn SurveyStore,
 }
 
 /// Until when an answer may be changed: [`EDITABLE_DAYS`] from the first answer, or from the request's
 /// last completion if that came later, so that "Was it resolved?" can always be answered once the work
 /// is done, however early the rest of the survey was.
-async fn editable_until(request: &StoredRequest, previous: Option<&StoredSurvey>) -> anyhow::Result<Option<i64>> {
+async fn editable_until(
+    lifecycle: &dyn LifecycleStore,
+    request: &StoredRequest,
+    previous: Option<&StoredSurvey>,
+) -> anyhow::Result<Option<i64>> {
     let Some(previous) = previous else { return Ok(None) };
-    let events = server_context().lifecycle.events(&request.reference).await?;
+    let events = lifecycle.events(&request.reference).await?;
     let completed = events
         .iter()
         .filter(|event| matches!(event.kind, StoredKind::Status { status: Status::Completed, .. }))
@@ -70,39 +74,46 @@ fn asks_resolved(request: &StoredRequest, previous: Option<&StoredSurvey>) -> bo
     request.status == Status::Completed || previous.is_some_and(|s| s.answer.resolved.is_some())
 }
 
-pub async fn view(reference: &str) -> Result<SurveyView, AppError> {
-    let context = server_context();
-    let request = own_request(reference).await?;
-    let stored = context.surveys.survey(&request.reference).await?;
-    let until = editable_until(&request, stored.as_ref()).await?;
+pub async fn view(with: Surveys<'_>, session: &CurrentSession, reference: &Reference) -> Result<SurveyView, AppError> {
+    let request = access::own(with.requests, reference, session).await?;
+    let stored = with.surveys.survey(&request.reference).await?;
+    let until = editable_until(with.lifecycle, &request, stored.as_ref()).await?;
     Ok(SurveyView {
         reference: request.reference.to_string(),
-        service_name: context.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+        service_name: with.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
         ask_resolved: asks_resolved(&request, stored.as_ref()),
-        editable_until: until.map(|t| context.city.day_of(t)),
+        editable_until: until.map(|t| with.city.day_of(t)),
         editable: until.is_none_or(|t| now() <= t),
         answer: stored.map(|s| s.answer),
     })
 }
 
+/// The survey form as sent: ease, satisfaction, resolved, comment. Checked against the request as it is
+/// ("resolved" is asked once it is completed), so parsed here rather than at the edge.
+pub struct Form<'a> {
+    pub ease: &'a str,
+    pub satisfaction: &'a str,
+    pub resolved: &'a str,
+    pub comment: &'a str,
+}
+
 pub async fn save(
-    reference: &str,
-    ease: &str,
-    satisfaction: &str,
-    resolved: &str,
-    comment: &str,
+    with: Surveys<'_>,
+    session: &CurrentSession,
+    reference: &Reference,
+    form: Form<'_>,
 ) -> Result<bool, AppError> {
-    let context = server_context();
-    let request = own_request(reference).await?;
-    let previous = context.surveys.survey(&request.reference).await?;
+    let request = access::own(with.requests, reference, session).await?;
+    let previous = with.surveys.survey(&request.reference).await?;
     let now = now();
-    if editable_until(&request, previous.as_ref()).await?.is_some_and(|until| now > until) {
+    if editable_until(with.lifecycle, &request, previous.as_ref()).await?.is_some_and(|until| now > until) {
         return Err(AppError::field(Field::Ease, Problem::SurveyClosed));
     }
     let ask_resolved = asks_resolved(&request, previous.as_ref());
+    let Form { ease, satisfaction, resolved, comment } = form;
     let answer = Answer::parse(ease, satisfaction, resolved, comment, ask_resolved).map_err(AppError::Invalid)?;
-    let due = crate::lifecycle::ssr::expected_on(&context.city, &context.catalogue, &request.service);
-    match context.surveys.save_survey(&request.reference, &answer, due.as_deref(), now).await? {
+    let due = expected_on(with.city, with.catalogue, &request.service);
+    match with.surveys.save_survey(&request.reference, &answer, due.as_deref(), now).await? {
         Saved::Saved => Ok(false),
         Saved::Reopened => Ok(true),
     }

@@ -1,66 +1,15 @@
-//! What each account server function does, once its input is parsed. Every refusal is an [`AppError`]
-//! the page shows in the resident's language; every answer about an e-mail address is the same whether
-//! or not it has an account.
+//! What each account server function does, once the edge has parsed its input (`forms`). Every refusal is
+//! an [`AppError`] the page shows in the resident's language; every answer about an e-mail address is the
+//! same whether or not it has an account.
 
+use super::forms::{Details, Registration};
+use super::sessions::{self, Caller, CurrentSession};
 use super::{
-    accounts, limits::Action, mail, now, passwords, sessions, sms, tokens, Account, AccountId, Accounts, NewAccount,
-    ProfileChange,
+    limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, NewAccount, ProfileChange,
 };
-use crate::accounts::model::{Email, Mobile, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
-use crate::errors::{AppError, Field, FieldError, Problem};
-use crate::i18n::Lang;
-
-/// Collects a form's problems, so that the resident sees all of them at once.
-#[derive(Default)]
-struct Problems(Vec<FieldError>);
-
-impl Problems {
-    /// `parsed`, or a problem recorded against `field`: `Required` when blank, `invalid` otherwise.
-    fn check<T>(&mut self, field: Field, input: &str, parsed: Option<T>, invalid: Problem) -> Option<T> {
-        if parsed.is_none() {
-            let problem = if input.trim().is_empty() { Problem::Required } else { invalid };
-            self.0.push(FieldError { field, problem });
-        }
-        parsed
-    }
-
-    fn add(&mut self, field: Field, problem: Problem) {
-        self.0.push(FieldError { field, problem });
-    }
-
-    fn done(self) -> Result<(), AppError> {
-        match self.0.is_empty() {
-            true => Ok(()),
-            false => Err(AppError::Invalid(self.0)),
-        }
-    }
-}
-
-/// The contact details every profile form has (registration and the account page).
-pub struct Details {
-    pub name: PersonName,
-    pub mobile: Option<Mobile>,
-    pub lang: Lang,
-    pub updates_by: UpdatesBy,
-}
-
-fn parse_details(problems: &mut Problems, name: &str, mobile: &str, lang: &str, updates_by: &str) -> Option<Details> {
-    let name = problems.check(Field::Name, name, PersonName::parse(name), Problem::NameInvalid);
-    let mobile = match mobile.trim().is_empty() {
-        true => Some(None),
-        false => problems.check(Field::Mobile, mobile, Mobile::parse(mobile), Problem::MobileInvalid).map(Some),
-    };
-    let lang = problems.check(Field::Lang, lang, Lang::parse(lang).filter(|_| lang.len() == 2), Problem::ChoiceInvalid);
-    let updates_by = problems.check(Field::UpdatesBy, updates_by, UpdatesBy::parse(updates_by), Problem::ChoiceInvalid);
-    if updates_by == Some(UpdatesBy::Sms) && mobile == Some(None) {
-        problems.add(Field::Mobile, Problem::MobileNeededForSms);
-    }
-    Some(Details { name: name?, mobile: mobile?, lang: lang?, updates_by: updates_by? })
-}
-
-fn parse_email(problems: &mut Problems, email: &str) -> Option<Email> {
-    problems.check(Field::Email, email, Email::parse(email), Problem::EmailInvalid)
-}
+use crate::accounts::model::{Email, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
+use crate::errors::{AppError, Field, Problem};
+use std::sync::Arc;
 
 /// Mails are sent in the background: the answer takes as long whether a message went out or not, and a
 /// slow mail server does not hold up the page.
@@ -97,14 +46,9 @@ async fn send_link(accounts: &Accounts, account: &Account, kind: mail::Kind) -> 
     Ok(())
 }
 
-pub async fn register(name: &str, email: &str, mobile: &str, lang: &str, updates_by: &str) -> Result<(), AppError> {
-    let accounts = accounts();
-    let mut problems = Problems::default();
-    let details = parse_details(&mut problems, name, mobile, lang, updates_by);
-    let email = parse_email(&mut problems, email);
-    problems.done()?;
-    let (Some(details), Some(email)) = (details, email) else { return Err(AppError::Internal) };
-    accounts.limits.check(Action::Register, sessions::client_ip(), email.as_str())?;
+pub async fn register(accounts: &Accounts, caller: &Caller, form: Registration) -> Result<(), AppError> {
+    let Registration { email, details } = form;
+    accounts.limits.check(Action::Register, caller.ip, email.as_str())?;
     let new = NewAccount {
         email: email.clone(),
         name: details.name,
@@ -116,52 +60,45 @@ pub async fn register(name: &str, email: &str, mobile: &str, lang: &str, updates
     match accounts.store.create_account(&new, now()).await? {
         Some(id) => {
             let account = accounts.store.account(id).await?.ok_or(AppError::Internal)?;
-            send_link(&accounts, &account, mail::Kind::Welcome).await
+            send_link(accounts, &account, mail::Kind::Welcome).await
         }
         // Same answer on the page; the owner of the address hears about it by e-mail.
         None => match accounts.store.account_by_email(&email).await? {
             Some(account) if account.password_hash.is_none() => {
-                send_link(&accounts, &account, mail::Kind::Welcome).await
+                send_link(accounts, &account, mail::Kind::Welcome).await
             }
-            Some(account) => send_link(&accounts, &account, mail::Kind::AlreadyRegistered).await,
+            Some(account) => send_link(accounts, &account, mail::Kind::AlreadyRegistered).await,
             None => Ok(()),
         },
     }
 }
 
-pub async fn sign_in(email: &str, password: &str) -> Result<SessionUser, AppError> {
-    let accounts = accounts();
-    let mut problems = Problems::default();
-    let email = parse_email(&mut problems, email);
-    if password.is_empty() {
-        problems.add(Field::Password, Problem::Required);
-    }
-    problems.done()?;
-    let email = email.ok_or(AppError::Internal)?;
-    accounts.limits.check(Action::SignIn, sessions::client_ip(), email.as_str())?;
+/// Signs in; returns who is signed in and the new session's token, for the edge to set as a cookie.
+pub async fn sign_in(
+    accounts: &Accounts,
+    caller: &Caller,
+    email: Email,
+    password: &str,
+) -> Result<(SessionUser, String), AppError> {
+    accounts.limits.check(Action::SignIn, caller.ip, email.as_str())?;
     let account = accounts.store.account_by_email(&email).await?.filter(Account::is_open);
     let hash = account.as_ref().and_then(|account| account.password_hash.clone());
     if !passwords::verify(password.to_string(), hash).await {
         return Err(AppError::SignInFailed);
     }
     let account = account.ok_or(AppError::SignInFailed)?;
-    sessions::end(&accounts).await?;
-    sessions::start(&accounts, account.id).await?;
+    sessions::end(accounts.store.as_ref(), caller.session.as_ref()).await?;
+    let token = sessions::start(accounts.store.as_ref(), account.id).await?;
     let name = account.name.map(|name| name.as_str().to_string()).unwrap_or_default();
-    Ok(SessionUser { name, role: account.role })
+    Ok((SessionUser { name, role: account.role }, token))
 }
 
-pub async fn sign_out() -> Result<(), AppError> {
-    Ok(sessions::end(&accounts()).await?)
+pub async fn sign_out(accounts: &Accounts, caller: &Caller) -> Result<(), AppError> {
+    Ok(sessions::end(accounts.store.as_ref(), caller.session.as_ref()).await?)
 }
 
-pub async fn forgot_password(email: &str) -> Result<(), AppError> {
-    let accounts = accounts();
-    let mut problems = Problems::default();
-    let email = parse_email(&mut problems, email);
-    problems.done()?;
-    let email = email.ok_or(AppError::Internal)?;
-    accounts.limits.check(Action::PasswordLink, sessions::client_ip(), email.as_str())?;
+pub async fn forgot_password(accounts: Arc<Accounts>, caller: &Caller, email: Email) -> Result<(), AppError> {
+    accounts.limits.check(Action::PasswordLink, caller.ip, email.as_str())?;
     // Looked up and sent in the background: answering after a database write only when the account exists
     // would tell, by the time it takes, that it does (`cargo bench -p server --bench enumeration`).
     tokio::spawn(async move {
@@ -172,15 +109,14 @@ pub async fn forgot_password(email: &str) -> Result<(), AppError> {
     });
     Ok(())
 }
-
 /// The account an e-mailed link opens, if the link is still good.
 async fn link_account(accounts: &Accounts, token: &str) -> Result<Account, AppError> {
     let id = accounts.store.valid_link(&tokens::hash(token.trim()), now()).await?.ok_or(AppError::LinkInvalid)?;
     accounts.store.account(id).await?.filter(Account::is_open).ok_or(AppError::LinkInvalid)
 }
 
-pub async fn check_link(token: &str) -> Result<(), AppError> {
-    link_account(&accounts(), token).await.map(|_| ())
+pub async fn check_link(accounts: &Accounts, token: &str) -> Result<(), AppError> {
+    link_account(accounts, token).await.map(|_| ())
 }
 
 fn check_new_password(account: &Account, password: &str) -> Result<(), AppError> {
@@ -189,9 +125,8 @@ fn check_new_password(account: &Account, password: &str) -> Result<(), AppError>
     passwords::check_new(password, &[email, name]).map_err(|problem| AppError::field(Field::NewPassword, problem))
 }
 
-pub async fn set_password(token: &str, password: &str) -> Result<(), AppError> {
-    let accounts = accounts();
-    let account = link_account(&accounts, token).await?;
+pub async fn set_password(accounts: &Accounts, caller: &Caller, token: &str, password: &str) -> Result<(), AppError> {
+    let account = link_account(accounts, token).await?;
     check_new_password(&account, password)?;
     let hash = passwords::hash(password.to_string()).await?;
     accounts.store.set_password(account.id, &hash, None).await?;
@@ -201,17 +136,17 @@ pub async fn set_password(token: &str, password: &str) -> Result<(), AppError> {
         None => {
             if let (UpdatesBy::Sms, Some(mobile)) = (account.updates_by, &account.mobile) {
                 accounts.store.set_sms_status(account.id, SmsStatus::Pending).await?;
-                sms::ask_confirmation(&accounts, mobile, account.lang).await?;
+                sms::ask_confirmation(accounts, caller.ip, mobile, account.lang).await?;
             }
         }
-        Some(_) => mail_account(&accounts, &account, mail::Kind::PasswordChanged, None),
+        Some(_) => mail_account(accounts, &account, mail::Kind::PasswordChanged, None),
     }
     Ok(())
 }
 
 /// The signed-in account, or `SignInRequired`.
-async fn signed_in(accounts: &Accounts) -> Result<(sessions::CurrentSession, Account), AppError> {
-    let session = sessions::current().ok_or(AppError::SignInRequired)?;
+async fn signed_in<'a>(accounts: &Accounts, caller: &'a Caller) -> Result<(&'a CurrentSession, Account), AppError> {
+    let session = caller.signed_in()?;
     let account = accounts.store.account(session.account_id).await?.filter(Account::is_open);
     Ok((session, account.ok_or(AppError::SignInRequired)?))
 }
@@ -227,18 +162,13 @@ fn profile(account: Account) -> Result<Profile, AppError> {
     })
 }
 
-pub async fn get_profile() -> Result<Profile, AppError> {
-    let (_, account) = signed_in(&accounts()).await?;
+pub async fn get_profile(accounts: &Accounts, caller: &Caller) -> Result<Profile, AppError> {
+    let (_, account) = signed_in(accounts, caller).await?;
     profile(account)
 }
 
-pub async fn update_profile(name: &str, mobile: &str, lang: &str, updates_by: &str) -> Result<Profile, AppError> {
-    let accounts = accounts();
-    let (_, account) = signed_in(&accounts).await?;
-    let mut problems = Problems::default();
-    let details = parse_details(&mut problems, name, mobile, lang, updates_by);
-    problems.done()?;
-    let details = details.ok_or(AppError::Internal)?;
+pub async fn update_profile(accounts: &Accounts, caller: &Caller, details: Details) -> Result<Profile, AppError> {
+    let (_, account) = signed_in(accounts, caller).await?;
     let new_number = details.mobile != account.mobile;
     let sms_status = match (&details.mobile, details.updates_by) {
         (None, _) => SmsStatus::None,
@@ -256,7 +186,7 @@ pub async fn update_profile(name: &str, mobile: &str, lang: &str, updates_by: &s
     accounts.store.update_profile(account.id, &change).await?;
     let asked_before = account.sms_status == SmsStatus::Pending && !new_number;
     if let (SmsStatus::Pending, Some(mobile), false) = (sms_status, &change.mobile, asked_before) {
-        sms::ask_confirmation(&accounts, mobile, change.lang).await?;
+        sms::ask_confirmation(accounts, caller.ip, mobile, change.lang).await?;
     }
     let email = account.email.ok_or(AppError::SignInRequired)?;
     let ProfileChange { name, mobile, lang, updates_by, sms_status } = change;
@@ -266,35 +196,40 @@ pub async fn update_profile(name: &str, mobile: &str, lang: &str, updates_by: &s
 /// Checks the current password of the signed-in account (limited like sign-in: it is a password guess).
 async fn confirm_password(
     accounts: &Accounts,
+    caller: &Caller,
     account: &Account,
     field: Field,
     password: &str,
 ) -> Result<(), AppError> {
     let email = account.email.as_ref().map(Email::as_str).unwrap_or_default();
-    accounts.limits.check(Action::SignIn, sessions::client_ip(), email)?;
+    accounts.limits.check(Action::SignIn, caller.ip, email)?;
     match passwords::verify(password.to_string(), account.password_hash.clone()).await {
         true => Ok(()),
         false => Err(AppError::field(field, Problem::PasswordWrong)),
     }
 }
 
-pub async fn change_password(current_password: &str, new_password: &str) -> Result<(), AppError> {
-    let accounts = accounts();
-    let (session, account) = signed_in(&accounts).await?;
-    confirm_password(&accounts, &account, Field::CurrentPassword, current_password).await?;
+pub async fn change_password(
+    accounts: &Accounts,
+    caller: &Caller,
+    current_password: &str,
+    new_password: &str,
+) -> Result<(), AppError> {
+    let (session, account) = signed_in(accounts, caller).await?;
+    confirm_password(accounts, caller, &account, Field::CurrentPassword, current_password).await?;
     check_new_password(&account, new_password)?;
     let hash = passwords::hash(new_password.to_string()).await?;
     accounts.store.set_password(account.id, &hash, Some(&session.token_hash)).await?;
-    mail_account(&accounts, &account, mail::Kind::PasswordChanged, None);
+    mail_account(accounts, &account, mail::Kind::PasswordChanged, None);
     Ok(())
 }
 
-pub async fn close_account(confirm_password_text: &str) -> Result<(), AppError> {
-    let accounts = accounts();
-    let (_, account) = signed_in(&accounts).await?;
-    confirm_password(&accounts, &account, Field::ConfirmPassword, confirm_password_text).await?;
+/// Closes the signed-in account after checking its password; the edge clears the cookie.
+pub async fn close_account(accounts: &Accounts, caller: &Caller, confirm_password_text: &str) -> Result<(), AppError> {
+    let (session, account) = signed_in(accounts, caller).await?;
+    confirm_password(accounts, caller, &account, Field::ConfirmPassword, confirm_password_text).await?;
     accounts.store.close_account(account.id, now()).await?;
-    sessions::end(&accounts).await?;
+    sessions::end(accounts.store.as_ref(), Some(session)).await?;
     tracing::info!(account = account.id, "account closed");
     Ok(())
 }

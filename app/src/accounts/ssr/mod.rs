@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod flows;
+pub mod forms;
 pub mod limits;
 pub mod mail;
 pub mod passwords;
@@ -132,9 +133,4 @@ pub struct Accounts {
     pub sms: Arc<dyn sms::SmsSender>,
     pub limits: limits::Limits,
     pub site: Site,
-}
-
-/// The account services of the request being served.
-pub fn accounts() -> Arc<Accounts> {
-    crate::ssr::server_context().accounts
 }

@@ -2,8 +2,10 @@
 //! the site is served over https); the database keeps its hash. A session ends after an hour without use
 //! or twelve hours after sign-in, whichever comes first, and at sign-out or a password change.
 
-use super::{now, tokens, Account, AccountId, Accounts};
+use super::{now, tokens, Account, AccountId, AccountStore, Accounts, Site};
 use crate::accounts::model::SessionUser;
+use crate::errors::AppError;
+use crate::i18n::Lang;
 use axum::{
     extract::{ConnectInfo, Request, State},
     http::{header, HeaderMap},
@@ -82,53 +84,83 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
-    crate::ssr::cookie(headers, &[COOKIE, SECURE_COOKIE]).map(str::to_string)
+    crate::cookies::value(headers, &[COOKIE, SECURE_COOKIE]).map(str::to_string)
 }
 
-/// The request parts of the page or server function being served.
-fn parts() -> Option<http::request::Parts> {
-    leptos::prelude::use_context::<http::request::Parts>()
+/// Who is calling, from where, in what language: read once from the request at the edge (server functions,
+/// axum handlers) and handed to the flows, which never read the request themselves.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub session: Option<CurrentSession>,
+    pub ip: IpAddr,
+    pub lang: Lang,
 }
 
-/// The signed-in person, if any.
-pub fn current() -> Option<CurrentSession> {
-    parts()?.extensions.get::<CurrentSession>().cloned()
-}
-
-/// The signed-in person, as the pages see them.
-pub fn request_user() -> Option<SessionUser> {
-    current().map(|session| session.user)
-}
-
-pub fn client_ip() -> IpAddr {
-    parts().and_then(|p| p.extensions.get::<ClientIp>().copied()).map_or(UNKNOWN_CLIENT, |ip| ip.0)
-}
-
-/// Starts a session for `account_id` and sets its cookie on the response.
-pub async fn start(accounts: &Accounts, account_id: AccountId) -> anyhow::Result<()> {
-    let token = tokens::new_token();
-    accounts.store.create_session(account_id, &tokens::hash(&token), now()).await?;
-    set_cookie(accounts, &token, ABSOLUTE_SECONDS);
-    Ok(())
-}
-
-/// Ends the current session, if any, and clears the cookie.
-pub async fn end(accounts: &Accounts) -> anyhow::Result<()> {
-    if let Some(session) = current() {
-        accounts.store.delete_session(&session.token_hash).await?;
+impl Caller {
+    /// The caller of the request being served, from the parts leptos_axum provides. Only the edge calls it.
+    pub fn of_request() -> Caller {
+        let parts = leptos::prelude::use_context::<http::request::Parts>();
+        let extensions = parts.as_ref().map(|parts| &parts.extensions);
+        Caller {
+            session: extensions.and_then(|e| e.get::<CurrentSession>()).cloned(),
+            ip: extensions.and_then(|e| e.get::<ClientIp>()).map_or(UNKNOWN_CLIENT, |ip| ip.0),
+            lang: parts.map(|parts| crate::i18n::ssr::negotiate(&parts.headers)).unwrap_or_default(),
+        }
     }
-    set_cookie(accounts, "", 0);
+
+    /// The signed-in person, or `SignInRequired`.
+    pub fn signed_in(&self) -> Result<&CurrentSession, AppError> {
+        self.session.as_ref().ok_or(AppError::SignInRequired)
+    }
+
+    pub fn account(&self) -> Option<AccountId> {
+        self.session.as_ref().map(|session| session.account_id)
+    }
+}
+
+/// The signed-in person, as the pages see them (the shell hands it to the browser).
+pub fn request_user() -> Option<SessionUser> {
+    Caller::of_request().session.map(|session| session.user)
+}
+
+/// Starts a session for `account_id`; returns the token for [`set_cookie`].
+pub async fn start(store: &dyn AccountStore, account_id: AccountId) -> anyhow::Result<String> {
+    let token = tokens::new_token();
+    store.create_session(account_id, &tokens::hash(&token), now()).await?;
+    Ok(token)
+}
+
+/// Ends `session`, if any. The edge clears the cookie with [`clear_cookie`].
+pub async fn end(store: &dyn AccountStore, session: Option<&CurrentSession>) -> anyhow::Result<()> {
+    if let Some(session) = session {
+        store.delete_session(&session.token_hash).await?;
+    }
     Ok(())
 }
 
-fn set_cookie(accounts: &Accounts, token: &str, max_age: i64) {
-    let cookie = match accounts.site.secure() {
-        true => format!("{SECURE_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax; Secure"),
-        false => format!("{COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax"),
-    };
-    if let (Some(response), Ok(value)) =
-        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), header::HeaderValue::from_str(&cookie))
-    {
+/// Sets the session cookie on the response being written (edge only).
+pub fn set_cookie(site: &Site, token: &str) {
+    put_cookie(site, token, ABSOLUTE_SECONDS);
+}
+
+/// Clears the session cookie on the response being written (edge only).
+pub fn clear_cookie(site: &Site) {
+    put_cookie(site, "", 0);
+}
+
+fn put_cookie(site: &Site, token: &str, max_age: i64) {
+    let name = if site.secure() { SECURE_COOKIE } else { COOKIE };
+    let cookie = cookie::Cookie::build((name, token))
+        .path("/")
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(site.secure())
+        .build();
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        header::HeaderValue::from_str(&cookie.to_string()),
+    ) {
         response.append_header(header::SET_COOKIE, value);
     }
 }

@@ -6,6 +6,7 @@ use super::{limits::Action, Accounts};
 use crate::accounts::model::{Mobile, SmsStatus, UpdatesBy};
 use crate::catalogue::fold;
 use crate::i18n::Lang;
+use std::net::IpAddr;
 
 #[async_trait::async_trait]
 pub trait SmsSender: Send + Sync {
@@ -43,8 +44,8 @@ impl Reply {
 
 /// Texts `mobile` to ask for OUI. The caller records the account's `Pending` status: until the resident
 /// answers, updates go by e-mail.
-pub async fn ask_confirmation(accounts: &Accounts, mobile: &Mobile, lang: Lang) -> anyhow::Result<()> {
-    if let Err(error) = accounts.limits.check(Action::Sms, super::sessions::client_ip(), mobile.as_str()) {
+pub async fn ask_confirmation(accounts: &Accounts, ip: IpAddr, mobile: &Mobile, lang: Lang) -> anyhow::Result<()> {
+    if let Err(error) = accounts.limits.check(Action::Sms, ip, mobile.as_str()) {
         tracing::warn!(?error, "not sending the confirmation text: rate limit");
         return Ok(());
     }

@@ -1,52 +1,43 @@
-//! Loading a request with its timeline, for whoever may see it; and staff changes, checked before they
-//! reach the store.
+//! Loading a request with its timeline, for whoever may see it (`requests::ssr::access` decides); and
+//! staff changes, checked (`change::check`, a pure function) before they reach the store.
 
-use super::{request_view, Applied, Loaded, StaffChange};
-use crate::accounts::ssr::{now, sessions::CurrentSession};
-use crate::errors::{AppError, Field, FieldError, Problem};
-use crate::lifecycle::model::{CloseReason, Note, RequestView, Status};
+use super::{change, request_view, Applied, LifecycleStore, Loaded, StaffChange};
+use crate::accounts::ssr::{now, sessions::CurrentSession, AccountStore};
+use crate::catalogue::Catalogue;
+use crate::city::ssr::City;
+use crate::errors::AppError;
+use crate::lifecycle::model::{RequestPage, RequestView};
+use crate::notifications::Outbox;
 use crate::requests::model::Reference;
-use crate::ssr::server_context;
+use crate::requests::ssr::access::{self, Viewer};
+use crate::requests::ssr::{expected_on, receipt::ReceiptBy, RequestStore};
+use crate::survey::ssr::SurveyStore;
 
-/// Who is looking at a request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Viewer {
-    /// The resident who made it.
-    Author,
-    /// A resident who follows it (they reported the same problem): its timeline, not its files.
-    Follower,
-    Staff,
+/// The stores a request's timeline is read from.
+#[derive(Clone, Copy)]
+pub struct Stores<'a> {
+    pub requests: &'a dyn RequestStore,
+    pub lifecycle: &'a dyn LifecycleStore,
 }
 
-/// The request `reference` and how `session` may see it; `NotFound` for anyone else, so that nobody learns
-/// which references exist.
-pub async fn load(reference: &str, session: &CurrentSession) -> Result<(Loaded, Viewer), AppError> {
-    let context = server_context();
-    let reference = Reference::parse(reference).ok_or(AppError::NotFound)?;
-    let requests = &context.requests.store;
-    let request = requests.request(&reference).await?.ok_or(AppError::NotFound)?;
-    let viewer = if session.user.role.is_staff() {
-        Viewer::Staff
-    } else if request.account_id == session.account_id {
-        Viewer::Author
-    } else if requests.is_follower(&reference, session.account_id).await? {
-        Viewer::Follower
-    } else {
-        return Err(AppError::NotFound);
-    };
-    let lifecycle = &context.lifecycle;
-    let events = lifecycle.events(&reference).await?;
+/// The request `reference` and how `session` may see it; `NotFound` for anyone else.
+pub async fn load(
+    stores: Stores<'_>,
+    reference: &Reference,
+    session: &CurrentSession,
+) -> Result<(Loaded, Viewer), AppError> {
+    let (request, viewer) = access::visible(stores.requests, reference, session).await?;
+    let events = stores.lifecycle.events(reference).await?;
     let files = match viewer {
         Viewer::Follower => Vec::new(),
-        _ => lifecycle.request_files(&reference).await?,
+        _ => stores.lifecycle.request_files(reference).await?,
     };
     Ok((Loaded { request, events, files }, viewer))
 }
 
 /// The timeline as `viewer` sees it.
-pub fn view_for(loaded: Loaded, viewer: Viewer) -> RequestView {
-    let context = server_context();
-    let view = request_view(&context.city, &context.catalogue, loaded);
+pub fn view_for(city: &City, catalogue: &Catalogue, loaded: Loaded, viewer: Viewer) -> RequestView {
+    let view = request_view(city, catalogue, loaded);
     match viewer {
         Viewer::Staff => view,
         Viewer::Author => view.for_resident(),
@@ -54,120 +45,74 @@ pub fn view_for(loaded: Loaded, viewer: Viewer) -> RequestView {
     }
 }
 
-/// What a staff form sent, before it is checked.
-#[derive(Clone, Debug, Default)]
-pub struct ChangeForm {
-    pub version: i64,
-    pub status: String,
-    pub reason: String,
-    pub duplicate_of: String,
-    pub team: String,
-    pub note: String,
-    /// "public" or "internal".
-    pub visibility: String,
+/// What the resident's page of a request reads, besides its timeline.
+pub struct ResidentPage<'a> {
+    pub city: &'a City,
+    pub catalogue: &'a Catalogue,
+    pub accounts: &'a dyn AccountStore,
+    pub surveys: &'a dyn SurveyStore,
+}
+
+/// "Ma demande de service": the request's page, for the resident who made it or follows it.
+pub async fn resident_page(
+    with: ResidentPage<'_>,
+    stores: Stores<'_>,
+    reference: &Reference,
+    session: &CurrentSession,
+) -> Result<RequestPage, AppError> {
+    let (loaded, viewer) = load(stores, reference, session).await?;
+    let viewer = match viewer {
+        // Staff open requests in the console, where they can act on them.
+        Viewer::Staff if loaded.request.account_id != session.account_id => Viewer::Follower,
+        Viewer::Staff => Viewer::Author,
+        viewer => viewer,
+    };
+    let surveyed = viewer == Viewer::Author && with.surveys.survey(&loaded.request.reference).await?.is_some();
+    let account = with.accounts.account(session.account_id).await?.ok_or(AppError::SignInRequired)?;
+    Ok(RequestPage {
+        request: view_for(with.city, with.catalogue, loaded, viewer),
+        following: viewer == Viewer::Follower,
+        receipt_by: ReceiptBy::for_account(&account).code().to_string(),
+        surveyed,
+    })
 }
 
 /// Checks a staff form against the request as it is, then applies it. Every problem is named against
 /// its field; a form read before someone else's change is refused as `Conflict`, with nothing written.
-pub async fn change(reference: &str, staff: &CurrentSession, form: &ChangeForm) -> Result<(), AppError> {
-    let context = server_context();
-    let (loaded, _) = load(reference, staff).await?;
+pub async fn change(
+    city: &City,
+    catalogue: &Catalogue,
+    stores: Stores<'_>,
+    outbox: &Outbox,
+    reference: &Reference,
+    staff: &CurrentSession,
+    form: &change::Form,
+) -> Result<(), AppError> {
+    let (loaded, _) = load(stores, reference, staff).await?;
     let request = loaded.request;
-    if form.version != request.version {
-        return Err(AppError::Conflict);
-    }
-    let mut problems = Vec::new();
-
-    let status = match form.status.as_str() {
-        "" => None,
-        code => match Status::parse(code) {
-            Some(status) if status == request.status => None,
-            Some(status) if request.status.can_become(status) => Some(status),
-            Some(_) => {
-                problems.push(fault(Field::Status, Problem::TransitionNotAllowed));
-                None
-            }
-            None => {
-                problems.push(fault(Field::Status, Problem::ChoiceInvalid));
-                None
-            }
-        },
+    // The only check that reads the database: whether the request it duplicates exists.
+    let duplicate = Reference::parse(form.duplicate_of.trim());
+    let duplicate_exists = match &duplicate {
+        Some(other) => stores.requests.request(other).await?.is_some(),
+        None => false,
     };
-    let reason = match (status, form.reason.as_str()) {
-        (Some(Status::Closed), "") => {
-            problems.push(fault(Field::Reason, Problem::Required));
-            None
-        }
-        (Some(Status::Closed), code) => {
-            let reason = CloseReason::parse(code);
-            if reason.is_none() {
-                problems.push(fault(Field::Reason, Problem::ChoiceInvalid));
-            }
-            reason
-        }
-        _ => None,
-    };
-    let duplicate_of = match reason {
-        Some(CloseReason::Duplicate) => match Reference::parse(form.duplicate_of.trim()) {
-            Some(other) if other == request.reference => {
-                problems.push(fault(Field::DuplicateOf, Problem::ReferenceUnknown));
-                None
-            }
-            Some(other) if context.requests.store.request(&other).await?.is_some() => Some(other),
-            _ => {
-                problems.push(fault(Field::DuplicateOf, Problem::ReferenceUnknown));
-                None
-            }
-        },
-        _ => None,
-    };
-    let team = match form.team.as_str() {
-        "" => None,
-        code if request.team.as_deref() == Some(code) => None,
-        code if context.city.team(code).is_some() => Some(code.to_string()),
-        _ => {
-            problems.push(fault(Field::Team, Problem::ChoiceInvalid));
-            None
-        }
-    };
-    let note = Note::of(Field::Note, &form.note).map_err(|e| problems.push(e)).unwrap_or_default();
-    let public = match form.visibility.as_str() {
-        "public" => true,
-        "internal" | "" => false,
-        _ => {
-            problems.push(fault(Field::Visibility, Problem::ChoiceInvalid));
-            false
-        }
-    };
-    if problems.is_empty() && status.is_none() && team.is_none() && note.is_empty() {
-        problems.push(fault(Field::Status, Problem::NothingChanged));
-    }
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    // Residents hear when work starts, when it ends either way, and whatever staff write to them.
-    let notify =
-        matches!(status, Some(Status::InProgress | Status::Completed | Status::Closed)) || (public && !note.is_empty());
-    let reopened = !request.status.is_open() && status.is_some_and(Status::is_open);
+    let checked = change::check(&request, form, city, duplicate_exists)?;
+    let reopened = !request.status.is_open() && checked.status.is_some_and(|(status, ..)| status.is_open());
     let change = StaffChange {
-        due_on: reopened.then(|| super::expected_on(&context.city, &context.catalogue, &request.service)).flatten(),
+        due_on: reopened.then(|| expected_on(city, catalogue, &request.service)).flatten(),
         version: form.version,
         actor: staff.account_id,
-        status: status.map(|status| (status, reason, duplicate_of)),
-        team,
-        note,
-        public,
-        notify,
+        notify: checked.notifies(),
+        status: checked.status,
+        team: checked.team,
+        note: checked.note,
+        public: checked.public,
     };
-    match context.lifecycle.apply(&request.reference, &change, now()).await? {
+    match stores.lifecycle.apply(&request.reference, &change, now()).await? {
         Applied::Done => {
-            context.notifications.wake();
+            outbox.wake();
             Ok(())
         }
         Applied::Stale => Err(AppError::Conflict),
     }
-}
-
-fn fault(field: Field, problem: Problem) -> FieldError {
-    FieldError { field, problem }
 }

@@ -1,11 +1,12 @@
 //! Server side of a request's life: the store interface for its events, the staff change applied in one
 //! transaction with its notifications, and the timeline built from the events for either side.
 
+pub mod change;
 pub mod flows;
 
 use super::model::{Actor, CloseReason, EventKind, Note, RequestView, Status, TimelineEvent};
 use crate::accounts::ssr::AccountId;
-use crate::catalogue::{Catalogue, Code};
+use crate::catalogue::Catalogue;
 use crate::city::ssr::City;
 use crate::requests::model::Reference;
 use crate::requests::ssr::{flows::attachment_view, Attachment, StoredRequest};
@@ -116,13 +117,6 @@ pub struct Loaded {
     pub request: StoredRequest,
     pub events: Vec<StoredEvent>,
     pub files: Vec<Attachment>,
-}
-
-/// The day a request for `service` made (or reopened) today is expected done: its service level in
-/// working days, in the city's calendar.
-pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option<String> {
-    let days = catalogue.service(service)?.service_level_days?;
-    Some(city.working_days_after(city.date_of(Timestamp::now()), days).to_string())
 }
 
 /// The timeline of a request, complete (staff). Residents get [`RequestView::for_resident`] of it.

@@ -6,10 +6,10 @@ use crate::components::{aria, FieldFrame, TextArea};
 use crate::errors::{view_or_error, AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
+use crate::lifecycle::api::get_request;
+use crate::lifecycle::model::RequestPage;
 use crate::lifecycle::model::{RequestView, Status};
 use crate::lifecycle::{Files, Timeline};
-use crate::requests::api::get_request;
-use crate::requests::model::RequestPage;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

@@ -1,6 +1,7 @@
 //! Server side of requests: the store interface, the file store, and the work behind each step
 //! (`flows`), the upload route (`uploads`), image processing (`images`) and the receipt (`receipt`).
 
+pub mod access;
 pub mod flows;
 pub mod images;
 pub mod receipt;
@@ -9,11 +10,19 @@ pub mod uploads;
 
 use super::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
 use crate::accounts::ssr::AccountId;
-use crate::catalogue::Code;
+use crate::catalogue::{Catalogue, Code};
+use crate::city::ssr::City;
 use crate::i18n::Lang;
 use crate::lifecycle::model::{CloseReason, Status};
 use object_store::{path::Path, ObjectStore, PutPayload};
 use std::sync::Arc;
+
+/// The day a request for `service` made (or reopened) today is expected done: its service level in
+/// working days, in the city's calendar.
+pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option<String> {
+    let days = catalogue.service(service)?.service_level_days?;
+    Some(city.working_days_after(city.date_of(jiff::Timestamp::now()), days).to_string())
+}
 
 /// A draft as stored.
 #[derive(Clone, Debug)]
@@ -216,9 +225,4 @@ impl Requests {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Requests { store, files, decoding: tokio::sync::Semaphore::new(cores.min(4)) }
     }
-}
-
-/// The request services of the request being served.
-pub fn requests() -> Arc<Requests> {
-    crate::ssr::server_context().requests
 }

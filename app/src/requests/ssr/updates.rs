@@ -4,7 +4,7 @@
 //! are saved in one transaction, and staff see it flagged in their queue.
 
 use super::uploads::{make_thumbnail, receive, Refused};
-use super::{Attachment, Requests};
+use super::{access, Attachment, Requests};
 use crate::accounts::ssr::{now, sessions::CurrentSession};
 use crate::errors::{AppError, Problem};
 use crate::lifecycle::model::Note;
@@ -33,10 +33,9 @@ pub async fn add_update(
     let Some(reference) = Reference::parse(&reference) else { return AppError::NotFound.status().into_response() };
     let page = format!("/requests/{reference}");
     let refused = |problem: Problem| Redirect::to(&format!("{page}?problem={}#update", problem.code())).into_response();
-    let request = match context.requests.store.request(&reference).await {
-        Ok(Some(request)) if request.account_id == session.account_id => request,
-        Ok(_) => return AppError::NotFound.status().into_response(),
-        Err(error) => return AppError::from(error).status().into_response(),
+    let request = match access::own(context.requests.store.as_ref(), &reference, &session).await {
+        Ok(request) => request,
+        Err(error) => return error.status().into_response(),
     };
     if !request.status.is_open() {
         return refused(Problem::RequestNotOpen);

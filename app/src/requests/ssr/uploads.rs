@@ -32,7 +32,8 @@ pub async fn upload(
 ) -> Response {
     let wants_json = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
     let account = session.map(|Extension(session)| session.account_id);
-    let draft = match flows::owned_draft(&requests, &draft, account).await {
+    let found = async { flows::owned_draft(&requests, &DraftId::find(&draft)?, account).await };
+    let draft = match found.await {
         Ok(draft) => draft,
         Err(error) => return refusal(error.status(), None, wants_json, None),
     };

@@ -1,0 +1,136 @@
+//! Every page's address, written once: the route table the router matches, and the builders that pages,
+//! redirects, e-mails and text messages use to point at a page. Change an address here and everything that
+//! links to it follows.
+
+use crate::requests::model::{DraftId, Reference, Step};
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Routes},
+    path, Lazy, SsrMode,
+};
+
+pub const HOME: &str = "/";
+pub const SIGN_IN: &str = "/sign-in";
+pub const ACCOUNT: &str = "/account";
+pub const REGISTER: &str = "/account/register";
+pub const FORGOT_PASSWORD: &str = "/account/forgot";
+pub const ACCOUNT_EXPORT: &str = "/account/export";
+pub const STAFF: &str = "/staff";
+pub const STAFF_FEEDBACK: &str = "/staff/feedback";
+pub const PRIVACY: &str = "/privacy";
+pub const FEEDBACK: &str = "/feedback";
+
+/// `/search?q=…`
+pub fn search(query: &str) -> String {
+    format!("/search?q={}", encode(query))
+}
+
+pub fn category(code: impl std::fmt::Display) -> String {
+    format!("/categories/{code}")
+}
+
+pub fn service(code: impl std::fmt::Display) -> String {
+    format!("/services/{code}")
+}
+
+/// The page that starts a request for a service.
+pub fn new_request(service: impl std::fmt::Display) -> String {
+    format!("/requests/new?service={service}")
+}
+
+/// A step of the wizard. The draft's id is given as text where a page has it from its address.
+pub fn draft_step(draft: &str, step: Step) -> String {
+    format!("/requests/drafts/{draft}/{}", step.slug())
+}
+
+/// Where the photo step posts its files (`requests::ssr::uploads`).
+pub fn draft_uploads(draft: &DraftId) -> String {
+    format!("/requests/uploads/{}", draft.as_str())
+}
+
+/// "Ma demande de service".
+pub fn request(reference: &Reference) -> String {
+    format!("/requests/{reference}")
+}
+
+pub fn request_survey(reference: &Reference) -> String {
+    format!("/requests/{reference}/survey")
+}
+
+/// Where "add information" posts (`requests::ssr::updates`).
+pub fn request_updates(reference: &Reference) -> String {
+    format!("/requests/{reference}/updates")
+}
+
+pub fn staff_request(reference: &Reference) -> String {
+    format!("/staff/requests/{reference}")
+}
+
+/// A photo or file of a request, and its thumbnail.
+pub fn file(id: &str) -> String {
+    format!("/requests/files/{id}")
+}
+
+pub fn thumbnail(id: &str) -> String {
+    format!("/requests/files/{id}/thumbnail")
+}
+
+/// The sign-in page, coming back to `next` afterwards.
+pub fn sign_in_then(next: &str) -> String {
+    format!("{SIGN_IN}?next={next}")
+}
+
+/// The e-mailed link to choose a password.
+pub fn set_password(token: &str) -> String {
+    format!("/account/password?token={token}")
+}
+
+fn encode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+/// The route table. Every page waits for its data before the first byte (`SsrMode::Async`), so that a
+/// missing service answers 404 rather than 200, and a browser without JavaScript gets the whole page at
+/// once. Pages other than home and search are `lazy_page!`s, fetched when opened.
+#[component]
+pub fn PageRoutes() -> impl IntoView {
+    use crate::{accounts, catalogue, errors, feedback, privacy, requests, staff, survey};
+    view! {
+        <Routes fallback=errors::NotFoundPage>
+            <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
+            <Route path=path!("search") view=catalogue::SearchPage ssr=SsrMode::Async/>
+            <Route path=path!("categories/:code") view={Lazy::<catalogue::CategoryRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<requests::WizardRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("requests/:reference") view={Lazy::<requests::RequestRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("requests/:reference/survey") view={Lazy::<survey::SurveyRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("account/forgot") view={Lazy::<accounts::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
+        </Routes>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_built_from_typed_values_and_escape_what_they_carry() {
+        let reference = Reference::parse("2026-000042").unwrap();
+        assert_eq!(request(&reference), "/requests/2026-000042");
+        assert_eq!(request_survey(&reference), "/requests/2026-000042/survey");
+        assert_eq!(staff_request(&reference), "/staff/requests/2026-000042");
+        assert_eq!(draft_step("abc", Step::Details), "/requests/drafts/abc/details");
+        assert_eq!(search("nid de poule & co"), "/search?q=nid+de+poule+%26+co");
+        assert_eq!(sign_in_then("/requests/2026-000042"), "/sign-in?next=/requests/2026-000042");
+    }
+}
