@@ -37,6 +37,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod catalogue;
 pub mod city;
+mod codes;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod cookies;

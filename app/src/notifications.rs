@@ -14,6 +14,7 @@ use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::StoredKind;
 use crate::requests::model::Reference;
 use crate::requests::ssr::receipt::ReceiptBy;
+use crate::routes;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -182,7 +183,7 @@ impl Outbox {
             false => format!("{what}\n\n« {} »", due.note),
         };
         let service = self.catalogue.service(&due.service).map(|s| s.name.get(lang).to_string()).unwrap_or_default();
-        let link = self.accounts.site.link(&format!("/requests/{}", due.reference));
+        let link = self.accounts.site.link(&routes::request(&due.reference));
         Words {
             args: vec![
                 ("reference", Arg::from(due.reference.to_string())),

@@ -38,9 +38,9 @@ pub fn new_request(service: impl std::fmt::Display) -> String {
     format!("/requests/new?service={service}")
 }
 
-/// A step of the wizard. The draft's id is given as text where a page has it from its address.
-pub fn draft_step(draft: &str, step: Step) -> String {
-    format!("/requests/drafts/{draft}/{}", step.slug())
+/// A step of the wizard.
+pub fn draft_step(draft: &DraftId, step: Step) -> String {
+    format!("/requests/drafts/{}/{}", draft.as_str(), step.code())
 }
 
 /// Where the photo step posts its files (`requests::ssr::uploads`).
@@ -129,7 +129,8 @@ mod tests {
         assert_eq!(request(&reference), "/requests/2026-000042");
         assert_eq!(request_survey(&reference), "/requests/2026-000042/survey");
         assert_eq!(staff_request(&reference), "/staff/requests/2026-000042");
-        assert_eq!(draft_step("abc", Step::Details), "/requests/drafts/abc/details");
+        let draft = DraftId::parse("abcdefghijklmnopqrstuvwxyz0123456789-_ABCDE").unwrap();
+        assert_eq!(draft_step(&draft, Step::Details), format!("/requests/drafts/{}/details", draft.as_str()));
         assert_eq!(search("nid de poule & co"), "/search?q=nid+de+poule+%26+co");
         assert_eq!(sign_in_then("/requests/2026-000042"), "/sign-in?next=/requests/2026-000042");
     }

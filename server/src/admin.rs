@@ -34,7 +34,7 @@ impl CreateStaff {
         Ok(CreateStaff {
             email: Email::parse(&email).ok_or(format!("\"{email}\" is not an e-mail address"))?,
             name: PersonName::parse(&name).ok_or(format!("\"{name}\" is not a name"))?,
-            lang: Lang::parse(&lang).ok_or(format!("--lang is fr or en, not \"{lang}\""))?,
+            lang: Lang::from_tag(&lang).ok_or(format!("--lang is fr or en, not \"{lang}\""))?,
             role,
         })
     }

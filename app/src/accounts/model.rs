@@ -15,8 +15,10 @@ pub const PASSWORD_MAX: usize = 256;
 
 /// An e-mail address, trimmed and lower-cased (addresses are matched without regard to case, for the
 /// letters of French and English: see `lower_latin`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Email(String);
+
+crate::codes::serde_as_text!(Email, Email::as_str);
 
 impl Email {
     pub fn parse(input: &str) -> Option<Email> {
@@ -51,8 +53,10 @@ impl fmt::Display for Email {
 }
 
 /// A mobile number in E.164 form (`+17055551234`). Numbers without a country code are North American.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mobile(String);
+
+crate::codes::serde_as_text!(Mobile, Mobile::as_str);
 
 impl Mobile {
     pub fn parse(input: &str) -> Option<Mobile> {
@@ -91,8 +95,10 @@ impl Mobile {
 }
 
 /// A person's name as they write it: 1 to 100 characters, no control characters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonName(String);
+
+crate::codes::serde_as_text!(PersonName, PersonName::as_str);
 
 impl PersonName {
     pub fn parse(input: &str) -> Option<PersonName> {
@@ -106,93 +112,47 @@ impl PersonName {
     }
 }
 
-/// How a resident wants to hear about their requests.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum UpdatesBy {
-    #[default]
-    Email,
-    Sms,
-    None,
-}
-
-impl UpdatesBy {
-    pub const ALL: [UpdatesBy; 3] = [UpdatesBy::Email, UpdatesBy::Sms, UpdatesBy::None];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            UpdatesBy::Email => "email",
-            UpdatesBy::Sms => "sms",
-            UpdatesBy::None => "none",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<UpdatesBy> {
-        UpdatesBy::ALL.into_iter().find(|u| u.code() == code)
+crate::codes::coded! {
+    /// How a resident wants to hear about their requests.
+    #[derive(Default)]
+    pub enum UpdatesBy {
+        #[default]
+        Email = "email",
+        Sms = "sms",
+        None = "none",
     }
 }
 
-/// Where text messages stand: they start only after the resident answers OUI, and stop at STOP.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SmsStatus {
-    #[default]
-    None,
-    Pending,
-    Confirmed,
-    Stopped,
-}
-
-impl SmsStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            SmsStatus::None => "none",
-            SmsStatus::Pending => "pending",
-            SmsStatus::Confirmed => "confirmed",
-            SmsStatus::Stopped => "stopped",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<SmsStatus> {
-        [SmsStatus::None, SmsStatus::Pending, SmsStatus::Confirmed, SmsStatus::Stopped]
-            .into_iter()
-            .find(|s| s.code() == code)
+crate::codes::coded! {
+    /// Where text messages stand: they start only after the resident answers OUI, and stop at STOP.
+    #[derive(Default)]
+    pub enum SmsStatus {
+        #[default]
+        None = "none",
+        Pending = "pending",
+        Confirmed = "confirmed",
+        Stopped = "stopped",
     }
 }
 
-/// Who someone is to the portal. Staff screens come later; the roles are in the data from the start. It
-/// travels as its code.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    #[default]
-    Resident,
-    Agent,
-    Supervisor,
-    Admin,
+crate::codes::coded! {
+    /// Who someone is to the portal: a resident, or city staff (agents, supervisors, administrators).
+    #[derive(Default, PartialOrd, Ord)]
+    pub enum Role {
+        #[default]
+        Resident = "resident",
+        Agent = "agent",
+        Supervisor = "supervisor",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Resident => "resident",
-            Role::Agent => "agent",
-            Role::Supervisor => "supervisor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Role> {
-        [Role::Resident, Role::Agent, Role::Supervisor, Role::Admin].into_iter().find(|r| r.code() == code)
-    }
-
     /// City staff: they reach the console and every request.
     pub fn is_staff(self) -> bool {
         self != Role::Resident
     }
 }
-
-crate::errors::serde_as_code!(Role, Role::code, Role::parse);
-
 /// The signed-in person, as every page sees them (header, account pages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionUser {

@@ -4,6 +4,7 @@ use super::api::{get_category, CategoryView, ServiceSummary};
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::{Breadcrumbs, PageTitle};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -40,7 +41,7 @@ fn ServiceItem(service: ServiceSummary) -> impl IntoView {
     let ServiceSummary { code, online, name, summary } = service;
     view! {
         <li class="result">
-            <a href=format!("/services/{code}") class="result-link">{move || i18n.pick(&name)}</a>
+            <a href=routes::service(&code) class="result-link">{move || i18n.pick(&name)}</a>
             <p class="result-summary">{move || i18n.pick(&summary)}</p>
             {(!online).then(|| view! { <p class="result-meta"><span class="tag tag-offline">{t("service-not-online-tag")}</span></p> })}
         </li>

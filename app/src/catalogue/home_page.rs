@@ -5,6 +5,7 @@ use super::{SearchDoc, SearchIndex};
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::Arc;
@@ -150,8 +151,7 @@ fn search_page(query: RwSignal<String>) -> impl Fn(leptos::ev::SubmitEvent) + 's
     let navigate = use_navigate();
     move |event| {
         event.prevent_default();
-        let q: String = form_urlencoded::byte_serialize(query.get_untracked().as_bytes()).collect();
-        navigate(&format!("/search?q={q}"), Default::default());
+        navigate(&routes::search(&query.get_untracked()), Default::default());
     }
 }
 
@@ -198,7 +198,7 @@ fn SearchResult(doc: SearchDoc) -> impl IntoView {
     let SearchDoc { code, online, name, summary, category_name, .. } = doc;
     view! {
         <li class="result">
-            <a href=format!("/services/{code}") class="result-link">{move || i18n.pick(&name)}</a>
+            <a href=routes::service(&code) class="result-link">{move || i18n.pick(&name)}</a>
             <p class="result-summary">{move || i18n.pick(&summary)}</p>
             <p class="result-meta">
                 <span>{move || i18n.pick(&category_name)}</span>
@@ -221,7 +221,7 @@ fn Categories(categories: Vec<CategorySummary>) -> impl IntoView {
                         let (name, description) = (category.name, category.description);
                         view! {
                             <li class="category-card">
-                                <a href=format!("/categories/{}", category.code)>{move || i18n.pick(&name)}</a>
+                                <a href=routes::category(&category.code)>{move || i18n.pick(&name)}</a>
                                 <p>{move || i18n.pick(&description)}</p>
                             </li>
                         }

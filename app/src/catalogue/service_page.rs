@@ -6,6 +6,7 @@ use crate::city::Channels;
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n, TextList};
 use crate::layout::{Breadcrumbs, Crumb, PageTitle};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -26,9 +27,9 @@ fn ServiceDetails(found: ServiceView) -> impl IntoView {
     let ServiceView { service, category } = found;
     let (name, summary, description) = (service.name.clone(), service.summary, service.description);
     let title = name.clone();
-    let crumb = Crumb { href: format!("/categories/{}", category.code), label: category.name };
+    let crumb = Crumb { href: routes::category(&category.code), label: category.name };
     let how_to_ask = if service.online {
-        let href = format!("/requests/new?service={}", service.code);
+        let href = routes::new_request(&service.code);
         view! {
             <Prepare items=service.prepare/>
             <p>

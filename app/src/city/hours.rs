@@ -23,7 +23,7 @@ pub enum Weekday {
     Sun,
 }
 
-crate::errors::serde_as_code!(Weekday, Weekday::name, Weekday::parse);
+crate::codes::serde_as_code!(Weekday, Weekday::name, Weekday::parse);
 
 /// Minutes after midnight, below 24 h.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

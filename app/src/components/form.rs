@@ -60,7 +60,7 @@ pub fn ErrorSummary(
                                     &[("field", field_label.into()), ("problem", i18n.t(problem.key()).into())],
                                 )
                             };
-                            view! { <li><a href=format!("#{}", field.name()) rel="external">{text}</a></li> }
+                            view! { <li><a href=format!("#{}", field.code()) rel="external">{text}</a></li> }
                         })
                         .collect_view();
                     view! { <ul>{items}</ul> }.into_any()
@@ -99,8 +99,8 @@ pub fn TextField(
     view! {
         <FieldFrame field error hint=hint>
             <input
-                id=field.name()
-                name=field.name()
+                id=field.code()
+                name=field.code()
                 type=kind
                 autocomplete=autocomplete
                 value=value.clone()
@@ -125,7 +125,7 @@ pub fn TextArea(
     let (invalid, described_by) = aria(field, error, hint.is_some());
     view! {
         <FieldFrame field error hint=hint>
-            <textarea id=field.name() name=field.name() rows=rows aria-invalid=invalid aria-describedby=described_by>
+            <textarea id=field.code() name=field.code() rows=rows aria-invalid=invalid aria-describedby=described_by>
                 {value.clone()}
             </textarea>
         </FieldFrame>
@@ -142,7 +142,7 @@ pub fn FieldFrame(
     children: Children,
 ) -> impl IntoView {
     let problem = problem_for(error, field);
-    let name = field.name();
+    let name = field.code();
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
             <label for=name>{t(field.label_key())}</label>
@@ -160,7 +160,7 @@ pub fn aria(
     hint: bool,
 ) -> (impl Fn() -> Option<&'static str> + Copy, impl Fn() -> Option<String> + Copy) {
     let problem = problem_for(error, field);
-    let name = field.name();
+    let name = field.code();
     let described_by = move || {
         let ids: Vec<String> = [hint.then(|| format!("{name}-hint")), problem().map(|_| format!("{name}-error"))]
             .into_iter()
@@ -196,7 +196,7 @@ pub fn Choices(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let problem = problem_for(error, field);
-    let name = field.name();
+    let name = field.code();
     let hint_id = format!("{name}-hint");
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>

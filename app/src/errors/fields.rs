@@ -71,7 +71,7 @@ impl Field {
     ];
 
     /// The input's `name` and `id`.
-    pub fn name(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
             Field::Name => "name",
             Field::Email => "email",
@@ -102,11 +102,11 @@ impl Field {
     }
 
     /// The field whose input is named `name`.
-    pub fn from_name(name: &str) -> Option<Field> {
+    pub fn parse(name: &str) -> Option<Field> {
         if let Some(position) = ANSWER_IDS.iter().position(|id| *id == name) {
             return u8::try_from(position).ok().map(Field::Answer);
         }
-        Field::ALL.into_iter().find(|field| !matches!(field, Field::Answer(_)) && field.name() == name)
+        Field::ALL.into_iter().find(|field| !matches!(field, Field::Answer(_)) && field.code() == name)
     }
 
     /// The field's label in the locales.
@@ -160,130 +160,55 @@ const ANSWER_IDS: [&str; MAX_QUESTIONS] = [
 /// How many questions a service may ask (the catalogue file is refused beyond).
 pub const MAX_QUESTIONS: usize = 12;
 
-/// A problem travels as its `code` (`"file-type"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    EmailInvalid,
-    MobileInvalid,
-    MobileNeededForSms,
-    NameInvalid,
-    ChoiceInvalid,
-    PasswordTooShort,
-    PasswordTooLong,
-    PasswordCommon,
-    PasswordPersonal,
-    PasswordWrong,
-    /// The address typed is not one of the suggestions.
-    AddressNotChosen,
-    /// "Use my location" is far from every address of the city.
-    AddressOutsideCity,
-    /// The browser could not, or was not allowed to, tell where the resident is.
-    LocationUnavailable,
-    TooLong,
-    NumberInvalid,
-    DateInvalid,
-    FileTooLarge,
-    /// Not a JPEG, PNG, WebP or PDF, whatever its name says.
-    FileType,
-    /// Corrupt or truncated.
-    FileUnreadable,
-    /// More pixels than any phone camera takes (a decompression bomb, or a panorama).
-    ImageTooLarge,
-    TooManyFiles,
-    /// The upload did not arrive (the connection dropped, the session ended, a failure on our side).
-    UploadFailed,
-    /// Staff asked for a move the request cannot make (completing a cancelled request).
-    TransitionNotAllowed,
-    /// No request has this reference.
-    ReferenceUnknown,
-    /// A staff form that changes nothing.
-    NothingChanged,
-    /// Completed or closed: no more updates.
-    RequestNotOpen,
-    /// The survey can be changed for 14 days only.
-    SurveyClosed,
-    /// The number is not between 1 and 5.
-    RatingInvalid,
+crate::codes::coded! {
+    /// What is wrong with a field. It travels as its code (`"file-type"`); its words are `problem-<code>`.
+    pub enum Problem in "problem" {
+        Required = "required",
+        EmailInvalid = "email-invalid",
+        MobileInvalid = "mobile-invalid",
+        MobileNeededForSms = "mobile-needed-for-sms",
+        NameInvalid = "name-invalid",
+        ChoiceInvalid = "choice-invalid",
+        PasswordTooShort = "password-too-short",
+        PasswordTooLong = "password-too-long",
+        PasswordCommon = "password-common",
+        PasswordPersonal = "password-personal",
+        PasswordWrong = "password-wrong",
+        /// The address typed is not one of the suggestions.
+        AddressNotChosen = "address-not-chosen",
+        /// "Use my location" is far from every address of the city.
+        AddressOutsideCity = "address-outside-city",
+        /// The browser could not, or was not allowed to, tell where the resident is.
+        LocationUnavailable = "location-unavailable",
+        TooLong = "too-long",
+        NumberInvalid = "number-invalid",
+        DateInvalid = "date-invalid",
+        FileTooLarge = "file-too-large",
+        /// Not a JPEG, PNG, WebP or PDF, whatever its name says.
+        FileType = "file-type",
+        /// Corrupt or truncated.
+        FileUnreadable = "file-unreadable",
+        /// More pixels than any phone camera takes (a decompression bomb, or a panorama).
+        ImageTooLarge = "image-too-large",
+        TooManyFiles = "too-many-files",
+        /// The upload did not arrive (the connection dropped, the session ended, a failure on our side).
+        UploadFailed = "upload-failed",
+        /// Staff asked for a move the request cannot make (completing a cancelled request).
+        TransitionNotAllowed = "transition-not-allowed",
+        /// No request has this reference.
+        ReferenceUnknown = "reference-unknown",
+        /// A staff form that changes nothing.
+        NothingChanged = "nothing-changed",
+        /// Completed or closed: no more updates.
+        RequestNotOpen = "request-not-open",
+        /// The survey can be changed for 14 days only.
+        SurveyClosed = "survey-closed",
+        /// The number is not between 1 and 5.
+        RatingInvalid = "rating-invalid",
+    }
 }
 
 impl Problem {
-    pub const ALL: [Problem; 29] = [
-        Problem::Required,
-        Problem::EmailInvalid,
-        Problem::MobileInvalid,
-        Problem::MobileNeededForSms,
-        Problem::NameInvalid,
-        Problem::ChoiceInvalid,
-        Problem::PasswordTooShort,
-        Problem::PasswordTooLong,
-        Problem::PasswordCommon,
-        Problem::PasswordPersonal,
-        Problem::PasswordWrong,
-        Problem::AddressNotChosen,
-        Problem::AddressOutsideCity,
-        Problem::LocationUnavailable,
-        Problem::TooLong,
-        Problem::NumberInvalid,
-        Problem::DateInvalid,
-        Problem::FileTooLarge,
-        Problem::FileType,
-        Problem::FileUnreadable,
-        Problem::ImageTooLarge,
-        Problem::TooManyFiles,
-        Problem::UploadFailed,
-        Problem::TransitionNotAllowed,
-        Problem::ReferenceUnknown,
-        Problem::NothingChanged,
-        Problem::RequestNotOpen,
-        Problem::SurveyClosed,
-        Problem::RatingInvalid,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Problem::Required => "problem-required",
-            Problem::EmailInvalid => "problem-email-invalid",
-            Problem::MobileInvalid => "problem-mobile-invalid",
-            Problem::MobileNeededForSms => "problem-mobile-needed-for-sms",
-            Problem::NameInvalid => "problem-name-invalid",
-            Problem::ChoiceInvalid => "problem-choice-invalid",
-            Problem::PasswordTooShort => "problem-password-too-short",
-            Problem::PasswordTooLong => "problem-password-too-long",
-            Problem::PasswordCommon => "problem-password-common",
-            Problem::PasswordPersonal => "problem-password-personal",
-            Problem::PasswordWrong => "problem-password-wrong",
-            Problem::AddressNotChosen => "problem-address-not-chosen",
-            Problem::AddressOutsideCity => "problem-address-outside-city",
-            Problem::LocationUnavailable => "problem-location-unavailable",
-            Problem::TooLong => "problem-too-long",
-            Problem::NumberInvalid => "problem-number-invalid",
-            Problem::DateInvalid => "problem-date-invalid",
-            Problem::FileTooLarge => "problem-file-too-large",
-            Problem::FileType => "problem-file-type",
-            Problem::FileUnreadable => "problem-file-unreadable",
-            Problem::ImageTooLarge => "problem-image-too-large",
-            Problem::TooManyFiles => "problem-too-many-files",
-            Problem::UploadFailed => "problem-upload-failed",
-            Problem::TransitionNotAllowed => "problem-transition-not-allowed",
-            Problem::ReferenceUnknown => "problem-reference-unknown",
-            Problem::NothingChanged => "problem-nothing-changed",
-            Problem::RequestNotOpen => "problem-request-not-open",
-            Problem::SurveyClosed => "problem-survey-closed",
-            Problem::RatingInvalid => "problem-rating-invalid",
-        }
-    }
-
-    /// Its name in an address or a script (`Problem::key` without its prefix): `file-type`.
-    pub fn code(self) -> &'static str {
-        self.key().trim_start_matches("problem-")
-    }
-
-    /// The problem named `code`, as an upload's redirect carries it.
-    pub fn parse(code: &str) -> Option<Problem> {
-        Problem::ALL.into_iter().find(|problem| problem.code() == code)
-    }
-
     /// Problems with a file being sent (the photo steps and updates show them by the file input).
     pub const OF_FILES: [Problem; 6] = [
         Problem::FileTooLarge,
@@ -295,8 +220,7 @@ impl Problem {
     ];
 }
 
-crate::errors::serde_as_code!(Field, Field::name, Field::from_name);
-crate::errors::serde_as_code!(Problem, Problem::code, Problem::parse);
+crate::codes::serde_as_code!(Field, Field::code, Field::parse);
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {

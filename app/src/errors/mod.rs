@@ -8,10 +8,10 @@ mod fields;
 mod wire;
 
 pub use fields::{Field, FieldError, Problem, Problems, MAX_QUESTIONS};
-pub(crate) use wire::serde_as_code;
 pub use wire::Json;
 
 use crate::i18n::{t, use_i18n, Arg, I18n};
+use crate::routes;
 use leptos::prelude::*;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -98,8 +98,8 @@ impl AppError {
     /// Where to go to get past the error, when there is a page for it: (address, locale key of the link).
     fn next_step(&self) -> Option<(&'static str, &'static str)> {
         match self {
-            AppError::SignInRequired => Some(("/sign-in", "sign-in-button")),
-            AppError::LinkInvalid => Some(("/account/forgot", "error-link-invalid-action")),
+            AppError::SignInRequired => Some((routes::SIGN_IN, "sign-in-button")),
+            AppError::LinkInvalid => Some((routes::FORGOT_PASSWORD, "error-link-invalid-action")),
             _ => None,
         }
     }

@@ -40,27 +40,6 @@ impl<T: DeserializeOwned> Decodes<T> for JsonText {
     }
 }
 
-/// Serde for a type that travels as a word of its own (`Lang` as `"fr"`, `Problem` as `"file-type"`):
-/// `serde_as_code!(Lang, Lang::code, Lang::from_code)`. The browser reads them all with one string decoder
-/// instead of one serde-derived enum decoder each (1 to 2 kB of the first download apiece).
-macro_rules! serde_as_code {
-    ($type:ty, $code:path, $parse:path) => {
-        impl serde::Serialize for $type {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str($code(*self))
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $type {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code = <String as serde::Deserialize>::deserialize(deserializer)?;
-                $parse(&code).ok_or_else(|| serde::de::Error::custom(format_args!("unknown code {code:?}")))
-            }
-        }
-    };
-}
-pub(crate) use serde_as_code;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,37 +12,13 @@ use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-/// "Is this online service easy to use?"
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Easy {
-    Yes,
-    Partly,
-    No,
-}
-
-impl Easy {
-    pub const ALL: [Easy; 3] = [Easy::Yes, Easy::Partly, Easy::No];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Easy::Yes => "yes",
-            Easy::Partly => "partly",
-            Easy::No => "no",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Easy> {
-        Easy::ALL.into_iter().find(|easy| easy.code() == code)
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Easy::Yes => "feedback-easy-yes",
-            Easy::Partly => "feedback-easy-partly",
-            Easy::No => "feedback-easy-no",
-        }
+crate::codes::coded! {
+    /// "Is this online service easy to use?"
+    pub enum Easy in "feedback-easy" {
+        Yes = "yes",
+        Partly = "partly",
+        No = "no",
     }
 }
 

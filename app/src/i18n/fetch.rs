@@ -32,7 +32,7 @@ pub fn page_lang() -> Lang {
     web_sys::window()
         .and_then(|window| window.document()?.document_element()?.get_attribute("lang"))
         .as_deref()
-        .and_then(Lang::parse)
+        .and_then(Lang::from_tag)
         .unwrap_or_default()
 }
 

@@ -23,7 +23,7 @@ pub fn request_lang() -> Lang {
 }
 
 fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
-    crate::cookies::value(headers, &[COOKIE]).and_then(Lang::from_code)
+    crate::cookies::value(headers, &[COOKIE]).and_then(Lang::parse)
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {
@@ -31,7 +31,7 @@ fn accept_language(headers: &HeaderMap) -> Option<Lang> {
     let mut best: Option<(Lang, f32)> = None;
     for entry in header.split(',').take(MAX_ACCEPTED_LANGUAGES) {
         let mut parts = entry.split(';');
-        let Some(lang) = parts.next().and_then(Lang::parse) else {
+        let Some(lang) = parts.next().and_then(Lang::from_tag) else {
             continue;
         };
         let quality = parts
@@ -56,7 +56,7 @@ pub struct SwitchQuery {
 
 /// `GET /language/{code}?return=/path`: the language switch for browsers without JavaScript.
 pub async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
+    let Some(lang) = Lang::parse(&code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let target = query.return_to.filter(|path| crate::navigation::is_local_path(path)).unwrap_or_else(|| "/".into());
@@ -89,7 +89,7 @@ pub async fn locales(Path((version, file)): Path<(String, String)>, headers: Hea
     let Some((part, lang)) = file
         .strip_suffix(".ftl")
         .and_then(|name| name.split_once('.'))
-        .and_then(|(part, code)| Some((Part::from_name(part)?, Lang::from_code(code)?)))
+        .and_then(|(part, code)| Some((Part::from_name(part)?, Lang::parse(code)?)))
     else {
         return StatusCode::NOT_FOUND.into_response();
     };

@@ -4,6 +4,7 @@
 use crate::accounts::use_session;
 use crate::city::{use_city, Channels};
 use crate::i18n::{t, use_i18n, LanguageToggle, Text};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,15 +15,15 @@ pub fn Header() -> impl IntoView {
     let session = use_session();
     // Signed in: their account. Otherwise: the way in.
     let account_link = move || match session.user() {
-        Some(_) => view! { <a class="sign-in" href="/account">{t("account-link")}</a> }.into_any(),
-        None => view! { <a class="sign-in" href="/sign-in">{t("sign-in-link")}</a> }.into_any(),
+        Some(_) => view! { <a class="sign-in" href=routes::ACCOUNT>{t("account-link")}</a> }.into_any(),
+        None => view! { <a class="sign-in" href=routes::SIGN_IN>{t("sign-in-link")}</a> }.into_any(),
     };
     // Staff reach the console from every page.
     let console_link = move || {
         session
             .user()
             .filter(|user| user.role.is_staff())
-            .map(|_| view! { <a class="sign-in" href="/staff">{t("staff-link")}</a> })
+            .map(|_| view! { <a class="sign-in" href=routes::STAFF>{t("staff-link")}</a> })
     };
     view! {
         // rel="external" leaves the click to the browser, which moves the focus; the router would swallow it.
@@ -55,8 +56,8 @@ pub fn Footer() -> impl IntoView {
             <div class="container">
                 <Channels heading="channels-title"/>
                 <nav class="footer-links" aria-label=move || i18n.t("footer-nav-label")>
-                    <a href="/privacy">{t("privacy-link")}</a>
-                    <a href="/feedback">{t("feedback-link")}</a>
+                    <a href=routes::PRIVACY>{t("privacy-link")}</a>
+                    <a href=routes::FEEDBACK>{t("feedback-link")}</a>
                 </nav>
                 <p class="footer-city">{move || i18n.pick(&city)}</p>
             </div>

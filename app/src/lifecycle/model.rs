@@ -4,57 +4,22 @@
 
 use crate::errors::{Field, FieldError, Problem};
 use crate::i18n::Text;
-use crate::requests::model::AttachmentView;
+use crate::requests::model::{AttachmentView, Reference};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Received,
-    UnderReview,
-    Scheduled,
-    InProgress,
-    Completed,
-    Closed,
+crate::codes::coded! {
+    /// Where a request stands.
+    pub enum Status in "status" {
+        Received = "received",
+        UnderReview = "under_review",
+        Scheduled = "scheduled",
+        InProgress = "in_progress",
+        Completed = "completed",
+        Closed = "closed",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
-        Status::Received,
-        Status::UnderReview,
-        Status::Scheduled,
-        Status::InProgress,
-        Status::Completed,
-        Status::Closed,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Received => "received",
-            Status::UnderReview => "under_review",
-            Status::Scheduled => "scheduled",
-            Status::InProgress => "in_progress",
-            Status::Completed => "completed",
-            Status::Closed => "closed",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|status| status.code() == code)
-    }
-
-    /// Its words in the locales.
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Received => "status-received",
-            Status::UnderReview => "status-under_review",
-            Status::Scheduled => "status-scheduled",
-            Status::InProgress => "status-in_progress",
-            Status::Completed => "status-completed",
-            Status::Closed => "status-closed",
-        }
-    }
-
     pub fn is_open(self) -> bool {
         !matches!(self, Status::Completed | Status::Closed)
     }
@@ -73,40 +38,13 @@ impl Status {
     }
 }
 
-/// Why a request was closed without being completed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CloseReason {
-    Duplicate,
-    NotCity,
-    NoAction,
-    Cancelled,
-}
-
-impl CloseReason {
-    pub const ALL: [CloseReason; 4] =
-        [CloseReason::Duplicate, CloseReason::NotCity, CloseReason::NoAction, CloseReason::Cancelled];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CloseReason::Duplicate => "duplicate",
-            CloseReason::NotCity => "not_city",
-            CloseReason::NoAction => "no_action",
-            CloseReason::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<CloseReason> {
-        CloseReason::ALL.into_iter().find(|reason| reason.code() == code)
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            CloseReason::Duplicate => "reason-duplicate",
-            CloseReason::NotCity => "reason-not_city",
-            CloseReason::NoAction => "reason-no_action",
-            CloseReason::Cancelled => "reason-cancelled",
-        }
+crate::codes::coded! {
+    /// Why a request was closed without being completed.
+    pub enum CloseReason in "reason" {
+        Duplicate = "duplicate",
+        NotCity = "not_city",
+        NoAction = "no_action",
+        Cancelled = "cancelled",
     }
 }
 
@@ -156,7 +94,7 @@ pub enum EventKind {
     Status {
         status: Status,
         reason: Option<CloseReason>,
-        duplicate_of: Option<String>,
+        duplicate_of: Option<Reference>,
     },
     /// A note on its own.
     Note,
@@ -196,7 +134,7 @@ impl TimelineEvent {
 /// A request and its timeline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestView {
-    pub reference: String,
+    pub reference: Reference,
     pub service_name: Text,
     pub address: String,
     pub description: String,
@@ -309,7 +247,7 @@ mod tests {
 
     fn view(events: Vec<TimelineEvent>) -> RequestView {
         RequestView {
-            reference: "2026-000001".into(),
+            reference: Reference::parse("2026-000001").unwrap(),
             service_name: Text::default(),
             address: String::new(),
             description: String::new(),

@@ -26,7 +26,7 @@ fn Event(event: TimelineEvent) -> impl IntoView {
                     line = format!("{line} — {}", i18n.t(reason.key()));
                 }
                 if let Some(other) = duplicate_of {
-                    let other = i18n.t_args("timeline-duplicate-of", &[("reference", Arg::from(other.clone()))]);
+                    let other = i18n.t_args("timeline-duplicate-of", &[("reference", Arg::from(other.to_string()))]);
                     line = format!("{line} ({other})");
                 }
                 line

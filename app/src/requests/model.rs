@@ -7,36 +7,17 @@ use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The wizard's steps, in order. Each is a page of its own under `/requests/drafts/{id}/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Step {
-    Where,
-    Details,
-    Files,
-    Review,
+crate::codes::coded! {
+    /// The wizard's steps, in order. Each is a page of its own under `/requests/drafts/{id}/`, named by its code.
+    pub enum Step in "step" {
+        Where = "where",
+        Details = "details",
+        Files = "files",
+        Review = "review",
+    }
 }
 
 impl Step {
-    pub const ALL: [Step; 4] = [Step::Where, Step::Details, Step::Files, Step::Review];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Step::Where => "where",
-            Step::Details => "details",
-            Step::Files => "files",
-            Step::Review => "review",
-        }
-    }
-
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Step::Where => "step-where",
-            Step::Details => "step-details",
-            Step::Files => "step-files",
-            Step::Review => "step-review",
-        }
-    }
-
     /// 1-based, for "Step 2 of 4".
     pub fn number(self) -> usize {
         Step::ALL.iter().position(|step| *step == self).unwrap_or(0) + 1
@@ -48,10 +29,6 @@ impl Step {
 
     pub fn next(self) -> Option<Step> {
         Step::ALL.get(self.number()).copied()
-    }
-
-    pub fn path(self, draft: &str) -> String {
-        format!("/requests/drafts/{draft}/{}", self.slug())
     }
 }
 
@@ -185,8 +162,9 @@ impl Description {
     }
 }
 
-/// A request's reference: the year and its number that year, "2026-000042". Gap-free per year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A request's reference: the year and its number that year, "2026-000042". Gap-free per year. It
+/// travels as its text, and is parsed when read back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
     pub year: u16,
     pub number: u32,
@@ -208,6 +186,8 @@ impl Reference {
     }
 }
 
+crate::codes::serde_as_text!(Reference);
+
 impl std::fmt::Display for Reference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:06}", self.year, self.number)
@@ -216,8 +196,10 @@ impl std::fmt::Display for Reference {
 
 /// A draft's id: random, URL-safe, in the wizard's address. Parsing it keeps anything else out of queries
 /// and object keys.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DraftId(String);
+
+crate::codes::serde_as_text!(DraftId, DraftId::as_str);
 
 impl DraftId {
     /// A draft's id from the address: anything malformed is a draft that does not exist (404).
@@ -235,11 +217,12 @@ impl DraftId {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AttachmentKind {
-    Photo,
-    Document,
+crate::codes::coded! {
+    /// A photo (cleaned, with a thumbnail) or another file (a PDF).
+    pub enum AttachmentKind {
+        Photo = "photo",
+        Document = "document",
+    }
 }
 
 /// A photo or file as the pages show it.
@@ -256,7 +239,7 @@ pub struct AttachmentView {
 impl AttachmentView {
     /// Where the file itself is served.
     pub fn source(&self) -> String {
-        format!("/requests/files/{}", self.id)
+        crate::routes::file(&self.id)
     }
 }
 
@@ -272,7 +255,7 @@ pub struct Place {
 /// An open request for the same service close by, shown before submitting. Nothing personal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Nearby {
-    pub reference: String,
+    pub reference: Reference,
     pub address: String,
     /// The day it was made, in the city's time zone: 2026-11-28.
     pub date: String,
@@ -281,7 +264,7 @@ pub struct Nearby {
 /// Everything a wizard page needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DraftView {
-    pub id: String,
+    pub id: DraftId,
     pub service_code: Code,
     pub service_name: Text,
     pub questions: Vec<Question>,
@@ -297,7 +280,7 @@ pub struct DraftView {
 /// A request in "My requests".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestSummary {
-    pub reference: String,
+    pub reference: Reference,
     pub service_name: Text,
     pub address: String,
     /// The day it was made, in the city's time zone.
@@ -395,7 +378,6 @@ mod tests {
         assert_eq!(Step::Files.previous(), Some(Step::Details));
         assert_eq!(Step::Files.next(), Some(Step::Review));
         assert_eq!(Step::Review.next(), None);
-        assert_eq!(Step::Details.path("abc"), "/requests/drafts/abc/details");
         assert!(Description::parse(&"é".repeat(DESCRIPTION_MAX)).is_some());
         assert!(Description::parse(&"é".repeat(DESCRIPTION_MAX + 1)).is_none());
         assert!(DraftId::parse("../../etc/passwd").is_none());

@@ -4,6 +4,8 @@
 use crate::catalogue::Code;
 use crate::i18n::Text;
 use crate::lifecycle::model::{RequestView, Status};
+use crate::requests::model::Reference;
+use crate::routes;
 use serde::{Deserialize, Serialize};
 
 /// Rows per queue page.
@@ -65,8 +67,8 @@ impl QueueFilter {
         }
         let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
         match query.is_empty() {
-            true => "/staff".into(),
-            false => format!("/staff?{query}"),
+            true => routes::STAFF.into(),
+            false => format!("{}?{query}", routes::STAFF),
         }
     }
 }
@@ -74,7 +76,7 @@ impl QueueFilter {
 /// One row of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueRow {
-    pub reference: String,
+    pub reference: Reference,
     pub service_name: Text,
     pub address: String,
     pub resident: String,

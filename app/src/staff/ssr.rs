@@ -108,7 +108,7 @@ pub async fn queue(
         .map(|QueueItem { request, resident }| QueueRow {
             overdue: request.is_overdue(&today),
             service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
-            reference: request.reference.to_string(),
+            reference: request.reference,
             address: request.address,
             resident: resident.unwrap_or_default(),
             created_on: city.day_of(request.created_at),

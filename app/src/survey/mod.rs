@@ -13,6 +13,7 @@ pub use page::SurveyRoute;
 use crate::errors::{Field, FieldError, Problem};
 use crate::i18n::Text;
 use crate::lifecycle::model::Note;
+use crate::requests::model::Reference;
 use serde::{Deserialize, Serialize};
 
 /// How long an answer may be changed, from the first answer.
@@ -68,7 +69,7 @@ impl Answer {
 /// What the survey page shows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyView {
-    pub reference: String,
+    pub reference: Reference,
     pub service_name: Text,
     /// The request is completed: ask whether it was resolved.
     pub ask_resolved: bool,

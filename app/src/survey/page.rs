@@ -6,6 +6,7 @@ use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextA
 use crate::errors::{view_or_error, Field};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -44,13 +45,13 @@ fn Survey(survey: SurveyView) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SaveSurvey>::new();
     let saved = move || action.value().with(|value| value.as_ref().and_then(|v| v.as_ref().ok()).copied());
-    let back = format!("/requests/{}", survey.reference);
+    let back = routes::request(&survey.reference);
     let heading = {
         let (reference, service) = (survey.reference.clone(), survey.service_name.clone());
         move || {
             i18n.t_args(
                 "survey-about",
-                &[("reference", Arg::from(reference.clone())), ("service", Arg::from(i18n.pick(&service)))],
+                &[("reference", Arg::from(reference.to_string())), ("service", Arg::from(i18n.pick(&service)))],
             )
         }
     };
@@ -106,7 +107,7 @@ fn SurveyForm(survey: SurveyView, action: ServerAction<SaveSurvey>) -> impl Into
     view! {
         <ErrorSummary error/>
         <ActionForm action attr:novalidate=true attr:class="form">
-            <input type="hidden" name="reference" value=survey.reference.clone()/>
+            <input type="hidden" name="reference" value=survey.reference.to_string()/>
             {resolved}
             <Choices field=Field::Ease error options=EASE.to_vec() selected=ease/>
             <Choices field=Field::Satisfaction error options=SATISFACTION.to_vec() selected=satisfaction/>

@@ -79,7 +79,7 @@ pub async fn view(with: Surveys<'_>, session: &CurrentSession, reference: &Refer
     let stored = with.surveys.survey(&request.reference).await?;
     let until = editable_until(with.lifecycle, &request, stored.as_ref()).await?;
     Ok(SurveyView {
-        reference: request.reference.to_string(),
+        reference: request.reference,
         service_name: with.catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
         ask_resolved: asks_resolved(&request, stored.as_ref()),
         editable_until: until.map(|t| with.city.day_of(t)),

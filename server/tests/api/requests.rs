@@ -315,16 +315,16 @@ async fn a_draft_started_signed_out_survives_sign_in_and_stays_private() {
     );
 
     signed_in(&portal, "plus-tard@example.ca").await;
-    let (status, view) = portal.call_api("requests/draft", &[("draft", &draft), ("step", "Review")]).await;
+    let (status, view) = portal.call_api("requests/draft", &[("draft", &draft), ("step", "review")]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!((view["place"]["address_id"].to_string(), &view["signed_in"]), (address, &json!(true)));
 
     // Now it is theirs: another resident, or nobody, cannot open it.
     let other = portal.another_browser();
-    let (status, _) = other.call_api("requests/draft", &[("draft", &draft), ("step", "Review")]).await;
+    let (status, _) = other.call_api("requests/draft", &[("draft", &draft), ("step", "review")]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     signed_in(&other, "voisin@example.ca").await;
-    let (status, _) = other.call_api("requests/draft", &[("draft", &draft), ("step", "Review")]).await;
+    let (status, _) = other.call_api("requests/draft", &[("draft", &draft), ("step", "review")]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -337,11 +337,11 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     assert_eq!(status, StatusCode::OK);
 
     let (second, _) = filled(&portal).await;
-    let (_, view) = portal.call_api("requests/draft", &[("draft", &second), ("step", "Review")]).await;
+    let (_, view) = portal.call_api("requests/draft", &[("draft", &second), ("step", "review")]).await;
     assert_eq!(view["nearby"]["reference"], json!(format!("{}-000001", year())));
     let (_, html) = portal.page(&format!("/requests/drafts/{second}/review"), "en").await;
     assert!(html.contains("already open nearby"));
-    let (_, elsewhere) = portal.call_api("requests/draft", &[("draft", &second), ("step", "Where")]).await;
+    let (_, elsewhere) = portal.call_api("requests/draft", &[("draft", &second), ("step", "where")]).await;
     assert_eq!(elsewhere["nearby"], Value::Null, "only the review step looks");
 
     // Another resident at the same place follows that request instead of making a second one.
@@ -367,6 +367,6 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     let draft = start(&stranger, "pothole").await;
     let id = suggest(&stranger, "200 brady").await.remove(0)["id"].to_string();
     stranger.call_api("requests/place", &[("draft", &draft), ("address", &id)]).await;
-    let (_, view) = stranger.call_api("requests/draft", &[("draft", &draft), ("step", "Review")]).await;
+    let (_, view) = stranger.call_api("requests/draft", &[("draft", &draft), ("step", "review")]).await;
     assert_eq!(view["nearby"], Value::Null);
 }

@@ -9,6 +9,7 @@ use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextF
 use crate::errors::{view_or_error, Field};
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -129,7 +130,7 @@ fn DataSection() -> impl IntoView {
             <h2 id="data-heading">{t("account-data-heading")}</h2>
             <p>{t("account-data-text")}</p>
             // A plain link: the browser downloads the file the server prepares.
-            <a class="button button-secondary" href="/account/export" rel="external" download>
+            <a class="button button-secondary" href=routes::ACCOUNT_EXPORT rel="external" download>
                 {t("account-data-download")}
             </a>
             <h3>{t("account-close-heading")}</h3>

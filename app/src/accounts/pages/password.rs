@@ -6,6 +6,7 @@ use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, 
 use crate::errors::{view_or_error, Field};
 use crate::i18n::t;
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -81,7 +82,7 @@ fn SetPasswordForm() -> impl IntoView {
             }
         >
             <Confirmation heading="password-done-heading" text="password-done">
-                <a class="button" href="/sign-in">{t("sign-in-button")}</a>
+                <a class="button" href=routes::SIGN_IN>{t("sign-in-button")}</a>
             </Confirmation>
         </Show>
     }

@@ -6,6 +6,7 @@ use crate::components::{action_error, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -20,7 +21,7 @@ pub fn SignInPage() -> impl IntoView {
     let next = use_query_map().get_untracked().get("next").filter(|next| crate::navigation::is_local_path(next));
     Effect::new(move |_| {
         if let Some(Ok(user)) = action.value().get() {
-            let home = if user.role.is_staff() { "/staff" } else { "/account" };
+            let home = if user.role.is_staff() { routes::STAFF } else { routes::ACCOUNT };
             session.set(Some(user));
             navigate(next.as_deref().unwrap_or(home), Default::default());
         }
@@ -35,11 +36,11 @@ pub fn SignInPage() -> impl IntoView {
                 <TextField field=Field::Password error kind="password" autocomplete="current-password"/>
                 <SubmitButton label="sign-in-button" pending=action.pending()/>
             </ActionForm>
-            <p><a href="/account/forgot">{t("sign-in-forgot")}</a></p>
+            <p><a href=routes::FORGOT_PASSWORD>{t("sign-in-forgot")}</a></p>
             <section class="panel">
                 <h2>{t("sign-in-new-heading")}</h2>
                 <p>{t("sign-in-new-text")}</p>
-                <a class="button button-secondary" href="/account/register">{t("sign-in-register")}</a>
+                <a class="button button-secondary" href=routes::REGISTER>{t("sign-in-register")}</a>
             </section>
         </div>
     }

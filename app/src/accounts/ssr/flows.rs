@@ -9,6 +9,7 @@ use super::{
 };
 use crate::accounts::model::{Email, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
 use crate::errors::{AppError, Field, Problem};
+use crate::routes;
 use std::sync::Arc;
 
 /// Mails are sent in the background: the answer takes as long whether a message went out or not, and a
@@ -27,7 +28,7 @@ pub async fn password_link(accounts: &Accounts, account: AccountId) -> anyhow::R
     let token = tokens::new_token();
     let expires_at = now() + mail::LINK_HOURS * 3600;
     accounts.store.create_link(account, &tokens::hash(&token), expires_at).await?;
-    Ok(accounts.site.link(&format!("/account/password?token={token}")))
+    Ok(accounts.site.link(&routes::set_password(&token)))
 }
 
 /// E-mails message `kind` to `account`, in its language, unless the account is closed (no address).

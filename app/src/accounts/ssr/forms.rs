@@ -28,7 +28,7 @@ impl Details {
             false => problems.check(Field::Mobile, mobile, Mobile::parse(mobile), Problem::MobileInvalid).map(Some),
         };
         let lang =
-            problems.check(Field::Lang, lang, Lang::parse(lang).filter(|_| lang.len() == 2), Problem::ChoiceInvalid);
+            problems.check(Field::Lang, lang, Lang::from_tag(lang).filter(|_| lang.len() == 2), Problem::ChoiceInvalid);
         let updates_by =
             problems.check(Field::UpdatesBy, updates_by, UpdatesBy::parse(updates_by), Problem::ChoiceInvalid);
         if updates_by == Some(UpdatesBy::Sms) && mobile == Some(None) {

@@ -12,25 +12,12 @@ use crate::requests::model::Reference;
 use crate::requests::ssr::{flows::attachment_view, Attachment, StoredRequest};
 use jiff::Timestamp;
 
-/// Who wrote an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ActorRole {
-    Portal,
-    Resident,
-    Staff,
-}
-
-impl ActorRole {
-    pub fn code(self) -> &'static str {
-        match self {
-            ActorRole::Portal => "portal",
-            ActorRole::Resident => "resident",
-            ActorRole::Staff => "staff",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<ActorRole> {
-        [ActorRole::Portal, ActorRole::Resident, ActorRole::Staff].into_iter().find(|role| role.code() == code)
+crate::codes::coded! {
+    /// Who wrote an event.
+    pub enum ActorRole {
+        Portal = "portal",
+        Resident = "resident",
+        Staff = "staff",
     }
 }
 
@@ -134,7 +121,7 @@ pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> Reque
     };
     let events = std::iter::once(created).chain(events.into_iter().map(|event| timeline_event(city, event))).collect();
     RequestView {
-        reference: request.reference.to_string(),
+        reference: request.reference,
         service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
         address: request.address,
         description: request.description,
@@ -155,9 +142,7 @@ fn timeline_event(city: &City, event: StoredEvent) -> TimelineEvent {
         ActorRole::Staff => Actor::Staff { name: event.actor_name },
     };
     let kind = match event.kind {
-        StoredKind::Status { status, reason, duplicate_of } => {
-            EventKind::Status { status, reason, duplicate_of: duplicate_of.map(|r| r.to_string()) }
-        }
+        StoredKind::Status { status, reason, duplicate_of } => EventKind::Status { status, reason, duplicate_of },
         StoredKind::Note => EventKind::Note,
         StoredKind::Update => EventKind::Update,
         StoredKind::Assigned { team } => {

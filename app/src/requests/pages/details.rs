@@ -27,7 +27,7 @@ pub fn Details(view: DraftView) -> impl IntoView {
     view! {
         <ErrorSummary error answer_labels=labels/>
         <ActionForm action attr:novalidate=true attr:class="form">
-            <input type="hidden" name="draft" value=view.id.clone()/>
+            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
             {questions}
             <Description value=view.description.clone() error/>
             <SubmitButton label="step-continue" pending=action.pending()/>
@@ -44,7 +44,7 @@ fn QuestionField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = Field::Answer(position as u8);
-    let id = field.name();
+    let id = field.code();
     let problem = problem_for(error, field);
     let error_line = move || problem().map(|problem| view! { <ProblemLine id=format!("{id}-error") problem/> });
     let label = question.label.clone();

@@ -7,7 +7,8 @@ use crate::components::{action_error, problem_for, ErrorSummary, FilePreview, Pr
 use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::RemoveFile;
-use crate::requests::model::{AttachmentView, DraftView, Step, FILES_MAX};
+use crate::requests::model::{AttachmentView, DraftId, DraftView, Step, FILES_MAX};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -32,7 +33,7 @@ pub fn Files(view: DraftView) -> impl IntoView {
         }
     });
     let draft = view.id.clone();
-    let upload_to = format!("/requests/uploads/{draft}");
+    let upload_to = routes::draft_uploads(&draft);
     let attachments = view.attachments.clone();
     let count = move || attachments.iter().filter(|a| !removed.with(|r| r.contains(&a.id))).count();
     let full = move || count() >= FILES_MAX;
@@ -91,14 +92,14 @@ pub fn Files(view: DraftView) -> impl IntoView {
             <button type="submit" class="button button-secondary" data-upload-button="">{t("files-upload")}</button>
         </form>
         <p>
-            <a class="button" href=Step::Review.path(&view.id)>{t("step-continue")}</a>
+            <a class="button" href=routes::draft_step(&view.id, Step::Review)>{t("step-continue")}</a>
         </p>
         <script src="/uploads.js" defer=true></script>
     }
 }
 
 #[component]
-fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<RemoveFile>) -> impl IntoView {
+fn FileItem(attachment: AttachmentView, draft: DraftId, remove: ServerAction<RemoveFile>) -> impl IntoView {
     let i18n = use_i18n();
     let source = attachment.source();
     let name = attachment.name.clone();
@@ -123,7 +124,7 @@ fn FileItem(attachment: AttachmentView, draft: String, remove: ServerAction<Remo
                 <span class="hint">{size}</span>
             </span>
             <ActionForm action=remove>
-                <input type="hidden" name="draft" value=draft/>
+                <input type="hidden" name="draft" value=draft.as_str().to_string()/>
                 <input type="hidden" name="file" value=attachment.id.clone()/>
                 <button type="submit" class="button button-link" aria-label=remove_label>{t("files-remove-short")}</button>
             </ActionForm>

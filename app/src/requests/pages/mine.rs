@@ -4,6 +4,7 @@ use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::requests::api::my_requests;
 use crate::requests::model::RequestSummary;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +30,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
     let items = list
         .into_iter()
         .map(|request| {
-            let href = format!("/requests/{}", request.reference);
+            let href = routes::request(&request.reference);
             let name = request.service_name.clone();
             let status = request.status.key();
             view! {
@@ -37,7 +38,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
                     <a class="result-link" href=href>{move || i18n.pick(&name)}</a>
                     <p class="result-summary">{request.address.clone()}</p>
                     <p class="result-meta">
-                        <span>{request.reference.clone()}</span>
+                        <span>{request.reference.to_string()}</span>
                         <span>{request.date.clone()}</span>
                         <span class="tag tag-status">{move || i18n.t(status)}</span>
                     </p>

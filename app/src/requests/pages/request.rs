@@ -10,6 +10,8 @@ use crate::lifecycle::api::get_request;
 use crate::lifecycle::model::RequestPage;
 use crate::lifecycle::model::{RequestView, Status};
 use crate::lifecycle::{Files, Timeline};
+use crate::requests::model::Reference;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -50,7 +52,7 @@ fn Request(page: RequestPage) -> impl IntoView {
             &[("service", Arg::from(i18n.pick(&service))), ("address", Arg::from(address.clone()))],
         )
     };
-    let survey = format!("/requests/{reference}/survey");
+    let survey = routes::request_survey(&reference);
     let ask_resolved = author && request.status == Status::Completed;
     let open = request.status.is_open();
     view! {
@@ -58,7 +60,7 @@ fn Request(page: RequestPage) -> impl IntoView {
         <div class="panel-confirmation" role="status">
             <h1>{t(title)}</h1>
             <p>{t("submitted-reference")}</p>
-            <p class="reference">{reference.clone()}</p>
+            <p class="reference">{reference.to_string()}</p>
         </div>
         <p>{summary}</p>
         {just_made.then(|| view! {
@@ -81,7 +83,7 @@ fn Request(page: RequestPage) -> impl IntoView {
         })}
         <h2>{t("request-timeline")}</h2>
         <Timeline events=request.events.clone()/>
-        {(author && open).then(|| view! { <AddUpdate reference=reference.clone()/> })}
+        {(author && open).then(|| view! { <AddUpdate reference/> })}
         {(author && !ask_resolved).then(|| view! {
             <aside class="survey-invitation">
                 <h2>{t("request-survey-heading")}</h2>
@@ -89,7 +91,7 @@ fn Request(page: RequestPage) -> impl IntoView {
                 <p><a class="button button-secondary" href=survey>{t("request-survey-link")}</a></p>
             </aside>
         })}
-        <p><a href="/account">{t("request-all-mine")}</a></p>
+        <p><a href=routes::ACCOUNT>{t("request-all-mine")}</a></p>
     }
 }
 
@@ -119,7 +121,7 @@ fn Facts(request: RequestView) -> impl IntoView {
 /// "Add information": a note and photos, posted as one multipart form (`requests::ssr::updates`), which
 /// comes back here with `?problem=` when it refuses something.
 #[component]
-fn AddUpdate(reference: String) -> impl IntoView {
+fn AddUpdate(reference: Reference) -> impl IntoView {
     let query = use_query_map();
     let error = Signal::derive(move || {
         let problem = query.read().get("problem").and_then(|code| Problem::parse(&code));
@@ -134,12 +136,12 @@ fn AddUpdate(reference: String) -> impl IntoView {
         <section class="add-update" id="update" aria-labelledby="update-heading">
             <h2 id="update-heading">{t("update-heading")}</h2>
             {move || updated().then(|| view! { <p class="confirmation" role="status">{t("update-saved")}</p> })}
-            <form method="post" action=format!("/requests/{reference}/updates") enctype="multipart/form-data" class="form">
+            <form method="post" action=routes::request_updates(&reference) enctype="multipart/form-data" class="form">
                 <TextArea field=Field::Note error hint="update-note-hint" rows=4/>
                 <FieldFrame field=Field::Files error hint="update-files-hint">
                     <input
                         type="file"
-                        id=Field::Files.name()
+                        id=Field::Files.code()
                         name="file"
                         multiple=true
                         accept="image/jpeg,image/png,image/webp,application/pdf"

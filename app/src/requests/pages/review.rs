@@ -7,6 +7,7 @@ use crate::components::{action_error, ErrorSummary, SubmitButton};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::{FollowNearby, SubmitRequest};
 use crate::requests::model::{DraftView, Step};
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -16,8 +17,8 @@ pub fn Review(view: DraftView) -> impl IntoView {
     let error = action_error(action.value());
     let id = view.id.clone();
     let change = move |step: Step| {
-        let href = step.path(&id);
-        view! { <a href=href>{t("review-change")}<span class="visually-hidden">" "{t(step.title_key())}</span></a> }
+        let href = routes::draft_step(&id, step);
+        view! { <a href=href>{t("review-change")}<span class="visually-hidden">" "{t(step.key())}</span></a> }
     };
     let place = view.place.as_ref().map(|p| p.label.clone());
     let answers = view
@@ -65,7 +66,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
             i18n.t_args(
                 "review-nearby-text",
                 &[
-                    ("reference", Arg::from(nearby.reference.clone())),
+                    ("reference", Arg::from(nearby.reference.to_string())),
                     ("address", Arg::from(nearby.address.clone())),
                     ("date", Arg::from(nearby.date.clone())),
                 ],
@@ -76,7 +77,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
                 <p><strong>{t("review-nearby-title")}</strong></p>
                 <p>{text}</p>
                 <ActionForm action=follow>
-                    <input type="hidden" name="draft" value=draft_id.clone()/>
+                    <input type="hidden" name="draft" value=draft_id.as_str().to_string()/>
                     <button type="submit" class="button button-secondary" disabled=follow.pending()>
                         {t("review-follow")}
                     </button>
@@ -84,11 +85,11 @@ pub fn Review(view: DraftView) -> impl IntoView {
             </div>
         }
     });
-    let sign_in = format!("/sign-in?next={}", Step::Review.path(&view.id));
+    let sign_in = routes::sign_in_then(&routes::draft_step(&view.id, Step::Review));
     let submit = match view.signed_in {
         true => view! {
             <ActionForm action>
-                <input type="hidden" name="draft" value=view.id.clone()/>
+                <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
                 <SubmitButton label="review-submit" pending=action.pending()/>
             </ActionForm>
         }
@@ -97,7 +98,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
             <div class="notice" role="note">
                 <p>{t("review-sign-in-text")}</p>
                 <p><a class="button" href=sign_in>{t("sign-in-button")}</a></p>
-                <p><a href="/account/register">{t("sign-in-register")}</a></p>
+                <p><a href=routes::REGISTER>{t("sign-in-register")}</a></p>
             </div>
         }
         .into_any(),

@@ -36,7 +36,7 @@ fn Start(found: ServiceView) -> impl IntoView {
         view! {
             <p class="lead">{t("request-start-lead")}</p>
             <ol class="step-list">
-                {Step::ALL.map(|step| view! { <li>{t(step.title_key())}</li> }).collect_view()}
+                {Step::ALL.map(|step| view! { <li>{t(step.key())}</li> }).collect_view()}
             </ol>
             <p>{t("request-start-time")}</p>
             <ErrorSummary error/>

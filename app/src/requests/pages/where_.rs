@@ -85,7 +85,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
             </p>
         </Show>
         <ActionForm action attr:novalidate=true attr:class="form">
-            <input type="hidden" name="draft" value=view.id.clone()/>
+            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
             // One live region for the whole page: a screen reader announces each new count.
             <p class="visually-hidden" aria-live="polite">{found}</p>
             <Transition fallback=|| ()>

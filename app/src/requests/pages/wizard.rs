@@ -8,13 +8,14 @@ use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::requests::api::get_draft;
 use crate::requests::model::{DraftView, Step};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let params = use_params_map();
-    let step = move || Step::ALL.into_iter().find(|s| params.read().get("step").as_deref() == Some(s.slug()));
+    let step = move || Step::ALL.into_iter().find(|s| params.read().get("step").as_deref() == Some(s.code()));
     let draft = Resource::new(
         move || (params.read().get("draft").unwrap_or_default(), step()),
         |(draft, step)| async move {
@@ -37,11 +38,11 @@ pub fn WizardPage() -> impl IntoView {
 fn Frame(view: DraftView, step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let service = view.service_name.clone();
-    let title = move || format!("{} – {}", i18n.t(step.title_key()), i18n.pick(&service));
+    let title = move || format!("{} – {}", i18n.t(step.key()), i18n.pick(&service));
     let progress = move || {
         i18n.t_args("step-progress", &[("number", Arg::from(step.number())), ("total", Arg::from(Step::ALL.len()))])
     };
-    let back = step.previous().map(|previous| previous.path(&view.id));
+    let back = step.previous().map(|previous| routes::draft_step(&view.id, previous));
     let service_name = view.service_name.clone();
     let form = match step {
         Step::Where => view! { <Where view/> }.into_any(),
@@ -65,13 +66,13 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
                         let done = each.number() < step.number();
                         view! {
                             <li aria-current=current class:done=done class:current=each == step>
-                                {t(each.title_key())}
+                                {t(each.key())}
                             </li>
                         }
                     })
                     .collect_view()}
             </ol>
-            <h1>{t(step.title_key())}</h1>
+            <h1>{t(step.key())}</h1>
             {form}
         </div>
     }

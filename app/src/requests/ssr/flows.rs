@@ -11,6 +11,7 @@ use crate::errors::{AppError, Field, Problem, Problems};
 use crate::requests::model::{
     Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, RequestSummary, Step,
 };
+use crate::routes;
 use std::collections::BTreeMap;
 
 /// "About 50 m": how close an open request for the same service must be to be pointed out.
@@ -29,7 +30,7 @@ pub async fn start(
     }
     let id = DraftId::parse(&tokens::new_token()).ok_or(AppError::Internal)?;
     requests.store.create_draft(&id, caller.account(), &service.code, now()).await?;
-    Ok(Step::Where.path(id.as_str()))
+    Ok(routes::draft_step(&id, Step::Where))
 }
 
 /// The draft `id`, if `account` may work on it. A draft nobody owns becomes `account`'s.
@@ -57,7 +58,7 @@ pub fn attachment_view(attachment: &Attachment) -> AttachmentView {
         kind: attachment.kind,
         name: attachment.name.clone(),
         size: attachment.size,
-        thumbnail: attachment.thumbnail.then(|| format!("/requests/files/{}/thumbnail", attachment.id)),
+        thumbnail: attachment.thumbnail.then(|| routes::thumbnail(&attachment.id)),
     }
 }
 
@@ -79,7 +80,7 @@ pub async fn view(
         _ => None,
     };
     Ok(DraftView {
-        id: draft.id.as_str().to_string(),
+        id: draft.id.clone(),
         service_code: service.code.clone(),
         service_name: service.name.clone(),
         questions: service.questions.clone(),
@@ -96,7 +97,7 @@ async fn nearby(city: &City, requests: &Requests, draft: &Draft, place: &Place) 
     let found =
         requests.store.open_request_near(&draft.service, place.latitude, place.longitude, NEARBY_METRES).await?;
     Ok(found.map(|request| Nearby {
-        reference: request.reference.to_string(),
+        reference: request.reference,
         address: request.address,
         date: city.day_of(request.created_at),
     }))
@@ -120,7 +121,7 @@ pub async fn save_place(
         longitude: address.longitude,
     };
     requests.store.save_place(&draft.id, &place, now()).await?;
-    Ok(Step::Details.path(draft.id.as_str()))
+    Ok(routes::draft_step(&draft.id, Step::Details))
 }
 
 /// Step 2: the service's questions and the description.
@@ -142,7 +143,7 @@ pub async fn save_details(
     }
     let (answers, description) = problems.finish(answers.zip(description))?;
     requests.store.save_details(&draft.id, &answers, &description, now()).await?;
-    Ok(Step::Files.path(draft.id.as_str()))
+    Ok(routes::draft_step(&draft.id, Step::Files))
 }
 
 /// Step 3: removes a photo or file from the draft.
@@ -210,7 +211,7 @@ async fn submit_draft(
     let reference = match requests.store.submit(draft, account_id, &new).await? {
         Submission::New(reference) => reference,
         // One receipt per request, however many clicks.
-        Submission::Existing(reference) => return Ok(Some(format!("/requests/{reference}"))),
+        Submission::Existing(reference) => return Ok(Some(routes::request(&reference))),
         Submission::Stale => return Ok(None),
     };
     if let Some(account) = with.accounts.store.account(account_id).await? {
@@ -218,18 +219,18 @@ async fn submit_draft(
             reference: reference.to_string(),
             service: &service.name,
             address: &place.label,
-            link: with.accounts.site.link(&format!("/requests/{reference}")),
+            link: with.accounts.site.link(&routes::request(&reference)),
         };
         receipt::send(with.accounts, &account, &receipt);
     }
-    Ok(Some(format!("/requests/{reference}")))
+    Ok(Some(routes::request(&reference)))
 }
 
 /// The address of the request made from draft `id`, if `account` made it.
 async fn already_submitted(requests: &Requests, key: &DraftId, account: AccountId) -> Result<String, AppError> {
     let reference = requests.store.request_by_key(key).await?.ok_or(AppError::NotFound)?;
     match requests.store.request(&reference).await?.is_some_and(|request| request.account_id == account) {
-        true => Ok(format!("/requests/{reference}")),
+        true => Ok(routes::request(&reference)),
         false => Err(AppError::NotFound),
     }
 }
@@ -247,7 +248,7 @@ pub async fn follow_nearby(requests: &Requests, caller: &Caller, id: &DraftId) -
     for file in store.discard_draft(&draft.id).await? {
         requests.files.delete(&file).await?;
     }
-    Ok(format!("/requests/{}", request.reference))
+    Ok(routes::request(&request.reference))
 }
 
 /// "My requests": the signed-in resident's requests, newest first.
@@ -261,7 +262,7 @@ pub async fn mine(
     Ok(made
         .into_iter()
         .map(|request| RequestSummary {
-            reference: request.reference.to_string(),
+            reference: request.reference,
             service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             address: request.address,
             date: city.day_of(request.created_at),

@@ -9,6 +9,7 @@ use crate::accounts::ssr::{now, sessions::CurrentSession};
 use crate::errors::{AppError, Problem};
 use crate::lifecycle::model::Note;
 use crate::requests::model::{AttachmentKind, Reference, FILE_BYTES_MAX};
+use crate::routes;
 use crate::ssr::ServerContext;
 use axum::{
     extract::{Extension, Multipart, Path, State},
@@ -27,11 +28,9 @@ pub async fn add_update(
     session: Option<Extension<CurrentSession>>,
     multipart: Multipart,
 ) -> Response {
-    let Some(Extension(session)) = session else {
-        return Redirect::to(&format!("/sign-in?next=/requests/{reference}")).into_response();
-    };
     let Some(reference) = Reference::parse(&reference) else { return AppError::NotFound.status().into_response() };
-    let page = format!("/requests/{reference}");
+    let page = routes::request(&reference);
+    let Some(Extension(session)) = session else { return Redirect::to(&routes::sign_in_then(&page)).into_response() };
     let refused = |problem: Problem| Redirect::to(&format!("{page}?problem={}#update", problem.code())).into_response();
     let request = match access::own(context.requests.store.as_ref(), &reference, &session).await {
         Ok(request) => request,

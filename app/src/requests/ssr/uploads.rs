@@ -11,6 +11,7 @@ use super::{flows, Attachment, Files, Requests};
 use crate::accounts::ssr::{now, sessions::CurrentSession, tokens};
 use crate::errors::{AppError, Problem};
 use crate::requests::model::{AttachmentKind, AttachmentView, DraftId, Step, FILES_MAX, FILE_BYTES_MAX};
+use crate::routes;
 use axum::{
     extract::{multipart::Field, Extension, Multipart, Path, State},
     http::{header, HeaderMap, StatusCode},
@@ -62,7 +63,7 @@ pub async fn upload(
     }
     match wants_json {
         true => Json(added.iter().map(flows::attachment_view).collect::<Vec<AttachmentView>>()).into_response(),
-        false => Redirect::to(&Step::Files.path(draft.id.as_str())).into_response(),
+        false => Redirect::to(&routes::draft_step(&draft.id, Step::Files)).into_response(),
     }
 }
 
@@ -167,7 +168,7 @@ fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, draft
     let code = problem.unwrap_or(Problem::UploadFailed).code();
     match (wants_json, draft) {
         (false, Some(draft)) => {
-            Redirect::to(&format!("{}?problem={code}", Step::Files.path(draft.as_str()))).into_response()
+            Redirect::to(&format!("{}?problem={code}", routes::draft_step(draft, Step::Files))).into_response()
         }
         _ => (status, Json(serde_json::json!({ "problem": code }))).into_response(),
     }

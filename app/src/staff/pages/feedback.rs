@@ -3,6 +3,7 @@
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
+use crate::routes;
 use crate::staff::api::get_feedback;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn FeedbackListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 view_or_error(found.await.map(|rows| {
                     let heading = view! {
-                        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
+                        <p><a href=routes::STAFF>{t("staff-back-to-queue")}</a></p>
                         <h1>{t("staff-feedback-title")}</h1>
                     };
                     if rows.is_empty() {

@@ -5,6 +5,7 @@ use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::Status;
+use crate::routes;
 use crate::staff::api::get_queue;
 use crate::staff::model::{QueueFilter, QueuePage, AGES, STATUS_ALL, STATUS_OPEN};
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn QueuePage() -> impl IntoView {
                 // The heading only with the queue: a refusal is a page of its own, with its own heading.
                 view_or_error(found.await.map(|page| view! {
                     <h1>{t("staff-queue-title")}</h1>
-                    <p><a href="/staff/feedback">{t("staff-feedback-link")}</a></p>
+                    <p><a href=routes::STAFF_FEEDBACK>{t("staff-feedback-link")}</a></p>
                     <Filters page=page.clone() filter=filter.clone()/>
                     <Results page filter/>
                 }))
@@ -75,7 +76,7 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form method="get" action="/staff" class="queue-filters" role="search" aria-label=move || i18n.t("staff-filters")>
+        <form method="get" action=routes::STAFF class="queue-filters" role="search" aria-label=move || i18n.t("staff-filters")>
             <div class="field">
                 <label for="q">{t("staff-filter-search")}</label>
                 <input id="q" name="q" type="search" value=filter.q.clone()/>
@@ -123,7 +124,7 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
         .rows
         .into_iter()
         .map(|row| {
-            let href = format!("/staff/requests/{}", row.reference);
+            let href = routes::staff_request(&row.reference);
             let (service, team) = (row.service_name.clone(), row.team.clone());
             let status = row.status.key();
             let attention = row.attention.clone().map(|kind| {
@@ -132,7 +133,7 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             });
             view! {
                 <tr>
-                    <th scope="row"><a href=href>{row.reference.clone()}</a> {attention}</th>
+                    <th scope="row"><a href=href>{row.reference.to_string()}</a> {attention}</th>
                     <td data-label=label("staff-col-service")>{move || i18n.pick(&service)}</td>
                     <td data-label=label("staff-col-address")>
                         {row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span>

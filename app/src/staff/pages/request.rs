@@ -9,6 +9,7 @@ use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::{CloseReason, Status};
 use crate::lifecycle::{Files, Timeline};
+use crate::routes;
 use crate::staff::api::{get_staff_request, UpdateRequest};
 use crate::staff::model::StaffRequest;
 use leptos::{html, prelude::*};
@@ -47,8 +48,8 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
         .collect_view();
     let contact = request.resident.clone();
     view! {
-        <p><a href="/staff">{t("staff-back-to-queue")}</a></p>
-        <h1>{view.reference.clone()} " — " {move || i18n.pick(&service)}</h1>
+        <p><a href=routes::STAFF>{t("staff-back-to-queue")}</a></p>
+        <h1>{view.reference.to_string()} " — " {move || i18n.pick(&service)}</h1>
         <dl class="request-facts">
             <dt>{t("field-status")}</dt>
             <dd><span class="tag tag-status">{move || i18n.t(status)}</span></dd>
@@ -120,7 +121,7 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
         let (invalid, described_by) = aria(field, error, hint.is_some());
         view! {
             <FieldFrame field error hint=hint>
-                <select id=field.name() name=field.name() aria-invalid=invalid aria-describedby=described_by>
+                <select id=field.code() name=field.code() aria-invalid=invalid aria-describedby=described_by>
                     {options}
                 </select>
             </FieldFrame>
@@ -132,7 +133,7 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
             <h2 id="change-heading">{t("staff-change-heading")}</h2>
             <ErrorSummary error/>
             <ActionForm action node_ref=form attr:novalidate=true attr:class="form">
-                <input type="hidden" name="reference" value=request.request.reference.clone()/>
+                <input type="hidden" name="reference" value=request.request.reference.to_string()/>
                 <input type="hidden" name="version" value=request.request.version/>
                 {select(Field::Status, statuses.into_any(), None)}
                 {select(

@@ -33,7 +33,7 @@ impl TryFrom<AccountRow> for Account {
             email: row.email.as_deref().map(|e| Email::parse(e).ok_or_else(|| bad("email"))).transpose()?,
             name: row.name.as_deref().map(|n| PersonName::parse(n).ok_or_else(|| bad("name"))).transpose()?,
             mobile: row.mobile.as_deref().map(|m| Mobile::parse(m).ok_or_else(|| bad("mobile"))).transpose()?,
-            lang: Lang::parse(&row.lang).ok_or_else(|| bad("lang"))?,
+            lang: Lang::from_tag(&row.lang).ok_or_else(|| bad("lang"))?,
             updates_by: UpdatesBy::parse(&row.updates_by).ok_or_else(|| bad("updates_by"))?,
             sms_status: SmsStatus::parse(&row.sms_status).ok_or_else(|| bad("sms_status"))?,
             role: Role::parse(&row.role).ok_or_else(|| bad("role"))?,

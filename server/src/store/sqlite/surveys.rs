@@ -136,7 +136,7 @@ impl FeedbackStore for SqliteStore {
             .map(|row| {
                 Ok(StoredFeedback {
                     account_id: row.account_id,
-                    lang: Lang::parse(&row.lang).context("feedback language")?,
+                    lang: Lang::from_tag(&row.lang).context("feedback language")?,
                     easy: Easy::parse(&row.easy).context("feedback answer")?,
                     improve: row.improve,
                     created_at: row.created_at,
