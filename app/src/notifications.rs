@@ -1,19 +1,19 @@
-//! Telling residents what happened to their request: when work starts, when it ends, and what staff write
-//! to them. Server only.
+//! Telling residents about their request: the receipt when it is submitted, then when work starts, when it
+//! ends, and what staff write to them. Server only.
 //!
-//! A staff change writes its notifications in the same transaction as its event (one row per person to
-//! tell), so none is lost. This worker sends the rows that are due and marks each one sent; a failure is
+//! A submission writes its receipt, and a staff change its notifications, in the same transaction as the
+//! request or the event (one row per person to tell), so none is lost. This worker sends the rows that are due and marks each one sent; a failure is
 //! retried with back-off. Each message carries a stable id made from its row (the e-mail's Message-ID,
 //! the outbox file's name), so the one case that can repeat a message — the process stopping between the
 //! provider accepting it and the row being marked — writes the same message again, not a second one.
 
+use crate::accounts::model::Channel;
 use crate::accounts::ssr::{mail, now, AccountId, Accounts};
 use crate::catalogue::{Catalogue, Code};
 use crate::i18n::{Arg, Lang};
 use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::StoredKind;
 use crate::requests::model::Reference;
-use crate::requests::ssr::receipt::ReceiptBy;
 use crate::routes;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,16 +28,25 @@ pub struct Due {
     pub reference: Reference,
     pub service: Code,
     pub address: String,
-    pub kind: StoredKind,
+    pub what: Notice,
     /// The note the resident may read (empty for an internal note).
     pub note: String,
+}
+
+/// What a notification tells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The request was received: its reference, and the survey.
+    Receipt,
+    /// Something happened to it: an event of its timeline.
+    Event(StoredKind),
 }
 
 /// What became of one attempt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     Sent {
-        channel: &'static str,
+        channel: Channel,
     },
     /// The account asked for no messages, or was closed.
     Skipped,
@@ -135,40 +144,57 @@ impl Outbox {
 
     async fn send(&self, due: &Due) -> anyhow::Result<Outcome> {
         let Some(account) = self.accounts.store.account(due.account_id).await? else { return Ok(Outcome::Skipped) };
-        let by = ReceiptBy::for_account(&account);
-        let message = self.words(due, account.lang);
+        let lang = account.lang;
+        let args = self.words(due, lang);
         let key = format!("notification-{}", due.id);
         let city = &self.accounts.city;
-        match (by, &account.email, &account.name, &account.mobile) {
-            (ReceiptBy::Email, Some(email), Some(name), _) => {
-                let link = Some(message.link.clone());
-                let mut mail = mail::compose_with(
-                    city,
-                    mail::Kind::Update,
-                    account.lang,
-                    email,
-                    name.as_str(),
-                    link,
-                    &message.args,
-                );
+        let (mail_kind, text) = match due.what {
+            Notice::Receipt => (mail::Kind::Receipt, "sms-receipt"),
+            Notice::Event(_) => (mail::Kind::Update, "sms-update"),
+        };
+        let channel = account.channel();
+        match (channel, &account.email, &account.name, &account.mobile) {
+            (Channel::Email, Some(email), Some(name), _) => {
+                let link = Some(self.link(due));
+                let mut mail = mail::compose_with(city, mail_kind, lang, email, name.as_str(), link, &args);
                 mail.id = Some(key);
                 self.accounts.mailer.send(mail).await?;
-                Ok(Outcome::Sent { channel: "email" })
+                Ok(Outcome::Sent { channel })
             }
-            (ReceiptBy::Sms, _, _, Some(mobile)) => {
-                let body = city.message(account.lang, "sms-update", &message.args);
-                self.accounts.sms.send_keyed(&key, mobile, &body).await?;
-                Ok(Outcome::Sent { channel: "sms" })
+            (Channel::Sms, _, _, Some(mobile)) => {
+                self.accounts.sms.send_keyed(&key, mobile, &city.message(lang, text, &args)).await?;
+                Ok(Outcome::Sent { channel })
             }
             _ => Ok(Outcome::Skipped),
         }
     }
 
-    /// The message's values in `lang`: the reference, service, address, what happened, the link.
-    fn words(&self, due: &Due, lang: Lang) -> Words {
+    /// The request's page.
+    fn link(&self, due: &Due) -> String {
+        self.accounts.site.link(&routes::request(&due.reference))
+    }
+
+    /// The message's values in `lang`: the reference, service, address, the links to the request and its
+    /// survey, and for an event what happened.
+    fn words(&self, due: &Due, lang: Lang) -> Vec<(&'static str, Arg)> {
+        let service = self.catalogue.service(&due.service).map(|s| s.name.get(lang).to_string()).unwrap_or_default();
+        let mut args = vec![
+            ("reference", Arg::from(due.reference.to_string())),
+            ("service", Arg::from(service)),
+            ("address", Arg::from(due.address.clone())),
+            ("link", Arg::from(self.link(due))),
+            ("survey", Arg::from(self.accounts.site.link(&routes::request_survey(&due.reference)))),
+        ];
+        if let Notice::Event(kind) = &due.what {
+            args.push(("what", Arg::from(self.what_happened(kind, &due.note, lang))));
+        }
+        args
+    }
+
+    fn what_happened(&self, kind: &StoredKind, note: &str, lang: Lang) -> String {
         let city = &self.accounts.city;
         let say = |key: &str| crate::i18n::message(lang, key, &[]);
-        let what = match &due.kind {
+        let what = match kind {
             StoredKind::Status { status: Status::Closed, reason, .. } => {
                 let reason = reason.map(|r| say(r.key())).unwrap_or_default();
                 city.message(lang, "notify-closed", &[("reason", Arg::from(reason))])
@@ -178,28 +204,11 @@ impl Outbox {
             }
             _ => say("notify-note"),
         };
-        let what = match due.note.is_empty() {
+        match note.is_empty() {
             true => what,
-            false => format!("{what}\n\n« {} »", due.note),
-        };
-        let service = self.catalogue.service(&due.service).map(|s| s.name.get(lang).to_string()).unwrap_or_default();
-        let link = self.accounts.site.link(&routes::request(&due.reference));
-        Words {
-            args: vec![
-                ("reference", Arg::from(due.reference.to_string())),
-                ("service", Arg::from(service)),
-                ("address", Arg::from(due.address.clone())),
-                ("what", Arg::from(what)),
-                ("link", Arg::from(link.clone())),
-            ],
-            link,
+            false => format!("{what}\n\n« {note} »"),
         }
     }
-}
-
-struct Words {
-    args: Vec<(&'static str, Arg)>,
-    link: String,
 }
 
 #[cfg(test)]

@@ -124,6 +124,16 @@ crate::codes::coded! {
 }
 
 crate::codes::coded! {
+    /// How the portal reaches a resident now: their choice of updates once it can be honoured (texts only
+    /// after their OUI), or nothing.
+    pub enum Channel {
+        Email = "email",
+        Sms = "sms",
+        Nothing = "none",
+    }
+}
+
+crate::codes::coded! {
     /// Where text messages stand: they start only after the resident answers OUI, and stop at STOP.
     #[derive(Default)]
     pub enum SmsStatus {

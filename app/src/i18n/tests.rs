@@ -198,7 +198,7 @@ fn messages_format_as_fluent_formats_them() {
                         .filter(|_| round < rounds)
                         .map(|(name, values)| (name.as_str(), values[round % values.len()].clone()))
                         .collect();
-                    let theirs: FluentArgs = ours
+                    let theirs: FluentArgs<'_> = ours
                         .iter()
                         .map(|(name, value)| {
                             let value = match value {

@@ -188,8 +188,8 @@ impl RequestView {
 pub struct RequestPage {
     pub request: RequestView,
     pub following: bool,
-    /// Where the receipt went: "email", "sms", or "none" when the account has neither.
-    pub receipt_by: String,
+    /// Where the receipt went.
+    pub receipt_by: crate::accounts::model::Channel,
     pub surveyed: bool,
 }
 

@@ -178,8 +178,9 @@ async fn staff_move_a_request_along_and_each_side_sees_its_timeline() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    let notifications = wait_for_notifications(&portal, 1).await;
-    let mail = ReadMail::parse(&std::fs::read(&notifications[0]).unwrap());
+    // The receipt was the first notification; this change is the second.
+    let notifications = wait_for_notifications(&portal, 2).await;
+    let mail = ReadMail::parse(&std::fs::read(&notifications[1]).unwrap());
     assert!(mail.subject.contains(reference), "{}", mail.subject);
     assert!(mail.text.contains("En cours") && mail.text.contains("Équipe sur place demain"), "{}", mail.text);
     assert!(mail.text.contains(&format!("/requests/{reference}")));
@@ -245,12 +246,14 @@ async fn staff_move_a_request_along_and_each_side_sees_its_timeline() {
 
     // Completed: the resident is told; a completed request cannot be closed, only reopened.
     assert_eq!(change(&agent, reference, &[("status", "completed")]).await.0, StatusCode::OK);
-    let notifications = wait_for_notifications(&portal, 2).await;
-    let completed = ReadMail::parse(&std::fs::read(&notifications[1]).unwrap());
+    let notifications = wait_for_notifications(&portal, 3).await;
+    let completed = ReadMail::parse(&std::fs::read(&notifications[2]).unwrap());
     assert!(completed.text.contains("Terminée"), "{}", completed.text);
     let (status, error) = change(&agent, reference, &[("status", "closed"), ("reason", "cancelled")]).await;
     assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("status", "transition-not-allowed")));
-    assert_eq!(count(&portal, "SELECT count(*) FROM notifications").await, 2, "one per event that tells the resident");
+    let told = "SELECT count(*) FROM notifications WHERE event_id IS NOT NULL";
+    assert_eq!(count(&portal, told).await, 2, "one per event that tells the resident");
+    assert_eq!(count(&portal, "SELECT count(*) FROM notifications WHERE event_id IS NULL").await, 1, "the receipt");
 
     // A cancelled request cannot be completed.
     let second = resident_with_request(&portal, "luc@example.ca").await;
@@ -433,6 +436,45 @@ async fn the_survey_is_answered_once_changed_for_two_weeks_and_reopens_an_unreso
 }
 
 #[tokio::test]
+async fn a_receipt_waits_for_the_mail_server_and_is_sent_once() {
+    // The resident fills in a request while mail works (the welcome e-mail), then submits while it is down.
+    let first = Stoppable::start("").await;
+    let portal = first.portal.clone();
+    signed_in(&portal, "marie@example.ca").await;
+    let (draft, _) = filled(&portal).await;
+    first.stop().await;
+    let closed_port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let down = Stoppable::on(&portal, &format!("[mail]\nsmtp_url = \"smtp://127.0.0.1:{closed_port}\"\n")).await;
+    let (status, path) = down.portal.call_api("requests/submit", &[("draft", &draft)]).await;
+    assert_eq!(status, StatusCode::OK, "the request is saved whatever the mail server does");
+    let reference = path.as_str().unwrap().trim_start_matches("/requests/").to_string();
+    let tried = "SELECT count(*) FROM notifications WHERE event_id IS NULL AND state = 'pending' AND attempts >= 1";
+    for _ in 0..100 {
+        if count(&portal, tried).await == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(count(&portal, tried).await, 1, "the receipt was tried, and kept");
+    down.stop().await;
+    assert!(notification_files(&portal).is_empty());
+
+    // Back with a working mail path (a restart): sent once, and not again at the next restart.
+    let up = Stoppable::on(&portal, "").await;
+    let files = wait_for_notifications(&portal, 1).await;
+    up.stop().await;
+    let again = Stoppable::on(&portal, "").await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(notification_files(&portal), files);
+    again.stop().await;
+    assert_eq!(count(&portal, "SELECT count(*) FROM notifications WHERE state = 'sent'").await, 1);
+    let receipt = ReadMail::parse(&std::fs::read(&files[0]).unwrap());
+    assert_eq!(receipt.to, "marie@example.ca");
+    assert!(receipt.subject.contains(&reference), "{}", receipt.subject);
+    assert!(receipt.text.contains(&format!("/requests/{reference}/survey")), "the survey: {}", receipt.text);
+}
+
+#[tokio::test]
 async fn notifications_are_neither_lost_nor_repeated_across_restarts() {
     // Every portal of this test is stopped before the next starts: one worker at a time, as in production.
     let first = Stoppable::start("").await;
@@ -443,6 +485,8 @@ async fn notifications_are_neither_lost_nor_repeated_across_restarts() {
     signed_in(&follower, "voisin@example.ca").await;
     portal.sql("INSERT INTO request_followers (request_id, account_id, created_at) SELECT 1, id, 0 FROM accounts WHERE email = 'voisin@example.ca'").await;
     let agent = staff(&portal, "agent@grandsudbury.ca", "agent").await;
+    // The receipt went out at once.
+    let receipt = wait_for_notifications(&portal, 1).await;
     first.stop().await;
 
     // The mail server is down: the notifications wait in the outbox table.
@@ -461,19 +505,21 @@ async fn notifications_are_neither_lost_nor_repeated_across_restarts() {
     }
     assert_eq!(count(&portal, tried).await, 2, "one per person (author and follower), tried and kept");
     down.stop().await;
-    assert!(notification_files(&portal).is_empty());
+    assert_eq!(notification_files(&portal), receipt);
 
     // Back with a working mail path: each is sent, once.
     let up = Stoppable::on(&agent, "").await;
-    let files = wait_for_notifications(&portal, 2).await;
-    assert_eq!(count(&portal, "SELECT count(*) FROM notifications WHERE state = 'sent'").await, 2);
+    let files = wait_for_notifications(&portal, 3).await;
+    assert_eq!(count(&portal, "SELECT count(*) FROM notifications WHERE state = 'sent'").await, 3);
     up.stop().await;
     // Restarted again, nothing is sent twice.
     let again = Stoppable::on(&agent, "").await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert_eq!(notification_files(&portal), files);
-    assert_eq!(count(&portal, "SELECT sum(attempts) FROM notifications").await, 4, "one failure and one success each");
+    let attempts = "SELECT sum(attempts) FROM notifications WHERE event_id IS NOT NULL";
+    assert_eq!(count(&portal, attempts).await, 4, "one failure and one success each");
     again.stop().await;
+    let files: Vec<_> = files.into_iter().filter(|file| !receipt.contains(file)).collect();
     let to: Vec<String> = files.iter().map(|f| ReadMail::parse(&std::fs::read(f).unwrap()).to).collect();
     assert_eq!(to.len(), 2);
     assert!(to.contains(&"marie@example.ca".to_string()) && to.contains(&"voisin@example.ca".to_string()));

@@ -178,7 +178,8 @@ async fn a_request_receipt_and_its_updates_go_by_text_once_the_resident_replied_
     let agent = crate::lifecycle::staff(&portal, "agent@grandsudbury.ca", "agent").await;
     assert_eq!(crate::lifecycle::change(&agent, &reference, &[("status", "completed")]).await.0, StatusCode::OK);
     wait_for_files(&portal.data_dir().join("outbox/sms"), 3).await;
-    let text = std::fs::read(portal.data_dir().join("outbox/sms/notification-1.json")).unwrap();
+    // The receipt was notification 1; the completion is the second.
+    let text = std::fs::read(portal.data_dir().join("outbox/sms/notification-2.json")).unwrap();
     let text: serde_json::Value = serde_json::from_slice(&text).unwrap();
     let body = text["body"].as_str().unwrap();
     assert_eq!(text["to"], "+17055550199");

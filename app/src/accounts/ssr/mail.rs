@@ -35,7 +35,7 @@ pub enum Kind {
     Reset,
     /// The password was changed (so that a stranger's change does not go unnoticed).
     PasswordChanged,
-    /// A request was received: its reference, service and address (`requests::ssr::receipt`).
+    /// A request was received: its reference, service and address (sent by `notifications`).
     Receipt,
     /// Something happened to a request: work started, it was completed or closed, or staff wrote to the
     /// resident (`notifications`).

@@ -11,7 +11,7 @@ pub mod sessions;
 pub mod sms;
 pub mod tokens;
 
-use super::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
+use super::model::{Channel, Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
 use crate::city::ssr::City;
 use crate::i18n::Lang;
 use std::sync::Arc;
@@ -43,6 +43,17 @@ impl Account {
     /// A closed account keeps its row for its requests, and nothing that identifies the person.
     pub fn is_open(&self) -> bool {
         self.closed_at.is_none()
+    }
+
+    /// How messages reach this account: its choice of updates, except that texts wait for the resident's
+    /// OUI (until then they go by e-mail), and "no messages" means none.
+    pub fn channel(&self) -> Channel {
+        match self.updates_by {
+            UpdatesBy::Sms if self.sms_status == SmsStatus::Confirmed && self.mobile.is_some() => Channel::Sms,
+            UpdatesBy::None => Channel::Nothing,
+            _ if self.email.is_some() => Channel::Email,
+            _ => Channel::Nothing,
+        }
     }
 }
 

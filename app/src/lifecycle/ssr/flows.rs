@@ -10,7 +10,7 @@ use crate::lifecycle::model::{RequestPage, RequestView};
 use crate::notifications::Outbox;
 use crate::requests::model::Reference;
 use crate::requests::ssr::access::{self, Viewer};
-use crate::requests::ssr::{expected_on, receipt::ReceiptBy, RequestStore};
+use crate::requests::ssr::{expected_on, RequestStore};
 use crate::survey::ssr::SurveyStore;
 
 /// The stores a request's timeline is read from.
@@ -72,7 +72,7 @@ pub async fn resident_page(
     Ok(RequestPage {
         request: view_for(with.city, with.catalogue, loaded, viewer),
         following: viewer == Viewer::Follower,
-        receipt_by: ReceiptBy::for_account(&account).code().to_string(),
+        receipt_by: account.channel(),
         surveyed,
     })
 }

@@ -2,6 +2,7 @@
 //! request's status, expected completion date and timeline; the resident adds information here, and is
 //! asked "Was it resolved?" once it is completed.
 
+use crate::accounts::model::Channel;
 use crate::components::{aria, FieldFrame, TextArea};
 use crate::errors::{view_or_error, AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, Arg};
@@ -39,10 +40,10 @@ fn Request(page: RequestPage) -> impl IntoView {
         (false, true) => "submitted-title",
         (false, false) => "request-title",
     };
-    let receipt = match page.receipt_by.as_str() {
-        "email" => "submitted-receipt-email",
-        "sms" => "submitted-receipt-sms",
-        _ => "submitted-receipt-none",
+    let receipt = match page.receipt_by {
+        Channel::Email => "submitted-receipt-email",
+        Channel::Sms => "submitted-receipt-sms",
+        Channel::Nothing => "submitted-receipt-none",
     };
     let service = request.service_name.clone();
     let address = request.address.clone();

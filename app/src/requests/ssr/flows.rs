@@ -1,13 +1,13 @@
 //! What each step of the wizard does on the server, once the edge has parsed its input. A draft belongs to
 //! the account that first touched it signed in; before that, to whoever holds its random address.
 
-use super::receipt::{self, Receipt};
 use super::{Attachment, Draft, NewRequest, Requests, Submission};
-use crate::accounts::ssr::{now, sessions::Caller, tokens, AccountId, Accounts};
+use crate::accounts::ssr::{now, sessions::Caller, tokens, AccountId};
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::errors::{AppError, Field, Problem, Problems};
+use crate::notifications::Outbox;
 use crate::requests::model::{
     Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, RequestSummary, Step,
 };
@@ -155,12 +155,12 @@ pub async fn remove_file(requests: &Requests, caller: &Caller, id: &DraftId, fil
     Ok(())
 }
 
-/// What submitting reads besides the draft: the catalogue, the city's calendar, and the accounts that
-/// receive the receipt.
+/// What submitting reads besides the draft: the catalogue, the city's calendar, and the outbox that sends
+/// the receipt the store writes with the request.
 pub struct Submitting<'a> {
     pub catalogue: &'a Catalogue,
     pub city: &'a City,
-    pub accounts: &'a Accounts,
+    pub outbox: &'a Outbox,
 }
 
 /// Step 4: submits the draft, once. Returns the request's page.
@@ -197,7 +197,9 @@ async fn submit_draft(
     account_id: AccountId,
 ) -> Result<Option<String>, AppError> {
     let service = with.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
-    let Some(place) = &draft.place else { return Err(AppError::field(Field::Address, Problem::Required)) };
+    if draft.place.is_none() {
+        return Err(AppError::field(Field::Address, Problem::Required));
+    }
     // The catalogue may have changed since the details were saved: they are checked again.
     draft.answers.still_fit(&service.questions).map_err(AppError::Invalid)?;
 
@@ -214,15 +216,8 @@ async fn submit_draft(
         Submission::Existing(reference) => return Ok(Some(routes::request(&reference))),
         Submission::Stale => return Ok(None),
     };
-    if let Some(account) = with.accounts.store.account(account_id).await? {
-        let receipt = Receipt {
-            reference: reference.to_string(),
-            service: &service.name,
-            address: &place.label,
-            link: with.accounts.site.link(&routes::request(&reference)),
-        };
-        receipt::send(with.accounts, &account, &receipt);
-    }
+    // The receipt was written with the request: the worker sends it now.
+    with.outbox.wake();
     Ok(Some(routes::request(&reference)))
 }
 

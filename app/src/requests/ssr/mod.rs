@@ -1,10 +1,9 @@
 //! Server side of requests: the store interface, the file store, and the work behind each step
-//! (`flows`), the upload route (`uploads`), image processing (`images`) and the receipt (`receipt`).
+//! (`flows`), the upload route (`uploads`), image processing (`images`) and updates (`updates`).
 
 pub mod access;
 pub mod flows;
 pub mod images;
-pub mod receipt;
 pub mod updates;
 pub mod uploads;
 

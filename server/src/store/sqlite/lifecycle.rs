@@ -8,7 +8,7 @@ use app::accounts::ssr::AccountId;
 use app::catalogue::Code;
 use app::lifecycle::model::{CloseReason, Note, Status};
 use app::lifecycle::ssr::{ActorRole, Applied, LifecycleStore, StaffChange, StoredEvent, StoredKind};
-use app::notifications::{Due, NotificationStore, Outcome};
+use app::notifications::{Due, Notice, NotificationStore, Outcome};
 use app::requests::model::Reference;
 use app::requests::ssr::{Attachment, StoredRequest};
 use app::staff::ssr::{QueueItem, QueueQuery, QueueSearch, QueueStore};
@@ -97,9 +97,9 @@ async fn insert_event(
 /// One notification for the author and one for each follower of the request.
 async fn notify_everyone(tx: &mut SqliteConnection, request_id: i64, event_id: i64, now: i64) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO notifications (event_id, account_id, next_attempt_at) \
-         SELECT ?, account_id, ? FROM requests WHERE id = ? \
-         UNION SELECT ?, account_id, ? FROM request_followers WHERE request_id = ? \
+        "INSERT INTO notifications (request_id, event_id, account_id, next_attempt_at) \
+         SELECT id, ?, account_id, ? FROM requests WHERE id = ? \
+         UNION SELECT request_id, ?, account_id, ? FROM request_followers WHERE request_id = ? \
          ON CONFLICT DO NOTHING",
     )
     .bind(event_id)
@@ -365,9 +365,10 @@ struct DueRow {
 impl NotificationStore for SqliteStore {
     async fn due(&self, now: i64, limit: u32) -> anyhow::Result<Vec<Due>> {
         let rows = sqlx::query_as::<_, DueRow>(
-            "SELECT n.id, n.attempts, n.account_id, r.reference, r.service_code, r.address, e.kind, e.status, \
-             e.reason, e.duplicate_of, e.team, e.note, e.public FROM notifications n \
-             JOIN request_events e ON e.id = n.event_id JOIN requests r ON r.id = e.request_id \
+            "SELECT n.id, n.attempts, n.account_id, r.reference, r.service_code, r.address, \
+             coalesce(e.kind, 'receipt') AS kind, e.status, e.reason, e.duplicate_of, e.team, \
+             coalesce(e.note, '') AS note, coalesce(e.public, 0) AS public FROM notifications n \
+             JOIN requests r ON r.id = n.request_id LEFT JOIN request_events e ON e.id = n.event_id \
              WHERE n.state = 'pending' AND n.next_attempt_at <= ? ORDER BY n.next_attempt_at, n.id LIMIT ?",
         )
         .bind(now)
@@ -383,7 +384,11 @@ impl NotificationStore for SqliteStore {
                     reference: Reference::parse(&row.reference).context("notification reference")?,
                     service: Code::parse(&row.service_code).context("notification service")?,
                     address: row.address,
-                    kind: StoredKind::try_from(row.what)?,
+                    // A row without an event is the request's receipt.
+                    what: match row.what.kind.as_str() {
+                        "receipt" => Notice::Receipt,
+                        _ => Notice::Event(StoredKind::try_from(row.what)?),
+                    },
                     // An internal note never leaves the city.
                     note: if row.public { row.note } else { String::new() },
                 })
@@ -397,7 +402,7 @@ impl NotificationStore for SqliteStore {
                 "UPDATE notifications SET state = 'sent', channel = ?, sent_at = ?, attempts = attempts + 1 \
                  WHERE id = ?",
             )
-            .bind(*channel)
+            .bind(channel.code())
             .bind(now),
             Outcome::Skipped => sqlx::query("UPDATE notifications SET state = 'skipped' WHERE id = ?"),
             Outcome::Retry { error, at } => sqlx::query(

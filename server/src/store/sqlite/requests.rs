@@ -342,6 +342,13 @@ impl RequestStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM drafts WHERE id = ?").bind(draft.id.as_str()).execute(&mut *tx).await?;
+        // The receipt, sent by the notification worker: committed with the request or not at all.
+        sqlx::query("INSERT INTO notifications (request_id, account_id, next_attempt_at) VALUES (?, ?, ?)")
+            .bind(request_id)
+            .bind(account)
+            .bind(new.now)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Submission::New(reference))
     }
