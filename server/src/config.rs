@@ -338,6 +338,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment::Jail's closure returns figment::Error, large by design
     fn environment_variables_override_the_file() {
         figment::Jail::expect_with(|jail| {
             jail.set_env("PORTAL_SERVER__ADDRESS", "0.0.0.0:8080");

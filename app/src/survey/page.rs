@@ -47,7 +47,7 @@ fn Survey(survey: SurveyView) -> impl IntoView {
     let saved = move || action.value().with(|value| value.as_ref().and_then(|v| v.as_ref().ok()).copied());
     let back = routes::request(&survey.reference);
     let heading = {
-        let (reference, service) = (survey.reference.clone(), survey.service_name.clone());
+        let (reference, service) = (survey.reference, survey.service_name.clone());
         move || {
             i18n.t_args(
                 "survey-about",

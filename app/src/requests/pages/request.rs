@@ -32,7 +32,7 @@ fn Request(page: RequestPage) -> impl IntoView {
     let i18n = use_i18n();
     let request = page.request;
     let author = !page.following;
-    let reference = request.reference.clone();
+    let reference = request.reference;
     // Right after submitting (nothing has happened yet), the page is the confirmation.
     let just_made = author && request.status == Status::Received && request.events.len() == 1;
     let title = match (page.following, just_made) {

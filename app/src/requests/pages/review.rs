@@ -6,7 +6,7 @@ use crate::catalogue::Datatype;
 use crate::components::{action_error, ErrorSummary, SubmitButton};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::{FollowNearby, SubmitRequest};
-use crate::requests::model::{DraftView, Step};
+use crate::requests::model::{DraftId, DraftView, Nearby, Step};
 use crate::routes;
 use leptos::prelude::*;
 
@@ -14,15 +14,52 @@ use leptos::prelude::*;
 pub fn Review(view: DraftView) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SubmitRequest>::new();
-    let error = action_error(action.value());
+    let follow = ServerAction::<FollowNearby>::new();
+    let (submit_error, follow_error) = (action_error(action.value()), action_error(follow.value()));
+    let error = Signal::derive(move || submit_error.get().or_else(|| follow_error.get()));
     let id = view.id.clone();
-    let change = move |step: Step| {
-        let href = routes::draft_step(&id, step);
-        view! { <a href=href>{t("review-change")}<span class="visually-hidden">" "{t(step.key())}</span></a> }
-    };
     let place = view.place.as_ref().map(|p| p.label.clone());
-    let answers = view
-        .questions
+    let photos = view.attachments.len();
+    let description = view.description.clone();
+    let answers = answer_rows(&view);
+    let nearby = view.nearby.clone().map(|nearby| view! { <NearbyNotice nearby draft=id.clone() follow/> });
+    view! {
+        <ErrorSummary error/>
+        {nearby}
+        <dl class="summary">
+            <div class="summary-row">
+                <dt>{t("field-address")}</dt>
+                <dd>{place.unwrap_or_default()}</dd>
+                <dd class="summary-action">{change_link(&id, Step::Where)}</dd>
+            </div>
+            {answers}
+            <div class="summary-row">
+                <dt>{t("field-description")}</dt>
+                <dd class="pre-line">{description}</dd>
+                <dd class="summary-action">{change_link(&id, Step::Details)}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{t("field-files")}</dt>
+                <dd>{move || i18n.t_args("review-files-count", &[("count", Arg::from(photos))])}</dd>
+                <dd class="summary-action">{change_link(&id, Step::Files)}</dd>
+            </div>
+        </dl>
+        <h2>{t("review-now")}</h2>
+        <p>{t("review-declaration")}</p>
+        <SubmitOrSignIn draft=view.id signed_in=view.signed_in action/>
+    }
+}
+
+/// "Change", with the step it goes back to for screen readers.
+fn change_link(draft: &DraftId, step: Step) -> impl IntoView {
+    let href = routes::draft_step(draft, step);
+    view! { <a href=href>{t("review-change")}<span class="visually-hidden">" "{t(step.key())}</span></a> }
+}
+
+/// One row per answered question, choices shown by their names in the current language.
+fn answer_rows(view: &DraftView) -> impl IntoView {
+    let i18n = use_i18n();
+    view.questions
         .iter()
         .filter_map(|question| {
             let values = view.answers.values(&question.code).to_vec();
@@ -50,46 +87,48 @@ pub fn Review(view: DraftView) -> impl IntoView {
                 <div class="summary-row">
                     <dt>{move || i18n.pick(&label)}</dt>
                     <dd>{shown}</dd>
-                    <dd class="summary-action">{change(Step::Details)}</dd>
+                    <dd class="summary-action">{change_link(&view.id, Step::Details)}</dd>
                 </div>
             })
         })
-        .collect_view();
-    let photos = view.attachments.len();
-    let description = view.description.clone();
-    let follow = ServerAction::<FollowNearby>::new();
-    let follow_error = action_error(follow.value());
-    let error = Signal::derive(move || error.get().or_else(|| follow_error.get()));
-    let draft_id = view.id.clone();
-    let nearby = view.nearby.clone().map(|nearby| {
-        let text = move || {
-            i18n.t_args(
-                "review-nearby-text",
-                &[
-                    ("reference", Arg::from(nearby.reference.to_string())),
-                    ("address", Arg::from(nearby.address.clone())),
-                    ("date", Arg::from(nearby.date.clone())),
-                ],
-            )
-        };
-        view! {
-            <div class="notice" role="note">
-                <p><strong>{t("review-nearby-title")}</strong></p>
-                <p>{text}</p>
-                <ActionForm action=follow>
-                    <input type="hidden" name="draft" value=draft_id.as_str().to_string()/>
-                    <button type="submit" class="button button-secondary" disabled=follow.pending()>
-                        {t("review-follow")}
-                    </button>
-                </ActionForm>
-            </div>
-        }
-    });
-    let sign_in = routes::sign_in_then(&routes::draft_step(&view.id, Step::Review));
-    let submit = match view.signed_in {
+        .collect_view()
+}
+
+/// An open request for the same service close by: follow it instead of reporting the problem again.
+#[component]
+fn NearbyNotice(nearby: Nearby, draft: DraftId, follow: ServerAction<FollowNearby>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        i18n.t_args(
+            "review-nearby-text",
+            &[
+                ("reference", Arg::from(nearby.reference.to_string())),
+                ("address", Arg::from(nearby.address.clone())),
+                ("date", Arg::from(nearby.date.clone())),
+            ],
+        )
+    };
+    view! {
+        <div class="notice" role="note">
+            <p><strong>{t("review-nearby-title")}</strong></p>
+            <p>{text}</p>
+            <ActionForm action=follow>
+                <input type="hidden" name="draft" value=draft.as_str().to_string()/>
+                <button type="submit" class="button button-secondary" disabled=follow.pending()>
+                    {t("review-follow")}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// "Submit", or for a resident who is not signed in, the way to sign in and come back here.
+#[component]
+fn SubmitOrSignIn(draft: DraftId, signed_in: bool, action: ServerAction<SubmitRequest>) -> impl IntoView {
+    match signed_in {
         true => view! {
             <ActionForm action>
-                <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
+                <input type="hidden" name="draft" value=draft.as_str().to_string()/>
                 <SubmitButton label="review-submit" pending=action.pending()/>
             </ActionForm>
         }
@@ -97,35 +136,10 @@ pub fn Review(view: DraftView) -> impl IntoView {
         false => view! {
             <div class="notice" role="note">
                 <p>{t("review-sign-in-text")}</p>
-                <p><a class="button" href=sign_in>{t("sign-in-button")}</a></p>
+                <p><a class="button" href=routes::sign_in_then(&routes::draft_step(&draft, Step::Review))>{t("sign-in-button")}</a></p>
                 <p><a href=routes::REGISTER>{t("sign-in-register")}</a></p>
             </div>
         }
         .into_any(),
-    };
-    view! {
-        <ErrorSummary error/>
-        {nearby}
-        <dl class="summary">
-            <div class="summary-row">
-                <dt>{t("field-address")}</dt>
-                <dd>{place.unwrap_or_default()}</dd>
-                <dd class="summary-action">{change(Step::Where)}</dd>
-            </div>
-            {answers}
-            <div class="summary-row">
-                <dt>{t("field-description")}</dt>
-                <dd class="pre-line">{description}</dd>
-                <dd class="summary-action">{change(Step::Details)}</dd>
-            </div>
-            <div class="summary-row">
-                <dt>{t("field-files")}</dt>
-                <dd>{move || i18n.t_args("review-files-count", &[("count", Arg::from(photos))])}</dd>
-                <dd class="summary-action">{change(Step::Files)}</dd>
-            </div>
-        </dl>
-        <h2>{t("review-now")}</h2>
-        <p>{t("review-declaration")}</p>
-        {submit}
     }
 }
