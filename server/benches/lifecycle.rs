@@ -42,9 +42,9 @@ fn main() {
 
         let settings = server::config::Settings::load().unwrap();
         let city = settings.city;
-        let today = city.date_of(jiff::Timestamp::now()).to_string();
+        let today = city.date_of(jiff::Timestamp::now());
         let now = jiff::Timestamp::now().as_second();
-        let filter = |f: QueueFilter| parse_filter(&catalogue, &f, &today, now);
+        let filter = |f: QueueFilter| parse_filter(&catalogue, &f, today, now);
         let cases: Vec<(&str, QueueFilter)> = vec![
             ("open requests, first page", QueueFilter::default()),
             ("open requests, page 100", QueueFilter { page: 100, ..Default::default() }),

@@ -21,8 +21,11 @@ pub const DEFAULT_CITY: &str = include_str!("../city-profile/city.toml");
 pub struct Settings {
     pub server: ServerSettings,
     pub mail: MailSettings,
-    pub sms: SmsSettings,
-    pub files: FileSettings,
+    pub sms: Sms,
+    /// The secret the SMS provider signs its webhook calls with; without it the inbound webhook refuses
+    /// every call. (Twilio's auth token, which also authenticates our calls to it.)
+    pub sms_webhook_token: Option<String>,
+    pub files: Files,
     pub city: City,
     /// The catalogue file to load at start-up; `None` means the built-in one.
     pub catalogue_file: Option<PathBuf>,
@@ -32,7 +35,7 @@ pub struct Settings {
 #[serde(deny_unknown_fields)]
 pub struct ServerSettings {
     pub address: SocketAddr,
-    /// Where the embedded database (and, later, the outbox and uploads) live.
+    /// Where the embedded database, the outbox and the local file store live.
     pub data_dir: PathBuf,
     /// The built browser assets (`target/site` after `cargo leptos build`).
     pub site_root: PathBuf,
@@ -57,10 +60,41 @@ pub struct MailSettings {
     pub smtp_url: Option<String>,
 }
 
-/// Text messages: a Twilio-compatible provider, or `data_dir/outbox/sms` by default.
+/// Text messages: written to `data_dir/outbox/sms` by default, or sent through a Twilio-compatible provider.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sms {
+    Outbox,
+    Twilio(Twilio),
+}
+
+/// A Twilio-compatible provider, every setting present and checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Twilio {
+    pub account_sid: String,
+    pub auth_token: String,
+    /// The number messages come from.
+    pub from: app::accounts::model::Mobile,
+    /// Twilio's API by default; another address for a compatible provider.
+    pub api_base: Option<String>,
+}
+
+/// Photos and files of requests: `data_dir/files` by default, or an S3-compatible bucket. S3 credentials
+/// come from the usual `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` variables, never from this file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Files {
+    Local,
+    S3 {
+        bucket: String,
+        /// For S3-compatible services other than AWS (MinIO, Ceph...): their address.
+        endpoint: Option<String>,
+        region: Option<String>,
+    },
+}
+
+/// The `[sms]` section as written; checked into [`Sms`].
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SmsSettings {
+struct SmsSettings {
     pub provider: SmsProvider,
     /// The number messages come from (E.164), for Twilio.
     pub from: Option<String>,
@@ -72,28 +106,26 @@ pub struct SmsSettings {
     pub api_base: Option<String>,
 }
 
-/// Photos and files of requests: `data_dir/files` by default, or an S3-compatible bucket. S3 credentials
-/// come from the usual `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` variables, never from this file.
+/// The `[files]` section as written; checked into [`Files`].
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FileSettings {
-    pub store: FileStore,
-    pub bucket: Option<String>,
-    /// For S3-compatible services other than AWS (MinIO, Ceph...): their address.
-    pub endpoint: Option<String>,
-    pub region: Option<String>,
+struct FileSettings {
+    store: FileStore,
+    bucket: Option<String>,
+    endpoint: Option<String>,
+    region: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FileStore {
+enum FileStore {
     Local,
     S3,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum SmsProvider {
+enum SmsProvider {
     Outbox,
     Twilio,
 }
@@ -177,10 +209,6 @@ impl Settings {
             )
         })?;
         check_mail(&raw.mail)?;
-        check_sms(&raw.sms)?;
-        if raw.files.store == FileStore::S3 && raw.files.bucket.as_deref().is_none_or(|b| b.trim().is_empty()) {
-            return Err(invalid("files.bucket", "is needed when files.store is \"s3\""));
-        }
         if let Some(url) = &raw.server.public_url {
             if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
                 return Err(invalid("server.public_url", format!("\"{url}\" is not an http(s) address")));
@@ -189,8 +217,9 @@ impl Settings {
         Ok(Settings {
             server: raw.server,
             mail: raw.mail,
-            sms: raw.sms,
-            files: raw.files,
+            sms_webhook_token: raw.sms.auth_token.clone(),
+            sms: sms(raw.sms)?,
+            files: files(raw.files)?,
             city: city(raw.city)?,
             catalogue_file: raw.catalogue.file,
         })
@@ -224,18 +253,32 @@ fn check_mail(mail: &MailSettings) -> Result<(), ConfigError> {
     Ok(())
 }
 
-fn check_sms(sms: &SmsSettings) -> Result<(), ConfigError> {
-    if sms.provider == SmsProvider::Twilio {
-        for (key, value) in [("sms.account_sid", &sms.account_sid), ("sms.auth_token", &sms.auth_token)] {
-            if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
-                return Err(invalid(key, "is needed when sms.provider is \"twilio\""));
-            }
-        }
-        if sms.from.as_deref().and_then(app::accounts::model::Mobile::parse).is_none() {
-            return Err(invalid("sms.from", "needs the provider's phone number, e.g. \"+17055550100\""));
-        }
+fn sms(raw: SmsSettings) -> Result<Sms, ConfigError> {
+    if raw.provider == SmsProvider::Outbox {
+        return Ok(Sms::Outbox);
     }
-    Ok(())
+    let needed = |key: &str, value: Option<String>| {
+        value.filter(|v| !v.trim().is_empty()).ok_or_else(|| invalid(key, "is needed when sms.provider is \"twilio\""))
+    };
+    let account_sid = needed("sms.account_sid", raw.account_sid)?;
+    let auth_token = needed("sms.auth_token", raw.auth_token)?;
+    let from = raw.from.as_deref().and_then(app::accounts::model::Mobile::parse);
+    let from = from.ok_or_else(|| invalid("sms.from", "needs the provider's phone number, e.g. \"+17055550100\""))?;
+    Ok(Sms::Twilio(Twilio { account_sid, auth_token, from, api_base: raw.api_base }))
+}
+
+fn files(raw: FileSettings) -> Result<Files, ConfigError> {
+    Ok(match raw.store {
+        FileStore::Local => Files::Local,
+        FileStore::S3 => Files::S3 {
+            bucket: raw
+                .bucket
+                .filter(|bucket| !bucket.trim().is_empty())
+                .ok_or_else(|| invalid("files.bucket", "is needed when files.store is \"s3\""))?,
+            endpoint: raw.endpoint,
+            region: raw.region,
+        },
+    })
 }
 
 fn city(raw: RawCity) -> Result<City, ConfigError> {
@@ -335,6 +378,28 @@ mod tests {
         let twice = DEFAULT_CITY.replace("code = \"winter\"", "code = \"roads\"");
         let error = Settings::from_figment(Figment::from(Toml::string(&twice))).unwrap_err().to_string();
         assert!(error.contains("city.teams[1].code"), "{error}");
+    }
+
+    #[test]
+    fn providers_carry_their_checked_settings() {
+        let settings =
+            |extra: &str| Settings::from_figment(Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(extra)));
+        let defaults = settings("").unwrap();
+        assert_eq!((defaults.sms, defaults.files, defaults.sms_webhook_token), (Sms::Outbox, Files::Local, None));
+        let twilio =
+            "[sms]\nprovider = \"twilio\"\naccount_sid = \"AC42\"\nauth_token = \"secret\"\nfrom = \"705-555-0100\"\n";
+        let configured = settings(twilio).unwrap();
+        let Sms::Twilio(provider) = configured.sms else { panic!("twilio") };
+        assert_eq!(provider.from.as_str(), "+17055550100");
+        assert_eq!(configured.sms_webhook_token.as_deref(), Some("secret"));
+        let error = settings(&twilio.replace("auth_token = \"secret\"\n", "")).unwrap_err().to_string();
+        assert!(error.contains("sms.auth_token"), "{error}");
+        let error = settings(&twilio.replace("705-555-0100", "nobody")).unwrap_err().to_string();
+        assert!(error.contains("sms.from"), "{error}");
+        let s3 = settings("[files]\nstore = \"s3\"\nbucket = \"b\"\n").unwrap();
+        assert_eq!(s3.files, Files::S3 { bucket: "b".into(), endpoint: None, region: None });
+        let error = settings("[files]\nstore = \"s3\"\nbucket = \" \"\n").unwrap_err().to_string();
+        assert!(error.contains("files.bucket"), "{error}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Putting the portal together: database, catalogue, city, and the HTTP routes around the Leptos app.
 
-use crate::config::{FileStore, Settings};
+use crate::config::{self, Settings};
 use crate::notify::{email::LettreMailer, sms};
 use crate::store::SqliteStore;
 use app::accounts::ssr::{export, sessions, Accounts, Site};
@@ -88,7 +88,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     };
     let sms_inbound = sms::Inbound {
         accounts: accounts.clone(),
-        auth_token: settings.sms.auth_token.clone(),
+        auth_token: settings.sms_webhook_token.clone(),
         url: format!("{}/sms/inbound", settings.public_url()),
     };
     let leptos_options = LeptosOptions::builder()
@@ -116,20 +116,18 @@ async fn addresses(store: &SqliteStore) -> anyhow::Result<Vec<app::addresses::Ad
 
 /// Where photos and files go: `data_dir/files`, or the configured S3-compatible bucket.
 pub fn file_store(settings: &Settings) -> anyhow::Result<Files> {
-    let files = &settings.files;
-    Ok(Files(match files.store {
-        FileStore::Local => {
+    Ok(Files(match &settings.files {
+        config::Files::Local => {
             let folder = settings.server.data_dir.join("files");
             std::fs::create_dir_all(&folder)?;
             Arc::new(object_store::local::LocalFileSystem::new_with_prefix(folder)?)
         }
-        FileStore::S3 => {
-            let mut builder = object_store::aws::AmazonS3Builder::from_env()
-                .with_bucket_name(files.bucket.clone().unwrap_or_default());
-            if let Some(endpoint) = &files.endpoint {
+        config::Files::S3 { bucket, endpoint, region } => {
+            let mut builder = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket);
+            if let Some(endpoint) = endpoint {
                 builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
             }
-            if let Some(region) = &files.region {
+            if let Some(region) = region {
                 builder = builder.with_region(region);
             }
             Arc::new(builder.build()?)

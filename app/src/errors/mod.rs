@@ -198,27 +198,60 @@ pub fn NotFoundPage() -> impl IntoView {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_error_has_words_in_both_languages() {
-        use crate::i18n::{message, Lang};
-        let errors = [
+    /// Every variant once. The match makes a new variant a compile error here until it is listed.
+    fn every_error() -> Vec<AppError> {
+        let all = vec![
             AppError::NotFound,
             AppError::Internal,
             AppError::Unavailable,
-            AppError::Invalid(vec![]),
+            AppError::Invalid(vec![FieldError { field: Field::Email, problem: Problem::EmailInvalid }]),
             AppError::TooManyAttempts { minutes: 3 },
             AppError::SignInRequired,
             AppError::SignInFailed,
             AppError::LinkInvalid,
             AppError::NotOnline,
+            AppError::Forbidden,
+            AppError::Conflict,
         ];
-        for error in errors {
+        for error in &all {
+            match error {
+                AppError::NotFound
+                | AppError::Internal
+                | AppError::Unavailable
+                | AppError::Invalid(_)
+                | AppError::TooManyAttempts { .. }
+                | AppError::SignInRequired
+                | AppError::SignInFailed
+                | AppError::LinkInvalid
+                | AppError::NotOnline
+                | AppError::Forbidden
+                | AppError::Conflict => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_has_words_in_both_languages() {
+        use crate::i18n::{message, Lang};
+        for error in every_error() {
             let (title, text) = error.keys();
             for lang in Lang::ALL {
                 for key in [title, text] {
                     assert_ne!(message(lang, key, &[("minutes", 3.into())]), key, "{key} missing in {lang:?}");
                 }
             }
+        }
+    }
+
+    /// The JSON other clients than our pages read: reviewed in `snapshots/`.
+    #[test]
+    fn every_error_travels_as_reviewed() {
+        let json: Vec<String> =
+            every_error().iter().map(|error| leptos::serde_json::to_string(error).unwrap()).collect();
+        insta::assert_snapshot!(json.join("\n"));
+        for (error, json) in every_error().into_iter().zip(json) {
+            assert_eq!(leptos::serde_json::from_str::<AppError>(&json).unwrap(), error);
         }
     }
 }

@@ -163,6 +163,85 @@ fn variables(pattern: &Pattern<&str>, found: &mut BTreeMap<String, Vec<String>>)
     }
 }
 
+/// What is outside the subset of Fluent our reader reads (`locales/README.md`), in a pattern: anything
+/// but text, `{ $variable }`, and a selection on a variable whose variants are one line of those.
+fn outside_the_subset(pattern: &Pattern<&str>, in_variant: bool) -> Option<String> {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } if in_variant && value.contains('\n') => {
+                return Some("a variant over several lines".into())
+            }
+            PatternElement::TextElement { .. } => {}
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { .. }),
+            } => {}
+            PatternElement::Placeable {
+                expression: Expression::Select { selector: InlineExpression::VariableReference { .. }, variants },
+            } if !in_variant => {
+                if let Some(found) = variants.iter().find_map(|variant| outside_the_subset(&variant.value, true)) {
+                    return Some(found);
+                }
+            }
+            PatternElement::Placeable { expression } => return Some(format!("{expression:?}")),
+        }
+    }
+    None
+}
+
+/// Every file uses only what our reader reads: comments and messages with a value, no terms, attributes,
+/// functions, references or literals. A translator who reaches for more of Fluent is told here, not by a
+/// page showing wrong text.
+#[test]
+fn the_files_use_only_the_syntax_our_reader_reads() {
+    let mut outside = Vec::new();
+    for lang in Lang::ALL {
+        for (part, source) in bundles::sources(lang) {
+            let resource = match fluent_syntax::parser::parse(*source) {
+                Ok(resource) => resource,
+                Err((_, errors)) => panic!("{} {part:?}: not Fluent: {errors:?}", lang.code()),
+            };
+            for entry in &resource.body {
+                let problem = match entry {
+                    Entry::Message(message) if !message.attributes.is_empty() => {
+                        Some(format!("{}: attributes", message.id.name))
+                    }
+                    Entry::Message(message) => match &message.value {
+                        None => Some(format!("{}: no value", message.id.name)),
+                        Some(pattern) => {
+                            outside_the_subset(pattern, false).map(|what| format!("{}: {what}", message.id.name))
+                        }
+                    },
+                    Entry::Comment(_) | Entry::GroupComment(_) | Entry::ResourceComment(_) => None,
+                    Entry::Term(term) => Some(format!("-{}: a term", term.id.name)),
+                    Entry::Junk { content } => Some(format!("unreadable: {content}")),
+                };
+                outside.extend(problem.map(|problem| format!("{} {part:?}: {problem}", lang.code())));
+            }
+        }
+    }
+    assert!(outside.is_empty(), "outside the Fluent our reader reads (locales/README.md): {outside:#?}");
+}
+
+#[test]
+fn the_subset_check_refuses_what_our_reader_does_not_read() {
+    let refused = [
+        "a = { -brand }",
+        "a = { NUMBER($n) }",
+        "a = { other-message }",
+        "a = { \"literal\" }",
+        "a = { $n ->\n    [one] one\n        line\n   *[other] many\n}",
+    ];
+    for source in refused {
+        let resource = fluent_syntax::parser::parse(source).unwrap();
+        let Entry::Message(message) = &resource.body[0] else { panic!("{source}") };
+        assert!(outside_the_subset(message.value.as_ref().unwrap(), false).is_some(), "{source}");
+    }
+    let resource =
+        fluent_syntax::parser::parse("a = Bonjour { $name }, { $n ->\n    [one] un\n   *[other] { $n }\n}").unwrap();
+    let Entry::Message(message) = &resource.body[0] else { panic!() };
+    assert_eq!(outside_the_subset(message.value.as_ref().unwrap(), false), None);
+}
+
 /// Our formatter and Fluent's own give the same text for every message of both languages, with numbers
 /// of every plural form, every word a selection names, text, and a variable left out.
 #[test]

@@ -293,4 +293,24 @@ mod tests {
         assert_eq!(seen.events.len(), 1, "only the status change");
         assert!(matches!(seen.events[0].kind, EventKind::Status { .. }));
     }
+
+    /// What the author, a follower and staff each see of one request: reviewed in `snapshots/`.
+    #[test]
+    fn each_side_sees_the_request_as_reviewed() {
+        let mut update = event(EventKind::Update, true);
+        update.actor = Actor::Resident;
+        let mut request = view(vec![
+            event(EventKind::Note, false),
+            event(EventKind::Note, true),
+            event(EventKind::Assigned { team: Text { fr: "Voirie".into(), en: "Roads".into() } }, false),
+            update,
+            event(EventKind::Status { status: Status::Completed, reason: None, duplicate_of: None }, true),
+        ]);
+        request.description = "Profond, voie de droite. Gate code 4411".into();
+        request.address = "200 Brady St".into();
+        let json = |view: &RequestView| leptos::serde_json::to_string_pretty(view).unwrap();
+        insta::assert_snapshot!("request-staff", json(&request));
+        insta::assert_snapshot!("request-author", json(&request.clone().for_resident()));
+        insta::assert_snapshot!("request-follower", json(&request.for_follower()));
+    }
 }

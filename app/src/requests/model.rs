@@ -218,6 +218,16 @@ impl DraftId {
 }
 
 crate::codes::coded! {
+    /// The resident added something staff have not acted on yet: the queue flags the request.
+    pub enum Attention in "staff-attention" {
+        /// Information or photos ("add information").
+        Update = "update",
+        /// "Not resolved" in the survey reopened it.
+        Reopened = "reopened",
+    }
+}
+
+crate::codes::coded! {
     /// A photo (cleaned, with a thumbnail) or another file (a PDF).
     pub enum AttachmentKind {
         Photo = "photo",

@@ -2,9 +2,10 @@
 //! filtered queue can be bookmarked and works without JavaScript), its rows, and a request as staff see it.
 
 use crate::catalogue::Code;
-use crate::i18n::Text;
+use crate::feedback::Easy;
+use crate::i18n::{Lang, Text};
 use crate::lifecycle::model::{RequestView, Status};
-use crate::requests::model::Reference;
+use crate::requests::model::{Attention, Reference};
 use crate::routes;
 use serde::{Deserialize, Serialize};
 
@@ -38,8 +39,24 @@ pub struct QueueFilter {
 /// The "status" choices beyond each status.
 pub const STATUS_OPEN: &str = "";
 pub const STATUS_ALL: &str = "all";
-/// The "age" choices, in days.
-pub const AGES: [&str; 3] = ["2", "7", "30"];
+crate::codes::coded! {
+    /// The queue's "received more than … days ago" choices; the code is the number of days.
+    pub enum Age {
+        TwoDays = "2",
+        Week = "7",
+        Month = "30",
+    }
+}
+
+impl Age {
+    pub fn days(self) -> i64 {
+        match self {
+            Age::TwoDays => 2,
+            Age::Week => 7,
+            Age::Month => 30,
+        }
+    }
+}
 
 impl QueueFilter {
     /// The queue's address for these filters, on page `page`.
@@ -86,7 +103,7 @@ pub struct QueueRow {
     pub overdue: bool,
     pub team: Option<Text>,
     /// "update" or "reopened": the resident added something since staff last acted.
-    pub attention: Option<String>,
+    pub attention: Option<Attention>,
 }
 
 /// A page of the queue, with what the filter form offers.
@@ -110,7 +127,7 @@ pub struct StaffRequest {
     pub answers: Vec<(Text, String)>,
     pub team: Option<String>,
     pub teams: Vec<(String, Text)>,
-    pub attention: Option<String>,
+    pub attention: Option<Attention>,
 }
 
 /// How to reach the resident (staff call back, or ask for more).
@@ -119,16 +136,15 @@ pub struct Contact {
     pub name: String,
     pub email: String,
     pub mobile: String,
-    pub lang: String,
+    pub lang: Lang,
 }
 
 /// Portal feedback as staff read it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackRow {
     pub at: String,
-    pub lang: String,
-    /// "yes", "partly", "no".
-    pub easy: String,
+    pub lang: Lang,
+    pub easy: Easy,
     pub improve: String,
     pub signed_in: bool,
 }

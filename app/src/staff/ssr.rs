@@ -1,7 +1,7 @@
 //! Server side of the console: who may use it, the queue's store interface, and what each server
 //! function does once the edge has parsed its input.
 
-use super::model::{Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, AGES, PAGE_SIZE, STATUS_ALL};
+use super::model::{Age, Contact, FeedbackRow, QueueFilter, QueuePage, QueueRow, StaffRequest, PAGE_SIZE, STATUS_ALL};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, AccountStore};
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
@@ -32,8 +32,8 @@ pub struct QueueQuery {
     pub services: Vec<Code>,
     /// Made before this time (Unix seconds).
     pub created_before: Option<i64>,
-    /// Open and due before this day ("2026-11-28"): overdue.
-    pub overdue_on: Option<String>,
+    /// Open and due before this day: overdue.
+    pub overdue_on: Option<jiff::civil::Date>,
     pub attention: bool,
     pub search: Option<QueueSearch>,
     pub offset: u32,
@@ -60,7 +60,7 @@ pub trait QueueStore: Send + Sync {
 
 /// The filters as the store takes them. Unknown codes are ignored rather than refused: a filter is an
 /// address someone may have typed or bookmarked, and an empty result says enough.
-pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: &str, now: i64) -> QueueQuery {
+pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: jiff::civil::Date, now: i64) -> QueueQuery {
     let (open_only, statuses) = match (filter.status.as_str(), Status::parse(&filter.status)) {
         (STATUS_ALL, _) => (false, Vec::new()),
         (_, Some(status)) => (false, vec![status]),
@@ -74,7 +74,7 @@ pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: &str, no
         }
         (None, None) => Vec::new(),
     };
-    let age_days = AGES.iter().find(|age| **age == filter.age).and_then(|age| age.parse::<i64>().ok());
+    let age_days = Age::parse(&filter.age).map(Age::days);
     let q = filter.q.trim();
     let search = match (q.is_empty(), Reference::parse(q)) {
         (true, _) => None,
@@ -86,7 +86,7 @@ pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: &str, no
         statuses,
         services,
         created_before: age_days.map(|days| now - days * 86_400),
-        overdue_on: filter.overdue.then(|| today.to_string()),
+        overdue_on: filter.overdue.then_some(today),
         attention: filter.attention,
         search,
         offset: filter.page.min(10_000) * PAGE_SIZE,
@@ -100,19 +100,19 @@ pub async fn queue(
     store: &dyn QueueStore,
     filter: &QueueFilter,
 ) -> Result<QueuePage, AppError> {
-    let today = city.date_of(jiff::Timestamp::now()).to_string();
-    let query = parse_filter(catalogue, filter, &today, now());
+    let today = city.date_of(jiff::Timestamp::now());
+    let query = parse_filter(catalogue, filter, today, now());
     let (items, total) = store.queue(&query).await?;
     let rows = items
         .into_iter()
         .map(|QueueItem { request, resident }| QueueRow {
-            overdue: request.is_overdue(&today),
+            overdue: request.is_overdue(today),
             service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
             reference: request.reference,
             address: request.address,
             resident: resident.unwrap_or_default(),
             created_on: city.day_of(request.created_at),
-            due_on: request.due_on,
+            due_on: request.due_on.map(|day| day.to_string()),
             team: request.team.and_then(|code| city.team(&code).map(|t| t.name.clone())),
             status: request.status,
             attention: request.attention,
@@ -140,7 +140,7 @@ pub async fn request(
 ) -> Result<StaffRequest, AppError> {
     let (loaded, _) = flows::load(stores, reference, staff).await?;
     let (account_id, team, attention) =
-        (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention.clone());
+        (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention);
     let service = catalogue.service(&loaded.request.service).cloned();
     let (answers, _) = stores.requests.contents(&loaded.request.reference).await?;
     let answers = answers
@@ -158,7 +158,7 @@ pub async fn request(
         name: account.name.map(|n| n.as_str().to_string()).unwrap_or_default(),
         email: account.email.map(|e| e.as_str().to_string()).unwrap_or_default(),
         mobile: account.mobile.map(|m| m.as_str().to_string()).unwrap_or_default(),
-        lang: account.lang.code().to_string(),
+        lang: account.lang,
     });
     Ok(StaffRequest {
         request: flows::view_for(city, catalogue, loaded, Viewer::Staff),
@@ -176,8 +176,8 @@ pub async fn feedback(city: &City, store: &dyn FeedbackStore, page: u32) -> Resu
         .into_iter()
         .map(|row| FeedbackRow {
             at: city.time_of(row.created_at),
-            lang: row.lang.code().to_string(),
-            easy: row.easy.code().to_string(),
+            lang: row.lang,
+            easy: row.easy,
             improve: row.improve,
             signed_in: row.account_id.is_some(),
         })

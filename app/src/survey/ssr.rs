@@ -35,7 +35,7 @@ pub trait SurveyStore: Send + Sync {
         &self,
         reference: &Reference,
         answer: &Answer,
-        reopened_due_on: Option<&str>,
+        reopened_due_on: Option<jiff::civil::Date>,
         now: i64,
     ) -> anyhow::Result<Saved>;
 }
@@ -113,7 +113,7 @@ pub async fn save(
     let Form { ease, satisfaction, resolved, comment } = form;
     let answer = Answer::parse(ease, satisfaction, resolved, comment, ask_resolved).map_err(AppError::Invalid)?;
     let due = expected_on(with.city, with.catalogue, &request.service);
-    match with.surveys.save_survey(&request.reference, &answer, due.as_deref(), now).await? {
+    match with.surveys.save_survey(&request.reference, &answer, due, now).await? {
         Saved::Saved => Ok(false),
         Saved::Reopened => Ok(true),
     }

@@ -2,7 +2,7 @@
 //! message in `<data_dir>/outbox/sms`. Replies arrive at `POST /sms/inbound`, signed the Twilio way:
 //! base64(HMAC-SHA1(auth token, URL + every form field name and value, sorted by name)).
 
-use crate::config::{SmsProvider, SmsSettings};
+use crate::config::Sms;
 use anyhow::Context;
 use app::accounts::model::Mobile;
 use app::accounts::ssr::{sms::SmsSender, Accounts};
@@ -34,20 +34,20 @@ pub struct Outbox {
 }
 
 /// The sender the configuration asks for.
-pub fn sender(settings: &SmsSettings, data_dir: &Path) -> anyhow::Result<Arc<dyn SmsSender>> {
-    Ok(match settings.provider {
-        SmsProvider::Twilio => {
-            let account_sid = settings.account_sid.clone().context("sms.account_sid")?;
-            let api_base = settings.api_base.as_deref().unwrap_or("https://api.twilio.com").trim_end_matches('/');
+pub fn sender(settings: &Sms, data_dir: &Path) -> anyhow::Result<Arc<dyn SmsSender>> {
+    Ok(match settings {
+        Sms::Twilio(provider) => {
+            let api_base = provider.api_base.as_deref().unwrap_or("https://api.twilio.com").trim_end_matches('/');
+            let account_sid = provider.account_sid.clone();
             Arc::new(Twilio {
                 client: reqwest::Client::builder().timeout(std::time::Duration::from_secs(20)).build()?,
                 messages_url: format!("{api_base}/2010-04-01/Accounts/{account_sid}/Messages.json"),
                 account_sid,
-                auth_token: settings.auth_token.clone().context("sms.auth_token")?,
-                from: settings.from.clone().context("sms.from")?,
+                auth_token: provider.auth_token.clone(),
+                from: provider.from.as_str().to_string(),
             })
         }
-        SmsProvider::Outbox => {
+        Sms::Outbox => {
             let folder = outbox(data_dir);
             std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;
             Arc::new(Outbox { folder, written: AtomicU64::new(0) })

@@ -231,6 +231,6 @@ pub async fn close_account(accounts: &Accounts, caller: &Caller, confirm_passwor
     confirm_password(accounts, caller, &account, Field::ConfirmPassword, confirm_password_text).await?;
     accounts.store.close_account(account.id, now()).await?;
     sessions::end(accounts.store.as_ref(), Some(session)).await?;
-    tracing::info!(account = account.id, "account closed");
+    tracing::info!(account = %account.id, "account closed");
     Ok(())
 }

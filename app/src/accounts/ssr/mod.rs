@@ -16,7 +16,22 @@ use crate::city::ssr::City;
 use crate::i18n::Lang;
 use std::sync::Arc;
 
-pub type AccountId = i64;
+/// An account's number in the database, typed so that it is never taken for another number (a request's
+/// id, a count, a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AccountId(pub i64);
+
+impl From<i64> for AccountId {
+    fn from(id: i64) -> Self {
+        AccountId(id)
+    }
+}
+
+impl std::fmt::Display for AccountId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// Seconds since the Unix epoch, the unit of every time the account tables keep.
 pub fn now() -> i64 {

@@ -72,7 +72,7 @@ pub async fn handle_reply(accounts: &Accounts, from: &Mobile, body: &str) -> any
         };
         if let Some(status) = status {
             accounts.store.set_sms_status(account.id, status).await?;
-            tracing::info!(account = account.id, status = status.code(), "text-message opt-in changed");
+            tracing::info!(account = %account.id, status = status.code(), "text-message opt-in changed");
         }
     }
     let key = match reply {
@@ -81,6 +81,29 @@ pub async fn handle_reply(accounts: &Accounts, from: &Mobile, body: &str) -> any
         Reply::Help | Reply::Other => "sms-help",
     };
     Ok(accounts.city.message(lang, key, &[]))
+}
+
+#[cfg(test)]
+mod snapshots {
+    use crate::i18n::{Arg, Lang};
+
+    /// Every text message in both languages, as the resident reads it: reviewed in `snapshots/`.
+    #[test]
+    fn every_text_reads_as_reviewed() {
+        let city = crate::city::ssr::tests::ontario();
+        let args = [
+            ("reference", Arg::from("2026-000042")),
+            ("service", Arg::from("Nid-de-poule")),
+            ("address", Arg::from("200 Brady St")),
+            ("what", Arg::from("Its status is now: In progress.")),
+            ("link", Arg::from("https://311.example.ca/requests/2026-000042")),
+        ];
+        for key in ["sms-confirm", "sms-confirmed", "sms-stopped", "sms-help", "sms-receipt", "sms-update"] {
+            for lang in Lang::ALL {
+                insta::assert_snapshot!(format!("{key}-{}", lang.code()), city.message(lang, key, &args));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

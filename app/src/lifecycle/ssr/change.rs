@@ -104,6 +104,7 @@ pub fn check(request: &StoredRequest, form: &Form, city: &City, duplicate_exists
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::accounts::ssr::AccountId;
     use crate::catalogue::Code;
     use crate::city::ssr::tests::ontario;
     use crate::errors::FieldError;
@@ -111,7 +112,7 @@ mod tests {
     fn request(status: Status) -> StoredRequest {
         StoredRequest {
             reference: Reference::parse("2026-000042").unwrap(),
-            account_id: 1,
+            account_id: AccountId(1),
             service: Code::parse("pothole").unwrap(),
             address: "200 Brady St".into(),
             description: String::new(),

@@ -64,7 +64,7 @@ pub struct StaffChange {
     /// Whether the resident and followers are told (work started, completion, closure, a public note).
     pub notify: bool,
     /// A new expected day, when the change reopens a finished request.
-    pub due_on: Option<String>,
+    pub due_on: Option<jiff::civil::Date>,
 }
 
 /// What became of a [`StaffChange`].
@@ -109,8 +109,8 @@ pub struct Loaded {
 /// The timeline of a request, complete (staff). Residents get [`RequestView::for_resident`] of it.
 pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> RequestView {
     let Loaded { request, events, files } = loaded;
-    let today = city.date_of(Timestamp::now()).to_string();
-    let (expected_on, overdue) = (request.expected_on().map(String::from), request.is_overdue(&today));
+    let today = city.date_of(Timestamp::now());
+    let (expected_on, overdue) = (request.expected_on().map(|day| day.to_string()), request.is_overdue(today));
     let created = TimelineEvent {
         at: city.time_of(request.created_at),
         kind: EventKind::Created,

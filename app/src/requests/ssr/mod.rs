@@ -7,20 +7,21 @@ pub mod images;
 pub mod updates;
 pub mod uploads;
 
-use super::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
+use super::model::{Answers, AttachmentKind, Attention, Description, DraftId, Place, Reference};
 use crate::accounts::ssr::AccountId;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::i18n::Lang;
 use crate::lifecycle::model::{CloseReason, Status};
+use jiff::civil::Date;
 use object_store::{path::Path, ObjectStore, PutPayload};
 use std::sync::Arc;
 
 /// The day a request for `service` made (or reopened) today is expected done: its service level in
 /// working days, in the city's calendar.
-pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option<String> {
+pub fn expected_on(city: &City, catalogue: &Catalogue, service: &Code) -> Option<Date> {
     let days = catalogue.service(service)?.service_level_days?;
-    Some(city.working_days_after(city.date_of(jiff::Timestamp::now()), days).to_string())
+    Some(city.working_days_after(city.date_of(jiff::Timestamp::now()), days))
 }
 
 /// A draft as stored.
@@ -58,10 +59,10 @@ pub struct StoredRequest {
     pub close_reason: Option<CloseReason>,
     /// The team it is assigned to (a code of the city profile's teams).
     pub team: Option<String>,
-    /// The day the service level promises, in the city's calendar: "2026-12-04".
-    pub due_on: Option<String>,
-    /// The resident added something staff have not acted on yet: "update" or "reopened".
-    pub attention: Option<String>,
+    /// The day the service level promises, in the city's calendar.
+    pub due_on: Option<Date>,
+    /// The resident added something staff have not acted on yet.
+    pub attention: Option<Attention>,
     /// Goes up with every staff change (see `lifecycle`).
     pub version: i64,
     pub created_at: i64,
@@ -69,12 +70,12 @@ pub struct StoredRequest {
 
 impl StoredRequest {
     /// The day it is expected done, while it is open.
-    pub fn expected_on(&self) -> Option<&str> {
-        self.due_on.as_deref().filter(|_| self.status.is_open())
+    pub fn expected_on(&self) -> Option<Date> {
+        self.due_on.filter(|_| self.status.is_open())
     }
 
-    /// Open and expected before `today` ("2026-11-28").
-    pub fn is_overdue(&self, today: &str) -> bool {
+    /// Open and expected before `today`.
+    pub fn is_overdue(&self, today: Date) -> bool {
         self.expected_on().is_some_and(|due| due < today)
     }
 }
@@ -86,8 +87,8 @@ pub struct NewRequest {
     pub lang: Lang,
     /// The year of its reference number, in the city.
     pub year: u16,
-    /// The service level's day (working days from today): "2026-12-04".
-    pub due_on: Option<String>,
+    /// The service level's day (working days from today).
+    pub due_on: Option<Date>,
     pub now: i64,
 }
 

@@ -26,16 +26,15 @@ pub fn FeedbackListPage() -> impl IntoView {
                     let items = rows
                         .into_iter()
                         .map(|row| {
-                            let easy = format!("feedback-easy-{}", row.easy);
                             let who = if row.signed_in { "staff-feedback-signed-in" } else { "staff-feedback-anonymous" };
                             view! {
                                 <li class="feedback-item">
                                     <p class="result-meta">
                                         <span>{row.at.clone()}</span>
-                                        <span>{row.lang.to_ascii_uppercase()}</span>
+                                        <span>{row.lang.code().to_ascii_uppercase()}</span>
                                         <span>{t(who)}</span>
                                     </p>
-                                    <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(&easy)}</p>
+                                    <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(row.easy.key())}</p>
                                     {(!row.improve.is_empty()).then(|| view! { <p>{row.improve.clone()}</p> })}
                                 </li>
                             }

@@ -7,7 +7,7 @@ use crate::layout::PageTitle;
 use crate::lifecycle::model::Status;
 use crate::routes;
 use crate::staff::api::get_queue;
-use crate::staff::model::{QueueFilter, QueuePage, AGES, STATUS_ALL, STATUS_OPEN};
+use crate::staff::model::{Age, QueueFilter, QueuePage, STATUS_ALL, STATUS_OPEN};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -68,7 +68,7 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             .collect_view()
     };
     let ages = std::iter::once(("".to_string(), "staff-filter-any"))
-        .chain(AGES.map(|a| (a.to_string(), "staff-filter-age-days")))
+        .chain(Age::ALL.map(|age| (age.code().to_string(), "staff-filter-age-days")))
         .map(|(value, key)| {
             let days = value.clone();
             let label = Signal::derive(move || i18n.t_args(key, &[("days", Arg::from(days.clone()))]));
@@ -127,9 +127,8 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             let href = routes::staff_request(&row.reference);
             let (service, team) = (row.service_name.clone(), row.team.clone());
             let status = row.status.key();
-            let attention = row.attention.clone().map(|kind| {
-                let key = if kind == "reopened" { "staff-attention-reopened" } else { "staff-attention-update" };
-                view! { <span class="tag tag-attention">{t(key)}</span> }
+            let attention = row.attention.map(|kind| {
+                view! { <span class="tag tag-attention">{t(kind.key())}</span> }
             });
             view! {
                 <tr>

@@ -64,7 +64,7 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
                 {contact.name.clone()}<br/>
                 {contact.email.clone()}<br/>
                 {contact.mobile.clone()}
-                <span class="hint">" (" {contact.lang.to_ascii_uppercase()} ")"</span>
+                <span class="hint">" (" {contact.lang.code().to_ascii_uppercase()} ")"</span>
             </dd>
         </dl>
         <h2>{t("field-description")}</h2>

@@ -29,7 +29,7 @@ impl TryFrom<AccountRow> for Account {
     fn try_from(row: AccountRow) -> anyhow::Result<Account> {
         let bad = |column: &str| anyhow::anyhow!("account {}: invalid {column}", row.id);
         Ok(Account {
-            id: row.id,
+            id: AccountId(row.id),
             email: row.email.as_deref().map(|e| Email::parse(e).ok_or_else(|| bad("email"))).transpose()?,
             name: row.name.as_deref().map(|n| PersonName::parse(n).ok_or_else(|| bad("name"))).transpose()?,
             mobile: row.mobile.as_deref().map(|m| Mobile::parse(m).ok_or_else(|| bad("mobile"))).transpose()?,
@@ -53,7 +53,11 @@ struct SessionRow {
 
 impl From<SessionRow> for StoredSession {
     fn from(row: SessionRow) -> StoredSession {
-        StoredSession { account_id: row.account_id, created_at: row.created_at, last_seen_at: row.last_seen_at }
+        StoredSession {
+            account_id: AccountId(row.account_id),
+            created_at: row.created_at,
+            last_seen_at: row.last_seen_at,
+        }
     }
 }
 
@@ -84,7 +88,7 @@ impl AccountStore for SqliteStore {
         .fetch_optional(&self.pool)
         .await
         .context("creating an account")?;
-        Ok(id)
+        Ok(id.map(AccountId))
     }
 
     async fn account(&self, id: AccountId) -> anyhow::Result<Option<Account>> {
@@ -109,7 +113,7 @@ impl AccountStore for SqliteStore {
         .bind(change.lang.code())
         .bind(change.updates_by.code())
         .bind(change.sms_status.code())
-        .bind(id)
+        .bind(id.0)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -118,7 +122,7 @@ impl AccountStore for SqliteStore {
     async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()> {
         sqlx::query("UPDATE accounts SET sms_status = ? WHERE id = ?")
             .bind(status.code())
-            .bind(id)
+            .bind(id.0)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -126,9 +130,13 @@ impl AccountStore for SqliteStore {
 
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(hash).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+            .bind(hash)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?")
-            .bind(id)
+            .bind(id.0)
             .bind(keep)
             .execute(&mut *tx)
             .await?;
@@ -141,7 +149,7 @@ impl AccountStore for SqliteStore {
             "INSERT INTO account_links (token_hash, account_id, purpose, expires_at) VALUES (?, ?, 'set_password', ?)",
         )
         .bind(token_hash)
-        .bind(id)
+        .bind(id.0)
         .bind(expires_at)
         .execute(&self.pool)
         .await?;
@@ -149,19 +157,20 @@ impl AccountStore for SqliteStore {
     }
 
     async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>> {
-        Ok(sqlx::query_scalar(
+        let id: Option<i64> = sqlx::query_scalar(
             "SELECT account_id FROM account_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?;
+        Ok(id.map(AccountId))
     }
 
     async fn retire_links(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
         sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
             .bind(now)
-            .bind(id)
+            .bind(id.0)
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -170,7 +179,7 @@ impl AccountStore for SqliteStore {
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
         sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
             .bind(token_hash)
-            .bind(id)
+            .bind(id.0)
             .bind(now)
             .bind(now)
             .execute(&self.pool)
@@ -210,11 +219,11 @@ impl AccountStore for SqliteStore {
              WHERE id = ?",
         )
         .bind(now)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM account_links WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM account_links WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -223,7 +232,7 @@ impl AccountStore for SqliteStore {
         let rows = sqlx::query_as::<_, SessionRow>(
             "SELECT account_id, created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at",
         )
-        .bind(id)
+        .bind(id.0)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(StoredSession::from).collect())

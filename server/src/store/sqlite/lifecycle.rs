@@ -1,23 +1,20 @@
 //! Requests' events (the timeline and the audit log), staff changes and residents' updates, the staff
 //! queue, and the notification outbox's rows.
 
-use super::requests::{kind_code, AttachmentRow, RequestRow, ATTACHMENT_COLUMNS, REQUEST_COLUMNS};
+use super::rows::{AttachmentRow, ATTACHMENT_COLUMNS};
 use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
-use app::catalogue::Code;
 use app::lifecycle::model::{CloseReason, Note, Status};
 use app::lifecycle::ssr::{ActorRole, Applied, LifecycleStore, StaffChange, StoredEvent, StoredKind};
-use app::notifications::{Due, Notice, NotificationStore, Outcome};
 use app::requests::model::Reference;
-use app::requests::ssr::{Attachment, StoredRequest};
-use app::staff::ssr::{QueueItem, QueueQuery, QueueSearch, QueueStore};
+use app::requests::ssr::Attachment;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// The columns of `request_events` that say what happened.
 #[derive(sqlx::FromRow)]
-struct KindColumns {
-    kind: String,
+pub(super) struct KindColumns {
+    pub(super) kind: String,
     status: Option<String>,
     reason: Option<String>,
     duplicate_of: Option<String>,
@@ -80,7 +77,7 @@ async fn insert_event(
     )
     .bind(request_id)
     .bind(now)
-    .bind(actor.0)
+    .bind(actor.0.map(|id| id.0))
     .bind(actor.1.code())
     .bind(code)
     .bind(status)
@@ -176,7 +173,7 @@ impl LifecycleStore for SqliteStore {
         .bind(status.map(Status::code))
         .bind(duplicate_of.map(|r| r.to_string()))
         .bind(&change.team)
-        .bind(&change.due_on)
+        .bind(change.due_on.map(|day| day.to_string()))
         .bind(reference.to_string())
         .bind(change.version)
         .fetch_optional(&mut *tx)
@@ -220,7 +217,7 @@ impl LifecycleStore for SqliteStore {
         )
         .bind(now)
         .bind(reference.to_string())
-        .bind(account)
+        .bind(account.0)
         .fetch_optional(&mut *tx)
         .await?;
         let Some(request_id) = request_id else { return Ok(false) };
@@ -234,7 +231,7 @@ impl LifecycleStore for SqliteStore {
             .bind(&file.id)
             .bind(request_id)
             .bind(event)
-            .bind(kind_code(file.kind))
+            .bind(file.kind.code())
             .bind(file.content_type)
             .bind(&file.name)
             .bind(file.size as i64)
@@ -272,150 +269,5 @@ impl SqliteStore {
             by_event.entry(row.event_id).or_insert_with(Vec::new).push(Attachment::try_from(row.file)?);
         }
         Ok(by_event)
-    }
-}
-
-/// The queue's WHERE clause, shared by the page and its count.
-fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &QueueQuery) {
-    sql.push(" FROM requests r WHERE 1 = 1");
-    // Written as the partial indexes' condition, so that SQLite walks them (oldest first) instead of
-    // sorting tens of thousands of open requests.
-    if query.open_only {
-        sql.push(" AND r.status NOT IN ('completed', 'closed')");
-    }
-    if !query.statuses.is_empty() {
-        sql.push(" AND r.status IN (");
-        let mut list = sql.separated(", ");
-        for status in &query.statuses {
-            list.push_bind(status.code());
-        }
-        sql.push(")");
-    }
-    if !query.services.is_empty() {
-        sql.push(" AND r.service_code IN (");
-        let mut list = sql.separated(", ");
-        for service in &query.services {
-            list.push_bind(service.as_str().to_string());
-        }
-        sql.push(")");
-    }
-    if let Some(before) = query.created_before {
-        sql.push(" AND r.created_at < ").push_bind(before);
-    }
-    if let Some(today) = &query.overdue_on {
-        sql.push(" AND r.status NOT IN ('completed', 'closed') AND r.due_on < ").push_bind(today.clone());
-    }
-    if query.attention {
-        sql.push(" AND r.attention IS NOT NULL");
-    }
-    match &query.search {
-        Some(QueueSearch::Reference(reference)) => {
-            sql.push(" AND r.reference = ").push_bind(reference.to_string());
-        }
-        Some(QueueSearch::Text(text)) => {
-            let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-            sql.push(" AND (r.address LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
-            sql.push(" OR r.account_id IN (SELECT id FROM accounts WHERE name LIKE ").push_bind(pattern);
-            sql.push(" ESCAPE '\\'))");
-        }
-        None => {}
-    }
-}
-
-#[async_trait::async_trait]
-impl QueueStore for SqliteStore {
-    async fn queue(&self, query: &QueueQuery) -> anyhow::Result<(Vec<QueueItem>, u64)> {
-        let mut sql = QueryBuilder::<Sqlite>::new("");
-        sql.push(format!("SELECT {REQUEST_COLUMNS}, (SELECT name FROM accounts WHERE id = r.account_id) AS resident"));
-        push_filters(&mut sql, query);
-        sql.push(" ORDER BY r.created_at, r.id LIMIT ").push_bind(query.limit).push(" OFFSET ").push_bind(query.offset);
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            #[sqlx(flatten)]
-            request: RequestRow,
-            resident: Option<String>,
-        }
-        let rows = sql.build_query_as::<Row>().fetch_all(&self.pool).await?;
-        let mut count = QueryBuilder::<Sqlite>::new("SELECT count(*)");
-        push_filters(&mut count, query);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
-        let items = rows
-            .into_iter()
-            .map(|row| Ok(QueueItem { request: StoredRequest::try_from(row.request)?, resident: row.resident }))
-            .collect::<anyhow::Result<_>>()?;
-        Ok((items, total as u64))
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct DueRow {
-    id: i64,
-    attempts: i64,
-    account_id: i64,
-    reference: String,
-    service_code: String,
-    address: String,
-    #[sqlx(flatten)]
-    what: KindColumns,
-    note: String,
-    public: bool,
-}
-
-#[async_trait::async_trait]
-impl NotificationStore for SqliteStore {
-    async fn due(&self, now: i64, limit: u32) -> anyhow::Result<Vec<Due>> {
-        let rows = sqlx::query_as::<_, DueRow>(
-            "SELECT n.id, n.attempts, n.account_id, r.reference, r.service_code, r.address, \
-             coalesce(e.kind, 'receipt') AS kind, e.status, e.reason, e.duplicate_of, e.team, \
-             coalesce(e.note, '') AS note, coalesce(e.public, 0) AS public FROM notifications n \
-             JOIN requests r ON r.id = n.request_id LEFT JOIN request_events e ON e.id = n.event_id \
-             WHERE n.state = 'pending' AND n.next_attempt_at <= ? ORDER BY n.next_attempt_at, n.id LIMIT ?",
-        )
-        .bind(now)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|row| {
-                Ok(Due {
-                    id: row.id,
-                    attempts: row.attempts as u32,
-                    account_id: row.account_id,
-                    reference: Reference::parse(&row.reference).context("notification reference")?,
-                    service: Code::parse(&row.service_code).context("notification service")?,
-                    address: row.address,
-                    // A row without an event is the request's receipt.
-                    what: match row.what.kind.as_str() {
-                        "receipt" => Notice::Receipt,
-                        _ => Notice::Event(StoredKind::try_from(row.what)?),
-                    },
-                    // An internal note never leaves the city.
-                    note: if row.public { row.note } else { String::new() },
-                })
-            })
-            .collect()
-    }
-
-    async fn finish(&self, id: i64, outcome: &Outcome, now: i64) -> anyhow::Result<()> {
-        let query = match outcome {
-            Outcome::Sent { channel } => sqlx::query(
-                "UPDATE notifications SET state = 'sent', channel = ?, sent_at = ?, attempts = attempts + 1 \
-                 WHERE id = ?",
-            )
-            .bind(channel.code())
-            .bind(now),
-            Outcome::Skipped => sqlx::query("UPDATE notifications SET state = 'skipped' WHERE id = ?"),
-            Outcome::Retry { error, at } => sqlx::query(
-                "UPDATE notifications SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-            )
-            .bind(error)
-            .bind(at),
-            Outcome::Failed { error } => sqlx::query(
-                "UPDATE notifications SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-            )
-            .bind(error),
-        };
-        query.bind(id).execute(&self.pool).await?;
-        Ok(())
     }
 }

@@ -4,7 +4,10 @@ mod accounts;
 mod addresses;
 mod catalogue;
 mod lifecycle;
+mod notifications;
+mod queue;
 mod requests;
+mod rows;
 mod surveys;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

@@ -1,137 +1,11 @@
+use super::rows::{AttachmentRow, DraftRow, RequestRow, ATTACHMENT_COLUMNS, REQUEST_COLUMNS};
 use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::addresses::metres_between;
 use app::catalogue::Code;
-use app::lifecycle::model::{CloseReason, Status};
-use app::requests::model::{Answers, AttachmentKind, Description, DraftId, Place, Reference};
+use app::requests::model::{Answers, Description, DraftId, Place, Reference};
 use app::requests::ssr::{Attachment, Draft, NewRequest, RequestStore, StoredRequest, Submission};
-
-#[derive(sqlx::FromRow)]
-struct DraftRow {
-    id: String,
-    account_id: Option<i64>,
-    service_code: String,
-    address_id: Option<i64>,
-    address: Option<String>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    answers: String,
-    description: String,
-    updated_at: i64,
-}
-
-impl TryFrom<DraftRow> for Draft {
-    type Error = anyhow::Error;
-
-    fn try_from(row: DraftRow) -> anyhow::Result<Draft> {
-        let place = match (row.address_id, row.address, row.latitude, row.longitude) {
-            (Some(address_id), Some(label), Some(latitude), Some(longitude)) => {
-                Some(Place { address_id, label, latitude, longitude })
-            }
-            _ => None,
-        };
-        // Written from checked answers by `save_details`.
-        let answers: Answers =
-            serde_json::from_str(&row.answers).with_context(|| format!("draft {}: answers", row.id))?;
-        Ok(Draft {
-            id: DraftId::parse(&row.id).with_context(|| format!("draft {}: id", row.id))?,
-            account_id: row.account_id,
-            service: Code::parse(&row.service_code).context("draft service code")?,
-            place,
-            answers,
-            description: Description::parse(&row.description).context("draft description")?,
-            updated_at: row.updated_at,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(super) struct AttachmentRow {
-    id: String,
-    kind: String,
-    content_type: String,
-    name: String,
-    size: i64,
-    thumbnail: bool,
-}
-
-impl TryFrom<AttachmentRow> for Attachment {
-    type Error = anyhow::Error;
-
-    fn try_from(row: AttachmentRow) -> anyhow::Result<Attachment> {
-        let content_type = match row.content_type.as_str() {
-            "image/jpeg" => "image/jpeg",
-            "image/png" => "image/png",
-            "application/pdf" => "application/pdf",
-            other => anyhow::bail!("attachment {}: content type {other}", row.id),
-        };
-        let kind = match row.kind.as_str() {
-            "photo" => AttachmentKind::Photo,
-            _ => AttachmentKind::Document,
-        };
-        Ok(Attachment {
-            id: row.id,
-            kind,
-            content_type,
-            name: row.name,
-            size: row.size as u64,
-            thumbnail: row.thumbnail,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub(super) struct RequestRow {
-    reference: String,
-    account_id: i64,
-    service_code: String,
-    address: String,
-    description: String,
-    status: String,
-    close_reason: Option<String>,
-    team: Option<String>,
-    due_on: Option<String>,
-    attention: Option<String>,
-    version: i64,
-    latitude: f64,
-    longitude: f64,
-    created_at: i64,
-}
-
-impl TryFrom<RequestRow> for StoredRequest {
-    type Error = anyhow::Error;
-
-    fn try_from(row: RequestRow) -> anyhow::Result<StoredRequest> {
-        let reason = row.close_reason.as_deref();
-        Ok(StoredRequest {
-            reference: Reference::parse(&row.reference).with_context(|| format!("reference {}", row.reference))?,
-            account_id: row.account_id,
-            service: Code::parse(&row.service_code).context("request service code")?,
-            address: row.address,
-            description: row.description,
-            status: Status::parse(&row.status).with_context(|| format!("{}: status {}", row.reference, row.status))?,
-            close_reason: reason.map(|r| CloseReason::parse(r).context("close reason")).transpose()?,
-            team: row.team,
-            due_on: row.due_on,
-            attention: row.attention,
-            version: row.version,
-            created_at: row.created_at,
-        })
-    }
-}
-
-pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
-/// The columns of [`RequestRow`], from a table named `r`.
-pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.description, \
-     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at";
-
-pub(super) fn kind_code(kind: AttachmentKind) -> &'static str {
-    match kind {
-        AttachmentKind::Photo => "photo",
-        AttachmentKind::Document => "document",
-    }
-}
 
 #[async_trait::async_trait]
 impl RequestStore for SqliteStore {
@@ -144,7 +18,7 @@ impl RequestStore for SqliteStore {
     ) -> anyhow::Result<()> {
         sqlx::query("INSERT INTO drafts (id, account_id, service_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
             .bind(id.as_str())
-            .bind(account)
+            .bind(account.map(|id| id.0))
             .bind(service.as_str())
             .bind(now)
             .bind(now)
@@ -166,7 +40,7 @@ impl RequestStore for SqliteStore {
 
     async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<bool> {
         let claimed = sqlx::query("UPDATE drafts SET account_id = ? WHERE id = ? AND account_id IS NULL")
-            .bind(account)
+            .bind(account.0)
             .bind(id.as_str())
             .execute(&self.pool)
             .await?
@@ -214,7 +88,7 @@ impl RequestStore for SqliteStore {
         )
         .bind(&a.id)
         .bind(draft.as_str())
-        .bind(kind_code(a.kind))
+        .bind(a.kind.code())
         .bind(a.content_type)
         .bind(&a.name)
         .bind(a.size as i64)
@@ -268,8 +142,8 @@ impl RequestStore for SqliteStore {
         );
         let row = sqlx::query_as::<_, AttachmentRow>(&sql)
             .bind(id)
-            .bind(account)
-            .bind(account)
+            .bind(account.map(|id| id.0))
+            .bind(account.map(|id| id.0))
             .bind(staff)
             .fetch_optional(&self.pool)
             .await?;
@@ -312,7 +186,7 @@ impl RequestStore for SqliteStore {
         )
         .bind(reference.to_string())
         .bind(draft.id.as_str())
-        .bind(account)
+        .bind(account.0)
         .bind(draft.service.as_str())
         .bind(place.address_id)
         .bind(&place.label)
@@ -320,7 +194,7 @@ impl RequestStore for SqliteStore {
         .bind(place.longitude)
         .bind(draft.description.as_str())
         .bind(new.lang.code())
-        .bind(&new.due_on)
+        .bind(new.due_on.map(|day| day.to_string()))
         .bind(new.now)
         .bind(new.now)
         .fetch_one(&mut *tx)
@@ -345,7 +219,7 @@ impl RequestStore for SqliteStore {
         // The receipt, sent by the notification worker: committed with the request or not at all.
         sqlx::query("INSERT INTO notifications (request_id, account_id, next_attempt_at) VALUES (?, ?, ?)")
             .bind(request_id)
-            .bind(account)
+            .bind(account.0)
             .bind(new.now)
             .execute(&mut *tx)
             .await?;
@@ -381,7 +255,7 @@ impl RequestStore for SqliteStore {
     async fn requests_of(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>> {
         let sql =
             format!("SELECT {REQUEST_COLUMNS} FROM requests r WHERE account_id = ? ORDER BY created_at DESC, id DESC");
-        let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(account).fetch_all(&self.pool).await?;
+        let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(account.0).fetch_all(&self.pool).await?;
         rows.into_iter().map(StoredRequest::try_from).collect()
     }
 
@@ -426,7 +300,7 @@ impl RequestStore for SqliteStore {
             "INSERT INTO request_followers (request_id, account_id, created_at) \
              SELECT id, ?, ? FROM requests WHERE reference = ? ON CONFLICT DO NOTHING",
         )
-        .bind(account)
+        .bind(account.0)
         .bind(now)
         .bind(reference.to_string())
         .execute(&self.pool)
@@ -440,7 +314,7 @@ impl RequestStore for SqliteStore {
              WHERE r.reference = ? AND f.account_id = ?",
         )
         .bind(reference.to_string())
-        .bind(account)
+        .bind(account.0)
         .fetch_optional(&self.pool)
         .await?;
         Ok(found.is_some())

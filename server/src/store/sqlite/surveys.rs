@@ -2,6 +2,7 @@
 
 use super::SqliteStore;
 use anyhow::Context;
+use app::accounts::ssr::AccountId;
 use app::feedback::ssr::{FeedbackStore, StoredFeedback};
 use app::feedback::Easy;
 use app::i18n::Lang;
@@ -43,7 +44,7 @@ impl SurveyStore for SqliteStore {
         &self,
         reference: &Reference,
         answer: &Answer,
-        reopened_due_on: Option<&str>,
+        reopened_due_on: Option<jiff::civil::Date>,
         now: i64,
     ) -> anyhow::Result<Saved> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -76,7 +77,7 @@ impl SurveyStore for SqliteStore {
                  due_on = coalesce(?, due_on), version = version + 1, updated_at = ? \
                  WHERE id = ? AND status = 'completed'",
             )
-            .bind(reopened_due_on)
+            .bind(reopened_due_on.map(|day| day.to_string()))
             .bind(now)
             .bind(request_id)
             .execute(&mut *tx)
@@ -113,7 +114,7 @@ struct FeedbackRow {
 impl FeedbackStore for SqliteStore {
     async fn add_feedback(&self, feedback: &StoredFeedback) -> anyhow::Result<()> {
         sqlx::query("INSERT INTO portal_feedback (account_id, lang, easy, improve, created_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(feedback.account_id)
+            .bind(feedback.account_id.map(|id| id.0))
             .bind(feedback.lang.code())
             .bind(feedback.easy.code())
             .bind(&feedback.improve)
@@ -135,7 +136,7 @@ impl FeedbackStore for SqliteStore {
         rows.into_iter()
             .map(|row| {
                 Ok(StoredFeedback {
-                    account_id: row.account_id,
+                    account_id: row.account_id.map(AccountId),
                     lang: Lang::from_tag(&row.lang).context("feedback language")?,
                     easy: Easy::parse(&row.easy).context("feedback answer")?,
                     improve: row.improve,

@@ -1,0 +1,125 @@
+//! Rows of the request tables as SQLite returns them, and their checked conversion into the app's types:
+//! a value the app would refuse (an unknown status, a malformed reference) is an error, not a guess.
+
+use anyhow::Context;
+use app::accounts::ssr::AccountId;
+use app::catalogue::Code;
+use app::lifecycle::model::{CloseReason, Status};
+use app::requests::model::{Answers, AttachmentKind, Attention, Description, DraftId, Place, Reference};
+use app::requests::ssr::{Attachment, Draft, StoredRequest};
+
+#[derive(sqlx::FromRow)]
+pub(super) struct DraftRow {
+    id: String,
+    account_id: Option<i64>,
+    service_code: String,
+    address_id: Option<i64>,
+    address: Option<String>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    answers: String,
+    description: String,
+    updated_at: i64,
+}
+
+impl TryFrom<DraftRow> for Draft {
+    type Error = anyhow::Error;
+
+    fn try_from(row: DraftRow) -> anyhow::Result<Draft> {
+        let place = match (row.address_id, row.address, row.latitude, row.longitude) {
+            (Some(address_id), Some(label), Some(latitude), Some(longitude)) => {
+                Some(Place { address_id, label, latitude, longitude })
+            }
+            _ => None,
+        };
+        // Written from checked answers by `save_details`.
+        let answers: Answers =
+            serde_json::from_str(&row.answers).with_context(|| format!("draft {}: answers", row.id))?;
+        Ok(Draft {
+            id: DraftId::parse(&row.id).with_context(|| format!("draft {}: id", row.id))?,
+            account_id: row.account_id.map(AccountId),
+            service: Code::parse(&row.service_code).context("draft service code")?,
+            place,
+            answers,
+            description: Description::parse(&row.description).context("draft description")?,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct AttachmentRow {
+    id: String,
+    kind: String,
+    content_type: String,
+    name: String,
+    size: i64,
+    thumbnail: bool,
+}
+
+impl TryFrom<AttachmentRow> for Attachment {
+    type Error = anyhow::Error;
+
+    fn try_from(row: AttachmentRow) -> anyhow::Result<Attachment> {
+        let content_type = match row.content_type.as_str() {
+            "image/jpeg" => "image/jpeg",
+            "image/png" => "image/png",
+            "application/pdf" => "application/pdf",
+            other => anyhow::bail!("attachment {}: content type {other}", row.id),
+        };
+        let kind = AttachmentKind::parse(&row.kind).context("attachment kind")?;
+        Ok(Attachment {
+            id: row.id,
+            kind,
+            content_type,
+            name: row.name,
+            size: row.size as u64,
+            thumbnail: row.thumbnail,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct RequestRow {
+    reference: String,
+    account_id: i64,
+    service_code: String,
+    address: String,
+    description: String,
+    status: String,
+    close_reason: Option<String>,
+    team: Option<String>,
+    due_on: Option<String>,
+    attention: Option<String>,
+    version: i64,
+    pub(super) latitude: f64,
+    pub(super) longitude: f64,
+    created_at: i64,
+}
+
+impl TryFrom<RequestRow> for StoredRequest {
+    type Error = anyhow::Error;
+
+    fn try_from(row: RequestRow) -> anyhow::Result<StoredRequest> {
+        let reason = row.close_reason.as_deref();
+        Ok(StoredRequest {
+            reference: Reference::parse(&row.reference).with_context(|| format!("reference {}", row.reference))?,
+            account_id: AccountId(row.account_id),
+            service: Code::parse(&row.service_code).context("request service code")?,
+            address: row.address,
+            description: row.description,
+            status: Status::parse(&row.status).with_context(|| format!("{}: status {}", row.reference, row.status))?,
+            close_reason: reason.map(|r| CloseReason::parse(r).context("close reason")).transpose()?,
+            team: row.team,
+            due_on: row.due_on.map(|day| day.parse().context("request due_on")).transpose()?,
+            attention: row.attention.map(|a| Attention::parse(&a).context("request attention")).transpose()?,
+            version: row.version,
+            created_at: row.created_at,
+        })
+    }
+}
+
+pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
+/// The columns of [`RequestRow`], from a table named `r`.
+pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.description, \
+     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at";
