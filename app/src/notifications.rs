@@ -95,9 +95,10 @@ impl Outbox {
         Outbox { store, accounts, catalogue, wake: Notify::new() }
     }
 
-    /// Something was written: send it now rather than at the next poll.
-    pub fn wake(&self) {
-        self.wake.notify_one();
+    /// What a flow rings when it has written a notification, so that it goes now rather than at the next
+    /// poll. A plain `Notify`: the flows below need not know the worker.
+    pub fn bell(&self) -> &Notify {
+        &self.wake
     }
 
     /// Runs the worker until the task is aborted (when the server stops).

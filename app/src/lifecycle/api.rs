@@ -18,10 +18,10 @@ pub async fn get_request(reference: String) -> Result<RequestPage, AppError> {
             city: &context.city,
             catalogue: &context.catalogue,
             accounts: context.accounts.store.as_ref(),
-            surveys: context.surveys.as_ref(),
         };
         let stores = Stores { requests: context.requests.store.as_ref(), lifecycle: context.lifecycle.as_ref() };
-        flows::resident_page(with, stores, &reference, session).await
+        let surveyed = context.surveys.survey(&reference).await?.is_some();
+        flows::resident_page(with, stores, &reference, session, surveyed).await
     };
     answer(result.await)
 }

@@ -75,7 +75,8 @@ pub async fn remove_file(draft: String, file: String) -> Result<(), AppError> {
 #[server(endpoint = "requests/submit", output = Json)]
 pub async fn submit_request(draft: String) -> Result<String, AppError> {
     let (context, caller) = edge();
-    let with = flows::Submitting { catalogue: &context.catalogue, city: &context.city, outbox: &context.notifications };
+    let with =
+        flows::Submitting { catalogue: &context.catalogue, city: &context.city, outbox: context.notifications.bell() };
     let result = async { flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await };
     go(result.await)
 }

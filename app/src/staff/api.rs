@@ -64,7 +64,7 @@ pub async fn update_request(
     let result = async {
         let staff = require_staff(&caller)?;
         let reference = Reference::find(&reference)?;
-        let (city, catalogue, outbox) = (&context.city, &context.catalogue, &context.notifications);
+        let (city, catalogue, outbox) = (&context.city, &context.catalogue, context.notifications.bell());
         flows::change(city, catalogue, stores(&context), outbox, &reference, staff, &form).await?;
         // Without JavaScript, back to the request; with it, the page reloads its data.
         leptos_axum::redirect(&crate::routes::staff_request(&reference));

@@ -7,11 +7,10 @@ use crate::catalogue::Catalogue;
 use crate::city::ssr::City;
 use crate::errors::AppError;
 use crate::lifecycle::model::{RequestPage, RequestView};
-use crate::notifications::Outbox;
 use crate::requests::model::Reference;
 use crate::requests::ssr::access::{self, Viewer};
 use crate::requests::ssr::{expected_on, RequestStore};
-use crate::survey::ssr::SurveyStore;
+use tokio::sync::Notify;
 
 /// The stores a request's timeline is read from.
 #[derive(Clone, Copy)]
@@ -50,15 +49,16 @@ pub struct ResidentPage<'a> {
     pub city: &'a City,
     pub catalogue: &'a Catalogue,
     pub accounts: &'a dyn AccountStore,
-    pub surveys: &'a dyn SurveyStore,
 }
 
 /// "Ma demande de service": the request's page, for the resident who made it or follows it.
+/// `surveyed`: its survey was answered (the survey sits above this feature: the edge asks it).
 pub async fn resident_page(
     with: ResidentPage<'_>,
     stores: Stores<'_>,
     reference: &Reference,
     session: &CurrentSession,
+    surveyed: bool,
 ) -> Result<RequestPage, AppError> {
     let (loaded, viewer) = load(stores, reference, session).await?;
     let viewer = match viewer {
@@ -67,13 +67,12 @@ pub async fn resident_page(
         Viewer::Staff => Viewer::Author,
         viewer => viewer,
     };
-    let surveyed = viewer == Viewer::Author && with.surveys.survey(&loaded.request.reference).await?.is_some();
     let account = with.accounts.account(session.account_id).await?.ok_or(AppError::SignInRequired)?;
     Ok(RequestPage {
         request: view_for(with.city, with.catalogue, loaded, viewer),
         following: viewer == Viewer::Follower,
         receipt_by: account.channel(),
-        surveyed,
+        surveyed: viewer == Viewer::Author && surveyed,
     })
 }
 
@@ -83,7 +82,7 @@ pub async fn change(
     city: &City,
     catalogue: &Catalogue,
     stores: Stores<'_>,
-    outbox: &Outbox,
+    outbox: &Notify,
     reference: &Reference,
     staff: &CurrentSession,
     form: &change::Form,
@@ -110,7 +109,7 @@ pub async fn change(
     };
     match stores.lifecycle.apply(&request.reference, &change, now()).await? {
         Applied::Done => {
-            outbox.wake();
+            outbox.notify_one();
             Ok(())
         }
         Applied::Stale => Err(AppError::Conflict),

@@ -7,12 +7,12 @@ use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::errors::{AppError, Field, Problem, Problems};
-use crate::notifications::Outbox;
 use crate::requests::model::{
     Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, RequestSummary, Step,
 };
 use crate::routes;
 use std::collections::BTreeMap;
+use tokio::sync::Notify;
 
 /// "About 50 m": how close an open request for the same service must be to be pointed out.
 const NEARBY_METRES: f64 = 50.0;
@@ -155,12 +155,12 @@ pub async fn remove_file(requests: &Requests, caller: &Caller, id: &DraftId, fil
     Ok(())
 }
 
-/// What submitting reads besides the draft: the catalogue, the city's calendar, and the outbox that sends
-/// the receipt the store writes with the request.
+/// What submitting reads besides the draft: the catalogue, the city's calendar, and the bell of the
+/// notification worker that sends the receipt the store writes with the request.
 pub struct Submitting<'a> {
     pub catalogue: &'a Catalogue,
     pub city: &'a City,
-    pub outbox: &'a Outbox,
+    pub outbox: &'a Notify,
 }
 
 /// Step 4: submits the draft, once. Returns the request's page.
@@ -217,7 +217,7 @@ async fn submit_draft(
         Submission::Stale => return Ok(None),
     };
     // The receipt was written with the request: the worker sends it now.
-    with.outbox.wake();
+    with.outbox.notify_one();
     Ok(Some(routes::request(&reference)))
 }
 
