@@ -133,20 +133,27 @@ pub fn TextArea(
 }
 
 /// What surrounds a field's input (`children`): its label, hint and problem. The input takes its
-/// `aria-invalid` and `aria-describedby` from [`aria`].
+/// `aria-invalid` and `aria-describedby` from [`aria`]. The label is the field's own words unless
+/// `label` gives others (a service's question, "Description (optional)"); the hint is a locale key, or
+/// `help`, text that comes with the data (a question's help, in both languages).
 #[component]
 pub fn FieldFrame(
     field: Field,
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(into, default = None)] hint: Option<&'static str>,
+    #[prop(into, default = None)] label: Option<Signal<String>>,
+    #[prop(into, default = None)] help: Option<Signal<String>>,
     children: Children,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let problem = problem_for(error, field);
     let name = field.code();
+    let label = label.unwrap_or_else(|| Signal::derive(move || i18n.t(field.label_key())));
+    let hint = help.or_else(|| hint.map(|key| Signal::derive(move || i18n.t(key))));
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
-            <label for=name>{t(field.label_key())}</label>
-            {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{t(hint)}</p> })}
+            <label for=name>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
             {move || problem().map(|problem| view! { <ProblemLine id=format!("{name}-error") problem/> })}
             {children()}
         </div>

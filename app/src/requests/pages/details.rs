@@ -3,9 +3,9 @@
 //! reads as a map from question to values, with or without JavaScript.
 
 use crate::catalogue::{Datatype, Question};
-use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
+use crate::components::{action_error, aria, problem_for, ErrorSummary, FieldFrame, ProblemLine, SubmitButton};
 use crate::errors::{AppError, Field};
-use crate::i18n::{t, use_i18n, Arg};
+use crate::i18n::{use_i18n, Arg};
 use crate::requests::api::SaveDetails;
 use crate::requests::model::{DraftView, DESCRIPTION_MAX};
 use leptos::prelude::*;
@@ -44,69 +44,22 @@ fn QuestionField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = Field::Answer(position as u8);
-    let id = field.code();
-    let problem = problem_for(error, field);
-    let error_line = move || problem().map(|problem| view! { <ProblemLine id=format!("{id}-error") problem/> });
-    let label = question.label.clone();
-    let label = move || {
-        let optional = if question.required { String::new() } else { format!(" {}", i18n.t("field-optional")) };
-        format!("{}{optional}", i18n.pick(&label))
-    };
-    let help = question
-        .help
-        .clone()
-        .map(|help| view! { <p class="hint" id=format!("{id}-hint")>{move || i18n.pick(&help)}</p> });
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if question.help.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if problem().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let code = question.code.to_string();
-    let invalid = move || problem().map(|_| "true");
+    let name = question.label.clone();
+    let required = question.required;
+    let label = Signal::derive(move || {
+        let optional = if required { String::new() } else { format!(" {}", i18n.t("field-optional")) };
+        format!("{}{optional}", i18n.pick(&name))
+    });
+    let help = question.help.clone().map(|help| Signal::derive(move || i18n.pick(&help)));
+    if question.datatype.has_choices() {
+        return view! { <ChoiceQuestion question field label help values error/> }.into_any();
+    }
+    let (invalid, described_by) = aria(field, error, help.is_some());
+    let (id, name) = (field.code(), format!("answers[{}][0]", question.code));
+    let value = values.first().cloned().unwrap_or_default();
     let input = match question.datatype {
-        Datatype::Singlevaluelist | Datatype::Multivaluelist => {
-            let (kind, multiple) = match question.datatype {
-                Datatype::Multivaluelist => ("checkbox", true),
-                _ => ("radio", false),
-            };
-            let choices = question
-                .choices
-                .iter()
-                .enumerate()
-                .map(|(index, choice)| {
-                    let input_id = if index == 0 { id.to_string() } else { format!("{id}-{index}") };
-                    let name = format!("answers[{code}][{}]", if multiple { index } else { 0 });
-                    let checked = values.iter().any(|v| v == choice.key.as_str());
-                    let choice_name = choice.name.clone();
-                    view! {
-                        <div class="choice">
-                            <input type=kind id=input_id.clone() name=name value=choice.key.to_string() checked=checked/>
-                            <label for=input_id>{move || i18n.pick(&choice_name)}</label>
-                        </div>
-                    }
-                })
-                .collect_view();
-            return view! {
-                <div class="field" class:field-invalid=move || problem().is_some()>
-                    <fieldset aria-describedby=described_by>
-                        <legend>{label}</legend>
-                        {help}
-                        {error_line}
-                        {choices}
-                    </fieldset>
-                </div>
-            }
-            .into_any();
-        }
         Datatype::Text => view! {
-            <textarea id=id name=format!("answers[{code}][0]") rows="4" aria-invalid=invalid aria-describedby=described_by>
-                {values.first().cloned().unwrap_or_default()}
-            </textarea>
+            <textarea id=id name=name rows="4" aria-invalid=invalid aria-describedby=described_by>{value}</textarea>
         }
         .into_any(),
         datatype => {
@@ -120,8 +73,8 @@ fn QuestionField(
                     id=id
                     type=kind
                     inputmode=mode
-                    name=format!("answers[{code}][0]")
-                    value=values.first().cloned().unwrap_or_default()
+                    name=name
+                    value=value
                     aria-invalid=invalid
                     aria-describedby=described_by
                 />
@@ -129,21 +82,61 @@ fn QuestionField(
             .into_any()
         }
     };
+    view! { <FieldFrame field error label help>{input}</FieldFrame> }.into_any()
+}
+
+/// A question answered by choosing: radio buttons (one) or checkboxes (several), in a fieldset whose
+/// legend is the question.
+#[component]
+fn ChoiceQuestion(
+    question: Question,
+    field: Field,
+    label: Signal<String>,
+    help: Option<Signal<String>>,
+    values: Vec<String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field.code();
+    let problem = problem_for(error, field);
+    let (_, described_by) = aria(field, error, help.is_some());
+    let (kind, multiple) = match question.datatype {
+        Datatype::Multivaluelist => ("checkbox", true),
+        _ => ("radio", false),
+    };
+    let code = question.code.to_string();
+    let choices = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let input_id = if index == 0 { id.to_string() } else { format!("{id}-{index}") };
+            let name = format!("answers[{code}][{}]", if multiple { index } else { 0 });
+            let checked = values.iter().any(|v| v == choice.key.as_str());
+            let choice_name = choice.name.clone();
+            view! {
+                <div class="choice">
+                    <input type=kind id=input_id.clone() name=name value=choice.key.to_string() checked=checked/>
+                    <label for=input_id>{move || i18n.pick(&choice_name)}</label>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <div class="field" class:field-invalid=move || problem().is_some()>
-            <label for=id>{label}</label>
-            {help}
-            {error_line}
-            {input}
+            <fieldset aria-describedby=described_by>
+                <legend>{label}</legend>
+                {help.map(|help| view! { <p class="hint" id=format!("{id}-hint")>{help}</p> })}
+                {move || problem().map(|problem| view! { <ProblemLine id=format!("{id}-error") problem/> })}
+                {choices}
+            </fieldset>
         </div>
     }
-    .into_any()
 }
 
 #[component]
 fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let problem = problem_for(error, Field::Description);
     let length = RwSignal::new(value.chars().count());
     let count = move || {
         i18n.t_args(
@@ -151,26 +144,22 @@ fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView 
             &[("left", Arg::from(DESCRIPTION_MAX.saturating_sub(length.get()))), ("max", Arg::from(DESCRIPTION_MAX))],
         )
     };
+    let label = Signal::derive(move || format!("{} {}", i18n.t("field-description"), i18n.t("field-optional")));
+    let (invalid, described_by) = aria(Field::Description, error, true);
     view! {
-        <div class="field" class:field-invalid=move || problem().is_some()>
-            <label for="description">{move || format!("{} {}", i18n.t("field-description"), i18n.t("field-optional"))}</label>
-            <p class="hint" id="description-hint">{t("details-description-hint")}</p>
-            {move || problem().map(|problem| view! { <ProblemLine id="description-error" problem/> })}
+        <FieldFrame field=Field::Description error label hint="details-description-hint">
             <textarea
                 id="description"
                 name="description"
                 rows="6"
                 maxlength=DESCRIPTION_MAX.to_string()
-                aria-describedby=move || {
-                    let error = problem().map(|_| " description-error").unwrap_or_default();
-                    format!("description-hint description-count{error}")
-                }
-                aria-invalid=move || problem().map(|_| "true")
+                aria-describedby=move || format!("{} description-count", described_by().unwrap_or_default())
+                aria-invalid=invalid
                 on:input=move |ev| length.set(event_target_value(&ev).chars().count())
             >
                 {value}
             </textarea>
             <p class="hint" id="description-count">{count}</p>
-        </div>
+        </FieldFrame>
     }
 }

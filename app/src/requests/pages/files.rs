@@ -3,7 +3,7 @@
 //! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
 //! sends each file on its own.
 
-use crate::components::{action_error, problem_for, ErrorSummary, FilePreview, ProblemLine};
+use crate::components::{action_error, aria, ErrorSummary, FieldFrame, FilePreview};
 use crate::errors::{AppError, Field, Problem};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::RemoveFile;
@@ -41,7 +41,7 @@ pub fn Files(view: DraftView) -> impl IntoView {
     // escaping to get wrong).
     let problems =
         Problem::OF_FILES.map(|p| view! { <li data-code=p.code()>{move || i18n.t(p.key())}</li> }).collect_view();
-    let problem = problem_for(error, Field::Files);
+    let (invalid, described_by) = aria(Field::Files, error, true);
     let list = view
         .attachments
         .into_iter()
@@ -73,21 +73,18 @@ pub fn Files(view: DraftView) -> impl IntoView {
             data-failed=move || i18n.t_args("files-failed", &[("name", "{name}".into()), ("problem", "{problem}".into())])
         >
             <ul hidden=true data-upload-problems="">{problems}</ul>
-            <div class="field" class:field-invalid=move || problem().is_some()>
-                <label for="files">{t("field-files")}</label>
-                <p class="hint" id="files-hint">{t("files-hint")}</p>
-                {move || problem().map(|problem| view! { <ProblemLine id="files-error" problem/> })}
+            <FieldFrame field=Field::Files error hint="files-hint">
                 <input
                     id="files"
                     name="file"
                     type="file"
                     multiple=true
                     accept="image/jpeg,image/png,image/webp,application/pdf"
-                    aria-describedby=move || if problem().is_some() { "files-hint files-error" } else { "files-hint" }
-                    aria-invalid=move || problem().map(|_| "true")
+                    aria-describedby=described_by
+                    aria-invalid=invalid
                     disabled=full
                 />
-            </div>
+            </FieldFrame>
             <div class="upload-status" data-upload-status=""></div>
             <button type="submit" class="button button-secondary" data-upload-button="">{t("files-upload")}</button>
         </form>
