@@ -71,7 +71,19 @@ macro_rules! coded {
             }
         }
 
-        $crate::codes::serde_as_code!($name, $name::code, $name::parse);
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <String as serde::Deserialize>::deserialize(deserializer)?;
+                // The same words as a derived enum's: "unknown variant `x`, expected one of `a`, `b`".
+                $name::parse(&code).ok_or_else(|| serde::de::Error::unknown_variant(&code, &[$($code),+]))
+            }
+        }
     };
 }
 pub(crate) use coded;
@@ -164,6 +176,7 @@ mod tests {
         assert_eq!(Colour::DarkBlue.key(), "colour-dark_blue");
         assert_eq!(Colour::default(), Colour::Red);
         assert_eq!(Colour::parse("Red"), None, "codes are exact");
-        assert!(serde_json::from_str::<Colour>("\"green\"").is_err());
+        let error = serde_json::from_str::<Colour>("\"green\"").unwrap_err().to_string();
+        assert!(error.contains("unknown variant `green`, expected `red` or `dark_blue`"), "{error}");
     }
 }

@@ -89,44 +89,20 @@ pub struct Question {
     pub choices: Vec<Choice>,
 }
 
-/// The Open311 GeoReport v2 attribute datatypes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Datatype {
-    String,
-    Number,
-    Datetime,
-    Text,
-    Singlevaluelist,
-    Multivaluelist,
+crate::codes::coded! {
+    /// The Open311 GeoReport v2 attribute datatypes; the code is the Open311 name, as stored and as the
+    /// API shows it.
+    pub enum Datatype {
+        String = "string",
+        Number = "number",
+        Datetime = "datetime",
+        Text = "text",
+        Singlevaluelist = "singlevaluelist",
+        Multivaluelist = "multivaluelist",
+    }
 }
 
 impl Datatype {
-    pub const ALL: [Datatype; 6] = [
-        Datatype::String,
-        Datatype::Number,
-        Datatype::Datetime,
-        Datatype::Text,
-        Datatype::Singlevaluelist,
-        Datatype::Multivaluelist,
-    ];
-
-    /// The Open311 name, as stored and as the API shows it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Datatype::String => "string",
-            Datatype::Number => "number",
-            Datatype::Datetime => "datetime",
-            Datatype::Text => "text",
-            Datatype::Singlevaluelist => "singlevaluelist",
-            Datatype::Multivaluelist => "multivaluelist",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Datatype> {
-        Datatype::ALL.into_iter().find(|datatype| datatype.as_str() == name)
-    }
-
     pub fn has_choices(self) -> bool {
         matches!(self, Datatype::Singlevaluelist | Datatype::Multivaluelist)
     }
@@ -268,8 +244,8 @@ pub(crate) mod tests {
     #[test]
     fn datatype_names_match_their_serde_form() {
         for datatype in Datatype::ALL {
-            assert_eq!(serde_json::to_value(datatype).unwrap(), datatype.as_str());
-            assert_eq!(Datatype::parse(datatype.as_str()), Some(datatype));
+            assert_eq!(serde_json::to_value(datatype).unwrap(), datatype.code());
+            assert_eq!(Datatype::parse(datatype.code()), Some(datatype));
         }
     }
 

@@ -52,8 +52,10 @@ crate::codes::coded! {
 pub const NOTE_MAX: usize = 2000;
 
 /// A note's text: trimmed, at most [`NOTE_MAX`] characters, possibly empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Note(String);
+
+crate::codes::serde_as_text!(Note, Note::as_str);
 
 impl Note {
     pub fn parse(text: &str) -> Option<Note> {

@@ -148,8 +148,10 @@ fn is_date(value: &str) -> bool {
 }
 
 /// What a resident wrote about the problem: trimmed, at most [`DESCRIPTION_MAX`] characters, may be empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Description(String);
+
+crate::codes::serde_as_text!(Description, Description::as_str);
 
 impl Description {
     pub fn parse(input: &str) -> Option<Description> {

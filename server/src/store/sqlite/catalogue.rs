@@ -118,7 +118,7 @@ async fn save_service(
         .bind(service.code.as_str())
         .bind(question.code.as_str())
         .bind(position as i64)
-        .bind(question.datatype.as_str())
+        .bind(question.datatype.code())
         .bind(question.required)
         .bind(&question.label.fr)
         .bind(&question.label.en)
