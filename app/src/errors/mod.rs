@@ -173,7 +173,7 @@ pub fn ErrorMessage(error: AppError) -> impl IntoView {
             <p>{move || text_error.text(i18n)}</p>
             {next.map(|(href, label)| view! { <p><a class="button" href=href>{t(label)}</a></p> })}
             <p>
-                <a href="/">{t("error-home-link")}</a>
+                <a href=routes::HOME>{t("error-home-link")}</a>
             </p>
         </div>
     }

@@ -11,6 +11,7 @@ use crate::components::{action_error, Choices, Confirmation, ErrorSummary, Submi
 use crate::errors::Field;
 use crate::i18n::t;
 use crate::layout::PageTitle;
+use crate::routes;
 use leptos::prelude::*;
 
 crate::codes::coded! {
@@ -36,7 +37,7 @@ fn FeedbackPage() -> impl IntoView {
         {move || match sent() {
             true => view! {
                 <Confirmation heading="feedback-thanks-title" text="feedback-thanks-text">
-                    <p><a href="/">{t("feedback-back-home")}</a></p>
+                    <p><a href=routes::HOME>{t("feedback-back-home")}</a></p>
                 </Confirmation>
             }
             .into_any(),

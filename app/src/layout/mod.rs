@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main" rel="external">{t("skip-to-content")}</a>
         <header class="site-header">
             <div class="container header-row">
-                <a class="brand" href="/">
+                <a class="brand" href=routes::HOME>
                     <span class="brand-mark" aria-hidden="true">"311"</span>
                     <span class="brand-text">
                         <span class="brand-city">{move || i18n.pick(&city)}</span>
@@ -91,7 +91,7 @@ pub fn Breadcrumbs(#[prop(optional)] crumb: Option<Crumb>) -> impl IntoView {
     view! {
         <nav class="breadcrumbs" aria-label=move || i18n.t("breadcrumbs-label")>
             <ol>
-                <li><a href="/">{t("breadcrumbs-home")}</a></li>
+                <li><a href=routes::HOME>{t("breadcrumbs-home")}</a></li>
                 {crumb.map(|Crumb { href, label }| view! { <li><a href=href>{move || i18n.pick(&label)}</a></li> })}
             </ol>
         </nav>

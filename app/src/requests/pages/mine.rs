@@ -23,7 +23,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
     if list.is_empty() {
         return view! {
             <p>{t("account-requests-empty")}</p>
-            <a class="button button-secondary" href="/">{t("account-requests-start")}</a>
+            <a class="button button-secondary" href=routes::HOME>{t("account-requests-start")}</a>
         }
         .into_any();
     }
@@ -48,7 +48,7 @@ fn RequestList(list: Vec<RequestSummary>) -> impl IntoView {
         .collect_view();
     view! {
         <ul class="result-list">{items}</ul>
-        <p><a class="button button-secondary" href="/">{t("account-requests-start")}</a></p>
+        <p><a class="button button-secondary" href=routes::HOME>{t("account-requests-start")}</a></p>
     }
     .into_any()
 }
