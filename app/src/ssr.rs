@@ -12,7 +12,7 @@ use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, SearchIndex};
 use crate::city::{ssr::City, CityContext};
 use crate::feedback::ssr::FeedbackStore;
-use crate::lifecycle::ssr::LifecycleStore;
+use crate::lifecycle::ssr::{flows::Stores, LifecycleStore};
 use crate::notifications::Outbox;
 use crate::requests::ssr::Requests;
 use crate::staff::ssr::QueueStore;
@@ -37,6 +37,13 @@ pub struct ServerContext {
     pub feedback: Arc<dyn FeedbackStore>,
     /// Sends what staff changes write to the notification outbox.
     pub notifications: Arc<Outbox>,
+}
+
+impl ServerContext {
+    /// The two stores a request's timeline is read from.
+    pub fn timeline_stores(&self) -> Stores<'_> {
+        Stores { requests: self.requests.store.as_ref(), lifecycle: self.lifecycle.as_ref() }
+    }
 }
 
 /// The context of the request being served. Every route and server function runs with it provided.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[server(endpoint = "requests/page", output = Json)]
 pub async fn get_request(reference: String) -> Result<RequestPage, AppError> {
-    use super::ssr::flows::{self, ResidentPage, Stores};
+    use super::ssr::flows::{self, ResidentPage};
     let (context, caller) = crate::ssr::edge();
     let result = async {
         let session = caller.signed_in()?;
@@ -19,9 +19,8 @@ pub async fn get_request(reference: String) -> Result<RequestPage, AppError> {
             catalogue: &context.catalogue,
             accounts: context.accounts.store.as_ref(),
         };
-        let stores = Stores { requests: context.requests.store.as_ref(), lifecycle: context.lifecycle.as_ref() };
         let surveyed = context.surveys.survey(&reference).await?.is_some();
-        flows::resident_page(with, stores, &reference, session, surveyed).await
+        flows::resident_page(with, context.timeline_stores(), &reference, session, surveyed).await
     };
     answer(result.await)
 }

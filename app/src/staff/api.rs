@@ -12,17 +12,10 @@ use super::ssr::{self, require_staff};
 use crate::errors::answer;
 use crate::errors::{AppError, Json};
 #[cfg(feature = "ssr")]
-use crate::lifecycle::ssr::flows::Stores;
-#[cfg(feature = "ssr")]
 use crate::requests::model::Reference;
 #[cfg(feature = "ssr")]
-use crate::ssr::{edge, ServerContext};
+use crate::ssr::edge;
 use leptos::prelude::*;
-
-#[cfg(feature = "ssr")]
-fn stores(context: &ServerContext) -> Stores<'_> {
-    Stores { requests: context.requests.store.as_ref(), lifecycle: context.lifecycle.as_ref() }
-}
 
 #[server(endpoint = "staff/queue", output = Json)]
 pub async fn get_queue(#[server(default)] filter: QueueFilter) -> Result<QueuePage, AppError> {
@@ -40,7 +33,7 @@ pub async fn get_staff_request(reference: String) -> Result<StaffRequest, AppErr
     let result = async {
         let staff = require_staff(&caller)?;
         let (accounts, reference) = (context.accounts.store.as_ref(), Reference::find(&reference)?);
-        ssr::request(&context.city, &context.catalogue, stores(&context), accounts, staff, &reference).await
+        ssr::request(&context.city, &context.catalogue, context.timeline_stores(), accounts, staff, &reference).await
     };
     answer(result.await)
 }
@@ -65,7 +58,7 @@ pub async fn update_request(
         let staff = require_staff(&caller)?;
         let reference = Reference::find(&reference)?;
         let (city, catalogue, outbox) = (&context.city, &context.catalogue, context.notifications.bell());
-        flows::change(city, catalogue, stores(&context), outbox, &reference, staff, &form).await?;
+        flows::change(city, catalogue, context.timeline_stores(), outbox, &reference, staff, &form).await?;
         // Without JavaScript, back to the request; with it, the page reloads its data.
         leptos_axum::redirect(&crate::routes::staff_request(&reference));
         Ok(())
