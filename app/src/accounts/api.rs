@@ -81,6 +81,8 @@ pub async fn update_profile(
 ) -> Result<Profile, AppError> {
     let (context, caller) = edge();
     let result = async {
+        // Who is asking comes first: a signed-out caller is told to sign in, whatever the form says.
+        caller.signed_in()?;
         let details = forms::Details::parse(&name, &mobile, &lang, &updates_by)?;
         flows::update_profile(&context.accounts, &caller, details).await
     };

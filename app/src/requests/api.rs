@@ -76,7 +76,7 @@ pub async fn remove_file(draft: String, file: String) -> Result<(), AppError> {
 pub async fn submit_request(draft: String) -> Result<String, AppError> {
     let (context, caller) = edge();
     let with =
-        flows::Submitting { catalogue: &context.catalogue, city: &context.city, outbox: context.notifications.bell() };
+        flows::Submitting { catalogue: &context.catalogue, city: &context.city, bell: context.notifications.bell() };
     let result = async { flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await };
     go(result.await)
 }

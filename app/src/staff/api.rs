@@ -57,8 +57,8 @@ pub async fn update_request(
     let result = async {
         let staff = require_staff(&caller)?;
         let reference = Reference::find(&reference)?;
-        let (city, catalogue, outbox) = (&context.city, &context.catalogue, context.notifications.bell());
-        flows::change(city, catalogue, context.timeline_stores(), outbox, &reference, staff, &form).await?;
+        let (city, catalogue, bell) = (&context.city, &context.catalogue, context.notifications.bell());
+        flows::change(city, catalogue, context.timeline_stores(), bell, &reference, staff, &form).await?;
         // Without JavaScript, back to the request; with it, the page reloads its data.
         leptos_axum::redirect(&crate::routes::staff_request(&reference));
         Ok(())

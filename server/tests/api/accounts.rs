@@ -62,6 +62,10 @@ async fn a_resident_registers_chooses_a_password_signs_in_edits_and_signs_out() 
         html.contains("Please sign in") && html.contains("<a href=\"/sign-in\" class=\"button\">Sign in</a>"),
         "{html}"
     );
+    // Signed out, a profile change is refused as such, whatever the form says, and changes nothing.
+    let bad = [("name", ""), ("mobile", "12"), ("lang", "xx"), ("updates_by", "sms")];
+    let (status, error) = portal.call("update_profile", &bad).await;
+    assert_eq!((status, error), (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
 }
 
 #[tokio::test]

@@ -120,7 +120,8 @@ impl Caller {
 
 /// The signed-in person, as the pages see them (the shell hands it to the browser).
 pub fn request_user() -> Option<SessionUser> {
-    Caller::of_request().session.map(|session| session.user)
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    parts.extensions.get::<CurrentSession>().map(|session| session.user.clone())
 }
 
 /// Starts a session for `account_id`; returns the token for [`set_cookie`].

@@ -6,7 +6,7 @@ use crate::accounts::ssr::{now, sessions::CurrentSession, AccountStore};
 use crate::catalogue::Catalogue;
 use crate::city::ssr::City;
 use crate::errors::AppError;
-use crate::lifecycle::model::{RequestPage, RequestView};
+use crate::lifecycle::model::{CloseReason, RequestPage, RequestView};
 use crate::requests::model::Reference;
 use crate::requests::ssr::access::{self, Viewer};
 use crate::requests::ssr::{expected_on, RequestStore};
@@ -82,15 +82,18 @@ pub async fn change(
     city: &City,
     catalogue: &Catalogue,
     stores: Stores<'_>,
-    outbox: &Notify,
+    bell: &Notify,
     reference: &Reference,
     staff: &CurrentSession,
     form: &change::Form,
 ) -> Result<(), AppError> {
     let (loaded, _) = load(stores, reference, staff).await?;
     let request = loaded.request;
-    // The only check that reads the database: whether the request it duplicates exists.
-    let duplicate = Reference::parse(form.duplicate_of.trim());
+    // The only check that reads the database, made only when closing as a duplicate: whether the other
+    // request exists.
+    let duplicate = (CloseReason::parse(&form.reason) == Some(CloseReason::Duplicate))
+        .then(|| Reference::parse(form.duplicate_of.trim()))
+        .flatten();
     let duplicate_exists = match &duplicate {
         Some(other) => stores.requests.request(other).await?.is_some(),
         None => false,
@@ -109,7 +112,7 @@ pub async fn change(
     };
     match stores.lifecycle.apply(&request.reference, &change, now()).await? {
         Applied::Done => {
-            outbox.notify_one();
+            bell.notify_one();
             Ok(())
         }
         Applied::Stale => Err(AppError::Conflict),

@@ -160,7 +160,7 @@ pub async fn remove_file(requests: &Requests, caller: &Caller, id: &DraftId, fil
 pub struct Submitting<'a> {
     pub catalogue: &'a Catalogue,
     pub city: &'a City,
-    pub outbox: &'a Notify,
+    pub bell: &'a Notify,
 }
 
 /// Step 4: submits the draft, once. Returns the request's page.
@@ -217,7 +217,7 @@ async fn submit_draft(
         Submission::Stale => return Ok(None),
     };
     // The receipt was written with the request: the worker sends it now.
-    with.outbox.notify_one();
+    with.bell.notify_one();
     Ok(Some(routes::request(&reference)))
 }
 
