@@ -1,4 +1,23 @@
-//! Reading the request's cookies (server only), with the `cookie` crate's parser rather than our own.
+//! The request's cookies and the response's (server only), with the `cookie` crate rather than our own
+//! parser.
+
+/// Sets an HttpOnly, SameSite=Lax cookie for the whole site on the response being written (edge only);
+/// `Secure` over https. A `max_age` of 0 clears it.
+pub fn put(name: &str, value: &str, max_age: i64, secure: bool) {
+    let cookie = cookie::Cookie::build((name, value))
+        .path("/")
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(secure)
+        .build();
+    if let (Some(response), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(&cookie.to_string()),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
 
 /// The value of the first cookie named one of `names` that the request sent.
 pub fn value<'a>(headers: &'a http::HeaderMap, names: &[&str]) -> Option<&'a str> {

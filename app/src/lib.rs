@@ -36,6 +36,7 @@ macro_rules! lazy_page {
 pub mod accounts;
 pub mod addresses;
 pub mod catalogue;
+pub mod chat;
 pub mod city;
 mod codes;
 pub mod components;

@@ -19,6 +19,12 @@ pub const STAFF: &str = "/staff";
 pub const STAFF_FEEDBACK: &str = "/staff/feedback";
 pub const PRIVACY: &str = "/privacy";
 pub const FEEDBACK: &str = "/feedback";
+/// Live chat: the resident's conversation, its event stream, "My chats"; the agents' console and its stream.
+pub const CHAT: &str = "/chat";
+pub const CHAT_EVENTS: &str = "/chat/events";
+pub const MY_CHATS: &str = "/chats";
+pub const STAFF_CHAT: &str = "/staff/chat";
+pub const STAFF_CHAT_EVENTS: &str = "/staff/chat/events";
 
 /// `/search?q=…`
 pub fn search(query: &str) -> String {
@@ -94,7 +100,7 @@ fn encode(text: &str) -> String {
 /// once. Pages other than home and search are `lazy_page!`s, fetched when opened.
 #[component]
 pub fn PageRoutes() -> impl IntoView {
-    use crate::{accounts, catalogue, errors, feedback, privacy, requests, staff, survey};
+    use crate::{accounts, catalogue, chat, errors, feedback, privacy, requests, staff, survey};
     view! {
         <Routes fallback=errors::NotFoundPage>
             <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
@@ -115,6 +121,9 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("chat") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("chats") view={Lazy::<chat::MyChatsRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/chat") view={Lazy::<chat::DeskRoute>::new()} ssr=SsrMode::Async/>
         </Routes>
     }
 }

@@ -10,6 +10,7 @@
 use crate::accounts::ssr::{sessions::Caller, Accounts};
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, SearchIndex};
+use crate::chat::ssr::Chat;
 use crate::city::{ssr::City, CityContext};
 use crate::feedback::ssr::FeedbackStore;
 use crate::lifecycle::ssr::{flows::Stores, LifecycleStore};
@@ -37,6 +38,7 @@ pub struct ServerContext {
     pub feedback: Arc<dyn FeedbackStore>,
     /// Sends what staff changes write to the notification outbox.
     pub notifications: Arc<Outbox>,
+    pub chat: Arc<Chat>,
 }
 
 impl ServerContext {
@@ -56,9 +58,12 @@ pub fn edge() -> (ServerContext, Caller) {
     (server_context(), Caller::of_request())
 }
 
-/// The city's contacts and whether agents are at work, for the page being rendered.
+/// The city's contacts, whether agents are at work and whether the Chat button shows, for the page being
+/// rendered.
 pub fn city_now() -> CityContext {
-    server_context().city.context_at(jiff::Timestamp::now())
+    let context = server_context();
+    let now = jiff::Timestamp::now();
+    context.city.context_at(now, crate::chat::ssr::chat_open(&context.city, now, context.chat.desk_open()))
 }
 
 #[cfg(test)]

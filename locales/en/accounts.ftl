@@ -111,3 +111,9 @@ sms-update = { $city } 311: request { $reference }. { $what } { $link }
 notify-status = Its status is now: { $status }.
 notify-closed = It was closed: { $reason }.
 notify-note = The city wrote to you about it.
+
+mail-chat-subject = Your chat with 311 on { $day }
+mail-chat-body = Here is the transcript of your chat with a 311 agent on { $day }, as you asked.
+
+    { $transcript }
+mail-chat-button = See my chats

@@ -23,3 +23,4 @@ weekday-thu = Thursday
 weekday-fri = Friday
 weekday-sat = Saturday
 weekday-sun = Sunday
+channels-chat-start = Chat

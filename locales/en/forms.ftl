@@ -40,3 +40,5 @@ problem-nothing-changed = change the status or the team, or write a note
 problem-request-not-open = this request is completed or closed: call 311 if the problem is back
 problem-survey-closed = answers can be changed for 14 days only
 problem-rating-invalid = choose a number from 1 to 5
+field-message = Your message
+field-rating = How was this chat?

@@ -111,3 +111,9 @@ sms-update = { $city } 311 : demande { $reference }. { $what } { $link }
 notify-status = Son état est maintenant : { $status }.
 notify-closed = Elle a été fermée : { $reason }.
 notify-note = La Ville vous a écrit à son sujet.
+
+mail-chat-subject = Votre clavardage avec le 311 du { $day }
+mail-chat-body = Voici, comme demandé, la transcription de votre clavardage avec un préposé du 311 le { $day }.
+
+    { $transcript }
+mail-chat-button = Voir mes clavardages

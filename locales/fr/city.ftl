@@ -17,3 +17,4 @@ weekday-thu = jeudi
 weekday-fri = vendredi
 weekday-sat = samedi
 weekday-sun = dimanche
+channels-chat-start = Clavarder

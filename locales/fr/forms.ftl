@@ -40,3 +40,5 @@ problem-nothing-changed = changez l'état ou l'équipe, ou écrivez une note
 problem-request-not-open = cette demande est terminée ou fermée : appelez le 311 si le problème est revenu
 problem-survey-closed = les réponses peuvent être modifiées pendant 14 jours seulement
 problem-rating-invalid = choisissez un nombre de 1 à 5
+field-message = Votre message
+field-rating = Comment s’est passé ce clavardage ?

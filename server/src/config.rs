@@ -5,6 +5,8 @@
 //! Everything is checked here, at start-up: a bad value stops the server with a message naming its key,
 //! and the rest of the program only sees valid settings.
 
+use app::chat::model::Canned;
+use app::chat::ssr::ChatSettings;
 use app::city::ssr::{City, Holiday, HolidayRule, Team};
 use app::city::{CityProfile, PhoneNumber, PrivacyOfficer, WeeklyHours};
 use app::i18n::Text;
@@ -29,6 +31,7 @@ pub struct Settings {
     pub city: City,
     /// The catalogue file to load at start-up; `None` means the built-in one.
     pub catalogue_file: Option<PathBuf>,
+    pub chat: ChatSettings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -148,6 +151,17 @@ struct RawSettings {
     city: RawCity,
     #[serde(default)]
     catalogue: RawCatalogue,
+    chat: RawChat,
+}
+
+/// The `[chat]` section as written; checked into [`ChatSettings`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChat {
+    max_chats: u32,
+    answer_within_minutes: i64,
+    #[serde(default)]
+    canned: Vec<Canned>,
 }
 
 #[derive(Deserialize)]
@@ -222,6 +236,7 @@ impl Settings {
             files: files(raw.files)?,
             city: city(raw.city)?,
             catalogue_file: raw.catalogue.file,
+            chat: chat(raw.chat)?,
         })
     }
 
@@ -278,6 +293,26 @@ fn files(raw: FileSettings) -> Result<Files, ConfigError> {
             endpoint: raw.endpoint,
             region: raw.region,
         },
+    })
+}
+
+fn chat(raw: RawChat) -> Result<ChatSettings, ConfigError> {
+    if !(1..=20).contains(&raw.max_chats) {
+        return Err(invalid("chat.max_chats", "must be between 1 and 20"));
+    }
+    if !(1..=240).contains(&raw.answer_within_minutes) {
+        return Err(invalid("chat.answer_within_minutes", "must be between 1 and 240"));
+    }
+    for (i, canned) in raw.canned.iter().enumerate() {
+        let texts = [&canned.title.fr, &canned.title.en, &canned.text.fr, &canned.text.en];
+        if texts.iter().any(|text| text.trim().is_empty()) {
+            return Err(invalid(&format!("chat.canned[{i}]"), "needs `title` and `text` in both `fr` and `en`"));
+        }
+    }
+    Ok(ChatSettings {
+        max_chats: raw.max_chats,
+        answer_within_seconds: raw.answer_within_minutes * 60,
+        canned: raw.canned,
     })
 }
 

@@ -7,6 +7,7 @@ use app::accounts::ssr::{export, sessions, Accounts, Site};
 use app::addresses::ssr::{AddressIndex, AddressStore};
 use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::SearchIndex;
+use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, LocalBus};
 use app::notifications::Outbox;
 use app::requests::ssr::{updates, uploads, Files, Requests};
 use app::ssr::ServerContext;
@@ -52,7 +53,8 @@ pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<
 /// The portal's router, and the background tasks that stop with it.
 pub struct Built {
     pub router: Router,
-    /// The notification worker: aborted when the server stops (what it was sending stays pending).
+    /// The notification worker and the chat desk's watcher: aborted when the server stops (what was being
+    /// sent stays pending).
     pub workers: Vec<tokio::task::JoinHandle<()>>,
 }
 
@@ -73,6 +75,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     let catalogue = Arc::new(catalogue);
     let store = Arc::new(store);
     let notifications = Arc::new(Outbox::new(store.clone(), accounts.clone(), catalogue.clone()));
+    let chat = Arc::new(Chat::new(store.clone(), Arc::new(LocalBus::default()), settings.chat.clone()));
     let server = ServerContext {
         city: accounts.city.clone(),
         catalogue,
@@ -85,6 +88,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         surveys: store.clone(),
         feedback: store,
         notifications: notifications.clone(),
+        chat: chat.clone(),
     };
     let sms_inbound = sms::Inbound {
         accounts: accounts.clone(),
@@ -98,7 +102,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         .build();
     forget_idle_limits(accounts.clone());
     purge_old_drafts(requests.clone());
-    let workers = vec![notifications.spawn()];
+    let workers = vec![notifications.spawn(), tokio::spawn(chat_flows::watch_desk(chat, accounts.city.clone()))];
     Ok(Built { router: router(AppState { leptos_options, server, accounts, requests, sms_inbound }), workers })
 }
 
@@ -164,6 +168,8 @@ fn router(state: AppState) -> Router {
         )
         .route("/requests/files/{id}", get(uploads::download))
         .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
+        .route(app::routes::CHAT_EVENTS, get(chat_stream::resident_events))
+        .route(app::routes::STAFF_CHAT_EVENTS, get(chat_stream::desk_events))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
         .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))

@@ -1,8 +1,9 @@
 use super::use_city;
 use crate::i18n::{t, use_i18n};
+use crate::routes;
 use leptos::prelude::*;
 
-/// How to reach a 311 agent: phone, e-mail and live chat, with their hours.
+/// How to reach a 311 agent: phone, e-mail and, when an agent can answer now, live chat, with their hours.
 /// In the footer of every page (`channels-title`), and in the body of pages whose request cannot be made
 /// online (`channels-title-ask`): two headings, so that the two regions have different names.
 #[component]
@@ -29,10 +30,14 @@ pub fn Channels(heading: &'static str) -> impl IntoView {
                     </span>
                     <span class="channel-hours">{move || phone_hours.describe(i18n)}</span>
                 </li>
-                <li>
-                    <span class="channel-name">{t("channels-chat")}</span>
-                    <span class="channel-hours">{move || chat_hours.describe(i18n)}</span>
-                </li>
+                // Only when an agent can answer now: chat is not advertised where it cannot be had.
+                {city.status.chat_open.then(|| view! {
+                    <li>
+                        <span class="channel-name">{t("channels-chat")}</span>
+                        <a class="button" href=routes::CHAT>{t("channels-chat-start")}</a>
+                        <span class="channel-hours">{move || chat_hours.describe(i18n)}</span>
+                    </li>
+                })}
                 <li>
                     <span class="channel-name">{t("channels-email")}</span>
                     <a href=format!("mailto:{}", profile.email)>{profile.email.clone()}</a>

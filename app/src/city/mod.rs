@@ -41,6 +41,8 @@ pub struct PrivacyOfficer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactStatus {
     pub agents_available: bool,
+    /// Within chat hours, not a holiday, and an agent with room: the Chat button shows.
+    pub chat_open: bool,
 }
 
 /// The city data every page uses, computed once on the server and handed to the browser with the page.

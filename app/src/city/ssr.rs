@@ -1,6 +1,6 @@
 //! Server side of the city profile: its time zone and statutory holidays, and whether agents are at work.
 
-use super::{CityContext, CityProfile, ContactStatus, Minutes, PrivacyOfficer, Weekday};
+use super::{CityContext, CityProfile, ContactStatus, Minutes, PrivacyOfficer, Weekday, WeeklyHours};
 use crate::i18n::{Arg, Lang, Text};
 use jiff::{civil::Date, tz::TimeZone, Timestamp, ToSpan, Zoned};
 use std::fmt;
@@ -159,6 +159,12 @@ impl City {
             .unwrap_or_default()
     }
 
+    /// Midnight today in the city, as Unix seconds: where "today's" figures start.
+    pub fn start_of_today(&self) -> i64 {
+        let today = self.date_of(Timestamp::now());
+        today.to_zoned(self.time_zone.clone()).map_or(0, |midnight| midnight.timestamp().as_second())
+    }
+
     pub fn team(&self, code: &str) -> Option<&Team> {
         self.teams.iter().find(|team| team.code == code)
     }
@@ -187,18 +193,28 @@ impl City {
         day
     }
 
-    /// Whether live chat and phone agents are at work at `now`, in the city's time zone.
+    /// Whether phone agents are at work at `now`, in the city's time zone.
     pub fn agents_available_at(&self, now: Timestamp) -> bool {
+        self.within(self.profile.phone_hours, now)
+    }
+
+    /// Whether `now` is within the chat's hours (which a city may set apart from the phone's).
+    pub fn chat_hours_at(&self, now: Timestamp) -> bool {
+        self.within(self.profile.chat_hours, now)
+    }
+
+    fn within(&self, hours: WeeklyHours, now: Timestamp) -> bool {
         let local: Zoned = now.to_zoned(self.time_zone.clone());
         let weekday = Weekday::NAMES_BY_INDEX[local.weekday().to_monday_zero_offset() as usize];
         let time = Minutes::parse(&local.strftime("%H:%M").to_string()).expect("strftime gives HH:MM");
-        !self.is_holiday(local.date()) && self.profile.phone_hours.includes(weekday, time)
+        !self.is_holiday(local.date()) && hours.includes(weekday, time)
     }
 
-    pub fn context_at(&self, now: Timestamp) -> CityContext {
+    /// The city's page data at `now`; `chat_open`: the chat desk has an agent with room (`chat::ssr`).
+    pub fn context_at(&self, now: Timestamp, chat_open: bool) -> CityContext {
         CityContext {
             profile: self.profile.clone(),
-            status: ContactStatus { agents_available: self.agents_available_at(now) },
+            status: ContactStatus { agents_available: self.agents_available_at(now), chat_open },
         }
     }
 }
@@ -206,7 +222,7 @@ impl City {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::city::{PhoneNumber, WeeklyHours};
+    use crate::city::PhoneNumber;
 
     /// Greater Sudbury's contacts, hours and Ontario's holidays, for tests of anything that uses a city.
     pub(crate) fn ontario() -> City {

@@ -39,10 +39,13 @@ pub enum Field {
     /// Portal feedback: is the online service easy to use, how to improve it.
     Easy,
     Improve,
+    /// Live chat: a message, the 1–5 rating of a conversation.
+    Message,
+    Rating,
 }
 
 impl Field {
-    pub const ALL: [Field; 25] = [
+    pub const ALL: [Field; 27] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -68,6 +71,8 @@ impl Field {
         Field::Comment,
         Field::Easy,
         Field::Improve,
+        Field::Message,
+        Field::Rating,
     ];
 
     /// The input's `name` and `id`.
@@ -98,6 +103,8 @@ impl Field {
             Field::Comment => "comment",
             Field::Easy => "easy",
             Field::Improve => "improve",
+            Field::Message => "message",
+            Field::Rating => "rating",
         }
     }
 
@@ -137,6 +144,8 @@ impl Field {
             Field::Comment => "field-comment",
             Field::Easy => "field-easy",
             Field::Improve => "field-improve",
+            Field::Message => "field-message",
+            Field::Rating => "field-rating",
         }
     }
 }

@@ -51,6 +51,21 @@ pub enum AppError {
     /// Someone else changed the request after the form was read: nothing was saved.
     #[error("conflict")]
     Conflict,
+    /// Live chat is not offered now (outside hours, or no agent with room): the other channels instead.
+    #[error("chat unavailable")]
+    ChatUnavailable,
+    /// The conversation is over: nothing more can be written in it.
+    #[error("chat ended")]
+    ChatEnded,
+    /// The agent (or the colleague a chat is handed to) has as many chats as they may.
+    #[error("at capacity")]
+    AtCapacity,
+}
+
+impl From<FieldError> for AppError {
+    fn from(problem: FieldError) -> Self {
+        AppError::Invalid(vec![problem])
+    }
 }
 
 impl From<Vec<FieldError>> for AppError {
@@ -75,7 +90,9 @@ impl AppError {
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Conflict | AppError::ChatUnavailable | AppError::ChatEnded | AppError::AtCapacity => {
+                StatusCode::CONFLICT
+            }
         }
     }
 
@@ -92,6 +109,9 @@ impl AppError {
             AppError::NotOnline => ("error-not-online-title", "error-not-online-text"),
             AppError::Forbidden => ("error-forbidden-title", "error-forbidden-text"),
             AppError::Conflict => ("error-conflict-title", "error-conflict-text"),
+            AppError::ChatUnavailable => ("error-chat-unavailable-title", "error-chat-unavailable-text"),
+            AppError::ChatEnded => ("error-chat-ended-title", "error-chat-ended-text"),
+            AppError::AtCapacity => ("error-at-capacity-title", "error-at-capacity-text"),
         }
     }
 
@@ -212,6 +232,9 @@ mod tests {
             AppError::NotOnline,
             AppError::Forbidden,
             AppError::Conflict,
+            AppError::ChatUnavailable,
+            AppError::ChatEnded,
+            AppError::AtCapacity,
         ];
         for error in &all {
             match error {
@@ -225,7 +248,10 @@ mod tests {
                 | AppError::LinkInvalid
                 | AppError::NotOnline
                 | AppError::Forbidden
-                | AppError::Conflict => {}
+                | AppError::Conflict
+                | AppError::ChatUnavailable
+                | AppError::ChatEnded
+                | AppError::AtCapacity => {}
             }
         }
         all

@@ -2,6 +2,7 @@
 //! One test binary (faster to build than one per file).
 
 mod accounts;
+mod chat;
 mod helpers;
 mod language;
 mod lifecycle;

@@ -40,9 +40,22 @@ pub enum Kind {
     /// Something happened to a request: work started, it was completed or closed, or staff wrote to the
     /// resident (`notifications`).
     Update,
+    /// A live chat's transcript, asked for by the signed-in resident (`chat`).
+    ChatTranscript,
 }
 
 impl Kind {
+    #[cfg(test)]
+    const ALL: [Kind; 7] = [
+        Kind::Welcome,
+        Kind::AlreadyRegistered,
+        Kind::Reset,
+        Kind::PasswordChanged,
+        Kind::Receipt,
+        Kind::Update,
+        Kind::ChatTranscript,
+    ];
+
     fn prefix(self) -> &'static str {
         match self {
             Kind::Welcome => "mail-welcome",
@@ -51,6 +64,7 @@ impl Kind {
             Kind::PasswordChanged => "mail-changed",
             Kind::Receipt => "mail-receipt",
             Kind::Update => "mail-update",
+            Kind::ChatTranscript => "mail-chat",
         }
     }
 }
@@ -154,9 +168,7 @@ mod tests {
     fn every_message_exists_in_both_languages_with_its_link() {
         let city = crate::city::ssr::tests::ontario();
         let to = Email::parse("marie@example.ca").unwrap();
-        for kind in
-            [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged, Kind::Receipt, Kind::Update]
-        {
+        for kind in Kind::ALL {
             for lang in Lang::ALL {
                 let mail = compose(&city, kind, lang, &to, "Marie <b>", Some("https://x.test/a?token=1&b=2".into()));
                 for part in [&mail.subject, &mail.text, &mail.html] {
@@ -184,10 +196,10 @@ mod tests {
             ("what", Arg::from("« En cours » / \"In progress\"")),
             ("link", Arg::from("https://311.example.ca/requests/2026-000042")),
             ("survey", Arg::from("https://311.example.ca/requests/2026-000042/survey")),
+            ("transcript", Arg::from("14:05 Marie : Bonjour\n\n14:06 Ana : Bonjour Marie, je regarde.")),
+            ("day", Arg::from("2026-12-03")),
         ];
-        for kind in
-            [Kind::Welcome, Kind::AlreadyRegistered, Kind::Reset, Kind::PasswordChanged, Kind::Receipt, Kind::Update]
-        {
+        for kind in Kind::ALL {
             for lang in Lang::ALL {
                 let link = Some("https://311.example.ca/a?token=1&b=2".to_string());
                 let mail = compose_with(&city, kind, lang, &to, "Marie <Tremblay>", link, &args);

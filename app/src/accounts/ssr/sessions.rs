@@ -8,7 +8,7 @@ use crate::errors::AppError;
 use crate::i18n::Lang;
 use axum::{
     extract::{ConnectInfo, Request, State},
-    http::{header, HeaderMap},
+    http::HeaderMap,
     middleware::Next,
     response::Response,
 };
@@ -151,19 +151,7 @@ pub fn clear_cookie(site: &Site) {
 
 fn put_cookie(site: &Site, token: &str, max_age: i64) {
     let name = if site.secure() { SECURE_COOKIE } else { COOKIE };
-    let cookie = cookie::Cookie::build((name, token))
-        .path("/")
-        .max_age(cookie::time::Duration::seconds(max_age))
-        .http_only(true)
-        .same_site(cookie::SameSite::Lax)
-        .secure(site.secure())
-        .build();
-    if let (Some(response), Ok(value)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        header::HeaderValue::from_str(&cookie.to_string()),
-    ) {
-        response.append_header(header::SET_COOKIE, value);
-    }
+    crate::cookies::put(name, token, max_age, site.secure());
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 mod accounts;
 mod addresses;
 mod catalogue;
+mod chat;
 mod lifecycle;
 mod notifications;
 mod queue;
