@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 
 /// Both languages, with what a page in each must say: every test that reads text runs in both.
 export const languages = [
@@ -153,3 +155,27 @@ export async function signIn(page: Page, lang: "fr" | "en", email: string, staff
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account, { timeout: 15_000 });
   }
 }
+
+/// The release binary the test command serves the portal with: staff accounts are made by IT on the server.
+const server = path.join(__dirname, "..", "..", "target", "release", "server");
+
+/// A staff account made with `server create-staff`, its password chosen through the e-mailed link's page.
+export async function staffMember(page: Page, lang: "fr" | "en"): Promise<string> {
+  const email = uniqueEmail(`agent-${lang}`);
+  const printed = execFileSync(server, ["create-staff", "--role", "agent", "--email", email, "--name", "Agent Lavoie", "--lang", lang], {
+    // The test's own PORTAL_URL and PORTAL_DATA_DIR would read as configuration keys: only the portal's go.
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PORTAL_"))),
+      PORTAL_SERVER__DATA_DIR: dataDir,
+      RUST_LOG: "warn",
+    },
+  }).toString();
+  const token = printed.match(/token=([A-Za-z0-9_-]+)/)![1];
+  await page.goto(`/account/password?token=${token}`);
+  await waitForHydration(page);
+  await page.locator("#new_password").fill(PASSWORD);
+  await page.locator("#new_password").press("Enter");
+  await expect(page.locator(".confirmation")).toBeVisible();
+  return email;
+}
+

@@ -1,20 +1,13 @@
 import { expect, Page, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import {
-  dataDir,
   emailTo,
   expectNoAxeViolations,
   languages,
-  PASSWORD,
   register,
   signIn,
-  uniqueEmail,
+  staffMember,
   waitForHydration,
 } from "./helpers";
-
-/// The release binary the test command serves the portal with: staff accounts are made by IT on the server.
-const server = path.join(__dirname, "..", "..", "target", "release", "server");
 
 const w = {
   fr: {
@@ -67,26 +60,6 @@ async function submitRequest(page: Page): Promise<string> {
   await call("requests/place", { draft, address: String(address.id) });
   await call("requests/details", { draft, "answers[size][0]": "large", description: "Profond / Deep" });
   return (await call("requests/submit", { draft })).replace("/requests/", "");
-}
-
-/// A staff account made with `server create-staff`, its password chosen through the e-mailed link's page.
-async function staffMember(page: Page, lang: "fr" | "en"): Promise<string> {
-  const email = uniqueEmail(`agent-${lang}`);
-  const printed = execFileSync(server, ["create-staff", "--role", "agent", "--email", email, "--name", "Agent Lavoie", "--lang", lang], {
-    // The test's own PORTAL_URL and PORTAL_DATA_DIR would read as configuration keys: only the portal's go.
-    env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PORTAL_"))),
-      PORTAL_SERVER__DATA_DIR: dataDir,
-      RUST_LOG: "warn",
-    },
-  }).toString();
-  const token = printed.match(/token=([A-Za-z0-9_-]+)/)![1];
-  await page.goto(`/account/password?token=${token}`);
-  await waitForHydration(page);
-  await page.locator("#new_password").fill(PASSWORD);
-  await page.locator("#new_password").press("Enter");
-  await expect(page.locator(".confirmation")).toBeVisible();
-  return email;
 }
 
 for (const lang of languages) {

@@ -82,3 +82,4 @@ desk-close = End the chat
 desk-missed = Missed chats
 desk-missed-none = No missed chat to follow up.
 desk-followed-up = Followed up
+desk-new = new message

@@ -49,3 +49,4 @@ staff-feedback-title = Portal feedback
 staff-feedback-empty = No feedback yet.
 staff-feedback-signed-in = signed in
 staff-feedback-anonymous = not signed in
+staff-chat-link = Live chat

@@ -82,3 +82,4 @@ desk-close = Terminer le clavardage
 desk-missed = Clavardages manqués
 desk-missed-none = Aucun clavardage manqué à suivre.
 desk-followed-up = Suivi fait
+desk-new = nouveau message

@@ -49,3 +49,4 @@ staff-feedback-title = Commentaires sur le portail
 staff-feedback-empty = Aucun commentaire pour l'instant.
 staff-feedback-signed-in = connecté
 staff-feedback-anonymous = non connecté
+staff-chat-link = Clavardage en direct

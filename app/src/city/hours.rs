@@ -97,7 +97,11 @@ impl WeeklyHours {
             first_day: Weekday::parse(first).ok_or_else(error)?,
             last_day: Weekday::parse(last).ok_or_else(error)?,
             opens: Minutes::parse(opens).ok_or_else(error)?,
-            closes: Minutes::parse(closes).ok_or_else(error)?,
+            // "24:00": until midnight, for a service that answers round the clock.
+            closes: match closes {
+                "24:00" => Minutes(24 * 60),
+                closes => Minutes::parse(closes).ok_or_else(error)?,
+            },
         };
         if hours.first_day > hours.last_day || hours.opens >= hours.closes {
             return Err(HoursError(format!("\"{text}\" ends before it starts")));
@@ -113,7 +117,7 @@ impl WeeklyHours {
     /// "Monday to Friday, 7:30 a.m. to 6 p.m." / "Du lundi au vendredi, de 7 h 30 à 18 h".
     pub fn describe(&self, i18n: I18n) -> String {
         let time = |minutes: Minutes| -> Arg {
-            let (hour, minute) = (minutes.0 / 60, minutes.0 % 60);
+            let (hour, minute) = (minutes.0 / 60 % 24, minutes.0 % 60);
             i18n.t_args(
                 if minute == 0 { "time-hour" } else { "time-hour-minute" },
                 &[
@@ -149,6 +153,8 @@ mod tests {
         assert!(!hours.includes(Weekday::Fri, Minutes::parse("18:00").unwrap()));
         assert!(!hours.includes(Weekday::Sat, Minutes::parse("12:00").unwrap()));
         assert_eq!(WeeklyHours::parse("sat 09:00-12:00").unwrap().last_day, Weekday::Sat);
+        let always = WeeklyHours::parse("mon-sun 00:00-24:00").unwrap();
+        assert!(always.includes(Weekday::Sun, Minutes::parse("23:59").unwrap()));
     }
 
     #[test]

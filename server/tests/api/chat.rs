@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::time::Duration;
 
 /// Chat open every day, all day, with no holidays: the tests do not depend on when they run.
-const ALWAYS_OPEN: &str = "[city]\nchat_hours = \"mon-sun 00:00-23:59\"\nholidays = []\n";
+const ALWAYS_OPEN: &str = "[city]\nchat_hours = \"mon-sun 00:00-24:00\"\nholidays = []\n";
 
 /// A stream of server-sent events, read as a browser's `EventSource` does.
 pub struct Events {

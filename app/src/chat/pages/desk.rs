@@ -18,6 +18,7 @@ use std::collections::HashMap;
 pub fn DeskPage() -> impl IntoView {
     let desk = Resource::new(|| (), |_| get_desk());
     view! {
+        <super::ChatStyle/>
         <PageTitle title=t("desk-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -49,8 +50,14 @@ fn Console(first: DeskUpdate, canned: Vec<Canned>) -> impl IntoView {
     add(first.messages.clone());
     let desk = RwSignal::new(first);
     let selected = RwSignal::new(desk.with_untracked(|d| d.chats.first().map(|c| c.id)));
+    // Chats with a resident's message the agent has not looked at: marked on their tab until opened.
+    let unread = RwSignal::new(std::collections::HashSet::<i64>::new());
     #[cfg(feature = "hydrate")]
     live::follow(routes::STAFF_CHAT_EVENTS, "desk", move |update: DeskUpdate| {
+        let from_residents = update.messages.iter().filter(|(_, m)| m.author == crate::chat::model::Author::Resident);
+        let new: Vec<i64> =
+            from_residents.map(|(id, _)| *id).filter(|id| Some(*id) != selected.get_untracked()).collect();
+        unread.update(|unread| unread.extend(new));
         add(update.messages.clone());
         // A chat that is no longer the agent's leaves its tab; the first one left is shown.
         if !update.chats.iter().any(|c| Some(c.id) == selected.get_untracked()) {
@@ -100,8 +107,12 @@ fn Console(first: DeskUpdate, canned: Vec<Canned>) -> impl IntoView {
                 <For each=move || desk.get().chats key=|c| c.id let:chat>
                     <button type="button" role="tab" id=format!("tab-{}", chat.id) aria-controls="desk-panel"
                         aria-selected=move || (selected.get() == Some(chat.id)).to_string()
-                        on:click=move |_| selected.set(Some(chat.id))>
+                        on:click=move |_| {
+                            selected.set(Some(chat.id));
+                            unread.update(|unread| { unread.remove(&chat.id); });
+                        }>
                         {chat.name.clone()}
+                        {move || unread.with(|u| u.contains(&chat.id)).then(|| view! { " "<span class="desk-unread">{t("desk-new")}</span> })}
                     </button>
                 </For>
             </div>
@@ -212,11 +223,13 @@ fn Panel(
                     }).collect_view()}
                 </ul>
             })}
-            <ol class="chat-log" role="log" aria-label=move || i18n.t("chat-log")>
-                <For each=move || messages.with(|m| m.get(&id).cloned().unwrap_or_default()) key=|m| m.id let:message>
-                    <Message message/>
-                </For>
-            </ol>
+            <div class="chat-log" role="log" aria-label=move || i18n.t("chat-log")>
+                <ol>
+                    <For each=move || messages.with(|m| m.get(&id).cloned().unwrap_or_default()) key=|m| m.id let:message>
+                        <Message message/>
+                    </For>
+                </ol>
+            </div>
             {move || error.get().map(|error| view! { <ErrorMessage error/> })}
             <ActionForm action=send node_ref=form attr:class="form chat-composer">
                 <input type="hidden" name="conversation" value=id/>

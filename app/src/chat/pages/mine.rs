@@ -12,6 +12,7 @@ pub fn MyChatsPage() -> impl IntoView {
     let i18n = use_i18n();
     let chats = Resource::new(|| (), |_| my_chats());
     view! {
+        <super::ChatStyle/>
         <PageTitle title=t("chat-mine-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -21,9 +22,9 @@ pub fn MyChatsPage() -> impl IntoView {
                     {chats.into_iter().map(|chat| view! {
                         <details class="chat-past">
                             <summary>{chat.at}" · "{move || i18n.t(chat.state.key())}</summary>
-                            <ol class="chat-log">
-                                {chat.messages.into_iter().map(|message| view! { <Message message/> }).collect_view()}
-                            </ol>
+                            <div class="chat-log">
+                                <ol>{chat.messages.into_iter().map(|message| view! { <Message message/> }).collect_view()}</ol>
+                            </div>
                         </details>
                     }).collect_view()}
                 }))

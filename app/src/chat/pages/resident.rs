@@ -41,6 +41,7 @@ pub fn ChatPage() -> impl IntoView {
     let chat = Resource::new(versions, |_| get_chat());
     let session = crate::accounts::use_session();
     view! {
+        <super::ChatStyle/>
         <PageTitle title=t("chat-title")/>
         <h1>{t("chat-title")}</h1>
         <Suspense fallback=|| ()>
@@ -140,11 +141,13 @@ fn Status(state: ChatState, queue: Option<QueueSpot>) -> impl IntoView {
 fn Log(messages: RwSignal<Vec<ChatMessage>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <ol class="chat-log" role="log" aria-label=move || i18n.t("chat-log")>
-            <For each=move || messages.get() key=|message| message.id let:message>
-                <Message message/>
-            </For>
-        </ol>
+        <div class="chat-log" role="log" aria-label=move || i18n.t("chat-log")>
+            <ol>
+                <For each=move || messages.get() key=|message| message.id let:message>
+                    <Message message/>
+                </For>
+            </ol>
+        </div>
     }
 }
 

@@ -52,18 +52,16 @@ fn sse(events: impl Stream<Item = Event> + Send + 'static) -> Response {
     response
 }
 
-/// Waits for a signal that concerns `mine` (`None`: every signal concerns it), or the next tick. `false`
-/// when the bus has closed (the server is stopping).
-async fn wake(signals: &mut Receiver<ChatSignal>, mine: Option<i64>, queued: bool) -> bool {
+/// Waits for a signal `concerns` says is about this stream, or the next tick. `false` when the bus has
+/// closed (the server is stopping). A stream that fell behind the bus reads the store again anyway.
+async fn wake(signals: &mut Receiver<ChatSignal>, concerns: impl Fn(ChatSignal) -> bool) -> bool {
     let tick = tokio::time::sleep(TICK);
     tokio::pin!(tick);
     loop {
         tokio::select! {
             _ = &mut tick => return true,
             signal = signals.recv() => match signal {
-                Ok(ChatSignal::Conversation(id)) if mine.is_some_and(|mine| mine != id) => continue,
-                // The desk moved: a queued resident's place may have changed.
-                Ok(ChatSignal::Desk) if mine.is_some() && !queued => continue,
+                Ok(signal) if !concerns(signal) => continue,
                 Ok(_) | Err(RecvError::Lagged(_)) => return true,
                 Err(RecvError::Closed) => return false,
             },
@@ -94,8 +92,10 @@ pub async fn resident_events(
         sent: None,
     };
     let events = stream::unfold((follow, true), |(mut follow, first_time)| async move {
-        let queued = follow.sent.is_some_and(|(state, _, _)| state.is_queued());
-        if !first_time && !wake(&mut follow.signals, Some(follow.id), queued).await {
+        // Its own conversation; and while in the queue, the desk (its place in line moves).
+        let (id, queued) = (follow.id, follow.sent.is_some_and(|(state, _, _)| state.is_queued()));
+        let concerns = move |signal| signal == ChatSignal::Conversation(id) || (queued && signal == ChatSignal::Desk);
+        if !first_time && !wake(&mut follow.signals, concerns).await {
             return None;
         }
         let event = follow.event().await?;
@@ -159,7 +159,13 @@ pub async fn desk_events(State(context): State<ServerContext>, session: Option<E
     let events = stream::unfold(start, move |(mut signals, mut known, first_time)| {
         let desk = desk.clone();
         async move {
-            if !first_time && !wake(&mut signals, None, true).await {
+            // The desk (the queue, agents, a chat changing hands), and the agent's own chats' messages.
+            let mine: Vec<i64> = known.keys().copied().collect();
+            let concerns = move |signal| match signal {
+                ChatSignal::Desk => true,
+                ChatSignal::Conversation(id) => mine.contains(&id),
+            };
+            if !first_time && !wake(&mut signals, concerns).await {
                 return None;
             }
             let event = desk.event(&mut known).await;

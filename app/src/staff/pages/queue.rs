@@ -37,7 +37,11 @@ pub fn QueuePage() -> impl IntoView {
                 // The heading only with the queue: a refusal is a page of its own, with its own heading.
                 view_or_error(found.await.map(|page| view! {
                     <h1>{t("staff-queue-title")}</h1>
-                    <p><a href=routes::STAFF_FEEDBACK>{t("staff-feedback-link")}</a></p>
+                    <p>
+                        <a href=routes::STAFF_CHAT>{t("staff-chat-link")}</a>
+                        " · "
+                        <a href=routes::STAFF_FEEDBACK>{t("staff-feedback-link")}</a>
+                    </p>
                     <Filters page=page.clone() filter=filter.clone()/>
                     <Results page filter/>
                 }))
