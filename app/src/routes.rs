@@ -122,8 +122,8 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("chat") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
-            <Route path=path!("chats") view={Lazy::<chat::MyChatsRoute>::new()} ssr=SsrMode::Async/>
-            <Route path=path!("staff/chat") view={Lazy::<chat::DeskRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("chats") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/chat") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
         </Routes>
     }
 }

@@ -11,4 +11,4 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use pages::{ChatRoute, DeskRoute, MyChatsRoute};
+pub use pages::ChatRoute;

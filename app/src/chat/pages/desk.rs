@@ -18,7 +18,6 @@ use std::collections::HashMap;
 pub fn DeskPage() -> impl IntoView {
     let desk = Resource::new(|| (), |_| get_desk());
     view! {
-        <super::ChatStyle/>
         <PageTitle title=t("desk-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

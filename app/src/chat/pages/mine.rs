@@ -12,7 +12,6 @@ pub fn MyChatsPage() -> impl IntoView {
     let i18n = use_i18n();
     let chats = Resource::new(|| (), |_| my_chats());
     view! {
-        <super::ChatStyle/>
         <PageTitle title=t("chat-mine-title")/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -41,7 +41,6 @@ pub fn ChatPage() -> impl IntoView {
     let chat = Resource::new(versions, |_| get_chat());
     let session = crate::accounts::use_session();
     view! {
-        <super::ChatStyle/>
         <PageTitle title=t("chat-title")/>
         <h1>{t("chat-title")}</h1>
         <Suspense fallback=|| ()>
