@@ -49,96 +49,104 @@ fn main() {
     let pid = child.id();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(async {
-        let probe = reqwest::Client::new();
-        while probe.get(format!("{base}/health")).send().await.is_err() {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let memory_before = resident_memory(pid);
-        // Where each side's streams note arrivals: a resident's own stream also shows what they sent.
-        let (at_agents, at_residents): (Seen, Seen) = Default::default();
-        let mut agents = Vec::new();
-        for (n, token) in tokens.iter().enumerate() {
-            let agent = Browser::new(&base);
-            let password = "lampadaire vert du lac Ramsey";
-            agent.call("accounts/set_password", &[("token", token), ("new_password", password)]).await;
-            let email = format!("agent{n}@example.ca");
-            agent.call("accounts/sign_in", &[("email", &email), ("password", password)]).await;
-            agent.call("staff/chat/available", &[("available", "true")]).await;
-            agent.follow("/staff/chat/events", at_agents.clone(), true);
-            agents.push(agent);
-        }
-        // Each agent takes their twenty chats as the residents arrive.
-        let mut residents = Vec::new();
-        let mut chats = Vec::new();
-        for agent in &agents {
-            for _ in 0..CHATS_PER_AGENT {
-                let resident = Browser::new(&base);
-                resident.call("chat/start", &[("name", "Marie Tremblay"), ("message", "Bonjour")]).await;
-                let id = agent.call("staff/chat/take", &[]).await.as_i64().expect("a chat taken");
-                resident.follow("/chat/events", at_residents.clone(), false);
-                residents.push(resident);
-                chats.push((agent.clone(), id));
-            }
-        }
-        tokio::time::sleep(Duration::from_secs(2)).await;
-        let memory_open = resident_memory(pid);
-        let connections = AGENTS + residents.len();
-
-        let mut to_resident = Vec::new();
-        let mut to_agent = Vec::new();
-        for round in 0..ROUNDS {
-            for batch in (0..chats.len()).collect::<Vec<_>>().chunks(AT_ONCE) {
-                let mut sends = tokio::task::JoinSet::new();
-                for &i in batch {
-                    let ((agent, id), resident) = (chats[i].clone(), residents[i].clone());
-                    let (at_agents, at_residents) = (at_agents.clone(), at_residents.clone());
-                    sends.spawn(async move {
-                        let from_agent = round % 2 == 0;
-                        let body =
-                            format!("round {round} chat {id} from {}", if from_agent { "agent" } else { "resident" });
-                        let sent = Instant::now();
-                        match from_agent {
-                            true => {
-                                agent
-                                    .call("staff/chat/send", &[("conversation", &id.to_string()), ("message", &body)])
-                                    .await
-                            }
-                            false => resident.call("chat/send", &[("message", &body)]).await,
-                        };
-                        let other_side = if from_agent { &at_residents } else { &at_agents };
-                        (from_agent, arrival(other_side, &body).await - sent)
-                    });
-                }
-                for (from_agent, latency) in sends.join_all().await {
-                    if from_agent { &mut to_resident } else { &mut to_agent }.push(latency);
-                }
-            }
-        }
-        println!(
-            "{} open chats: {} event streams ({AGENTS} consoles, {} residents)",
-            chats.len(),
-            connections,
-            residents.len()
-        );
-        for (label, latencies) in [("agent → resident", &mut to_resident), ("resident → agent", &mut to_agent)] {
-            latencies.sort();
-            let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1000.0;
-            println!(
-                "{label}: {} messages, median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
-                latencies.len(),
-                at(0.5),
-                at(0.99),
-                at(1.0)
-            );
-        }
-        let per_connection = (memory_open.saturating_sub(memory_before)) / connections as u64;
-        println!(
-            "server memory: {} KiB before, {} KiB with the streams open: {} KiB per connection (open chats included)",
-            memory_before, memory_open, per_connection
-        );
-    });
+    runtime.block_on(run(&base, &tokens, pid));
     child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+/// Arrivals noted by the agents' streams and by the residents' (a resident's own stream also shows what
+/// they sent, so each direction is timed on the other side's streams).
+struct Arrivals {
+    at_agents: Seen,
+    at_residents: Seen,
+}
+
+async fn run(base: &str, tokens: &[String], pid: u32) {
+    let probe = reqwest::Client::new();
+    while probe.get(format!("{base}/health")).send().await.is_err() {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let memory_before = resident_memory(pid);
+    let arrivals = Arrivals { at_agents: Default::default(), at_residents: Default::default() };
+    let chats = open_chats(base, tokens, &arrivals).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let memory_open = resident_memory(pid);
+    let connections = AGENTS + chats.len();
+    let (mut to_resident, mut to_agent) = exchange(&chats, &arrivals).await;
+    println!("{} open chats: {connections} event streams ({AGENTS} consoles, {} residents)", chats.len(), chats.len());
+    for (label, latencies) in [("agent → resident", &mut to_resident), ("resident → agent", &mut to_agent)] {
+        latencies.sort();
+        let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q).round() as usize].as_secs_f64() * 1000.0;
+        println!(
+            "{label}: {} messages, median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            latencies.len(),
+            at(0.5),
+            at(0.99),
+            at(1.0)
+        );
+    }
+    let per_connection = memory_open.saturating_sub(memory_before) / connections as u64;
+    println!(
+        "server memory: {memory_before} KiB before, {memory_open} KiB with the streams open: {per_connection} KiB per \
+         connection (open chats included)"
+    );
+}
+
+/// Agents sign in and switch on, residents start chats, each agent takes twenty; every stream is followed.
+/// Returns, per chat, its agent, its id and its resident.
+async fn open_chats(base: &str, tokens: &[String], arrivals: &Arrivals) -> Vec<(Browser, i64, Browser)> {
+    let mut chats = Vec::new();
+    for (n, token) in tokens.iter().enumerate() {
+        let agent = Browser::new(base);
+        let password = "lampadaire vert du lac Ramsey";
+        agent.call("accounts/set_password", &[("token", token), ("new_password", password)]).await;
+        let email = format!("agent{n}@example.ca");
+        agent.call("accounts/sign_in", &[("email", &email), ("password", password)]).await;
+        agent.call("staff/chat/available", &[("available", "true")]).await;
+        agent.follow("/staff/chat/events", arrivals.at_agents.clone(), true);
+        for _ in 0..CHATS_PER_AGENT {
+            let resident = Browser::new(base);
+            resident.call("chat/start", &[("name", "Marie Tremblay"), ("message", "Bonjour")]).await;
+            let id = agent.call("staff/chat/take", &[]).await.as_i64().expect("a chat taken");
+            resident.follow("/chat/events", arrivals.at_residents.clone(), false);
+            chats.push((agent.clone(), id, resident));
+        }
+    }
+    chats
+}
+
+/// Messages both ways, [`AT_ONCE`] at a time: each one's time from its POST to the other side's stream.
+async fn exchange(chats: &[(Browser, i64, Browser)], arrivals: &Arrivals) -> (Vec<Duration>, Vec<Duration>) {
+    let (mut to_resident, mut to_agent) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        for batch in chats.chunks(AT_ONCE) {
+            let mut sends = tokio::task::JoinSet::new();
+            for (agent, id, resident) in batch {
+                let (agent, id, resident) = (agent.clone(), *id, resident.clone());
+                let (at_agents, at_residents) = (arrivals.at_agents.clone(), arrivals.at_residents.clone());
+                sends.spawn(async move {
+                    let from_agent = round % 2 == 0;
+                    let body =
+                        format!("round {round} chat {id} from {}", if from_agent { "agent" } else { "resident" });
+                    let sent = Instant::now();
+                    match from_agent {
+                        true => {
+                            agent
+                                .call("staff/chat/send", &[("conversation", &id.to_string()), ("message", &body)])
+                                .await
+                        }
+                        false => resident.call("chat/send", &[("message", &body)]).await,
+                    };
+                    let other_side = if from_agent { &at_residents } else { &at_agents };
+                    (from_agent, arrival(other_side, &body).await - sent)
+                });
+            }
+            for (from_agent, latency) in sends.join_all().await {
+                if from_agent { &mut to_resident } else { &mut to_agent }.push(latency);
+            }
+        }
+    }
+    (to_resident, to_agent)
 }
 
 /// When the message `body` reached the other side (waiting for it).
