@@ -66,9 +66,11 @@ async fn run(base: &str, tokens: &[String], pid: u32) {
     while probe.get(format!("{base}/health")).send().await.is_err() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    let agents = sign_in(base, tokens).await;
+    // After the agents' password hashing (argon2's memory stays with the process): what follows is the chat's.
     let memory_before = resident_memory(pid);
     let arrivals = Arrivals { at_agents: Default::default(), at_residents: Default::default() };
-    let chats = open_chats(base, tokens, &arrivals).await;
+    let chats = open_chats(base, &agents, &arrivals).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let memory_open = resident_memory(pid);
     let connections = AGENTS + chats.len();
@@ -92,16 +94,25 @@ async fn run(base: &str, tokens: &[String], pid: u32) {
     );
 }
 
-/// Agents sign in and switch on, residents start chats, each agent takes twenty; every stream is followed.
-/// Returns, per chat, its agent, its id and its resident.
-async fn open_chats(base: &str, tokens: &[String], arrivals: &Arrivals) -> Vec<(Browser, i64, Browser)> {
-    let mut chats = Vec::new();
+/// The agents choose their password and sign in.
+async fn sign_in(base: &str, tokens: &[String]) -> Vec<Browser> {
+    let mut agents = Vec::new();
     for (n, token) in tokens.iter().enumerate() {
         let agent = Browser::new(base);
         let password = "lampadaire vert du lac Ramsey";
         agent.call("accounts/set_password", &[("token", token), ("new_password", password)]).await;
         let email = format!("agent{n}@example.ca");
         agent.call("accounts/sign_in", &[("email", &email), ("password", password)]).await;
+        agents.push(agent);
+    }
+    agents
+}
+
+/// Agents switch on, residents start chats, each agent takes twenty; every stream is followed. Returns,
+/// per chat, its agent, its id and its resident.
+async fn open_chats(base: &str, agents: &[Browser], arrivals: &Arrivals) -> Vec<(Browser, i64, Browser)> {
+    let mut chats = Vec::new();
+    for agent in agents {
         agent.call("staff/chat/available", &[("available", "true")]).await;
         agent.follow("/staff/chat/events", arrivals.at_agents.clone(), true);
         for _ in 0..CHATS_PER_AGENT {
@@ -202,7 +213,8 @@ impl Browser {
         tokio::spawn(async move {
             let mut response = request.send().await.unwrap();
             let mut buffer = String::new();
-            while let Some(chunk) = response.chunk().await.unwrap() {
+            // The stream ends when the benchmark stops the server.
+            while let Ok(Some(chunk)) = response.chunk().await {
                 let now = Instant::now();
                 buffer.push_str(&String::from_utf8_lossy(&chunk));
                 while let Some(end) = buffer.find("\n\n") {
