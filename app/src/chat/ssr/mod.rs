@@ -31,9 +31,9 @@ const SECURE_COOKIE: &str = "__Host-chat";
 /// A chat's cookie outlives any chat day.
 const COOKIE_SECONDS: i64 = 12 * 3600;
 
-/// The chat token the request's cookie holds.
-pub fn token_in(headers: &http::HeaderMap) -> Option<&str> {
-    crate::cookies::value(headers, &[COOKIE, SECURE_COOKIE])
+/// The hash of the chat token the request's cookie holds: what conversations are found by.
+pub fn token_hash_in(headers: &http::HeaderMap) -> Option<Vec<u8>> {
+    crate::cookies::value(headers, &[COOKIE, SECURE_COOKIE]).map(crate::accounts::ssr::tokens::hash)
 }
 
 /// Gives the response being written a chat cookie (edge only); `None` clears it.
