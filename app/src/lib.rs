@@ -45,6 +45,7 @@ pub mod cookies;
 pub mod errors;
 pub mod feedback;
 pub mod i18n;
+pub mod intake;
 pub mod layout;
 pub mod lifecycle;
 pub mod navigation;

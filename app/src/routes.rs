@@ -17,6 +17,8 @@ pub const FORGOT_PASSWORD: &str = "/account/forgot";
 pub const ACCOUNT_EXPORT: &str = "/account/export";
 pub const STAFF: &str = "/staff";
 pub const STAFF_FEEDBACK: &str = "/staff/feedback";
+/// The agent's contact page (intake): find the caller, file for them, or log an inquiry.
+pub const STAFF_CONTACT: &str = "/staff/contact";
 pub const PRIVACY: &str = "/privacy";
 pub const FEEDBACK: &str = "/feedback";
 /// Live chat: the resident's conversation, its event stream, "My chats"; the agents' console and its stream.
@@ -100,7 +102,7 @@ fn encode(text: &str) -> String {
 /// once. Pages other than home and search are `lazy_page!`s, fetched when opened.
 #[component]
 pub fn PageRoutes() -> impl IntoView {
-    use crate::{accounts, catalogue, chat, errors, feedback, privacy, requests, staff, survey};
+    use crate::{accounts, catalogue, chat, errors, feedback, intake, privacy, requests, staff, survey};
     view! {
         <Routes fallback=errors::NotFoundPage>
             <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
@@ -114,6 +116,7 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/contact") view={Lazy::<intake::ContactRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>

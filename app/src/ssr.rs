@@ -1,5 +1,5 @@
 //! What the edge reaches on the server: the city, the catalogue, accounts, addresses, requests and their
-//! lifecycle, surveys, feedback and the notification outbox, provided to every request by the server binary
+//! lifecycle, the staff queue and intake, surveys, feedback and the notification outbox, provided to every request by the server binary
 //! (`server/src/startup.rs`).
 //!
 //! The dependency rule: only the edge — server functions in `api.rs` files and the page shell — calls
@@ -13,6 +13,7 @@ use crate::catalogue::{Catalogue, SearchIndex};
 use crate::chat::ssr::Chat;
 use crate::city::{ssr::City, CityContext};
 use crate::feedback::ssr::FeedbackStore;
+use crate::intake::ssr::IntakeStore;
 use crate::lifecycle::ssr::{flows::Stores, LifecycleStore};
 use crate::notifications::Outbox;
 use crate::requests::ssr::Requests;
@@ -34,6 +35,8 @@ pub struct ServerContext {
     pub lifecycle: Arc<dyn LifecycleStore>,
     /// The staff queue.
     pub queue: Arc<dyn QueueStore>,
+    /// Agent intake: find-the-caller, profiles agents make, the contacts log.
+    pub intake: Arc<dyn IntakeStore>,
     pub surveys: Arc<dyn SurveyStore>,
     pub feedback: Arc<dyn FeedbackStore>,
     /// Sends what staff changes write to the notification outbox.

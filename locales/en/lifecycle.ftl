@@ -18,6 +18,7 @@ timeline-note-public = Message from the city
 timeline-note-internal = Internal note
 timeline-update = Information added by the resident
 timeline-assigned = Assigned to { $team }
+timeline-filed = Filed for the resident by an agent ({ $channel })
 timeline-reopened = Reopened: the resident says the problem is not resolved
 timeline-by = by { $name }
 timeline-internal = Staff only:

@@ -9,6 +9,7 @@ step-details = About the problem
 step-files = Photos and files
 step-review = Check and submit
 step-progress = Step { $number } of { $total }
+step-for-caller = For: { $name } · { $channel }
 step-progress-label = Steps of your request
 step-back = Back
 step-continue = Continue

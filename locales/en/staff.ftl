@@ -13,6 +13,7 @@ staff-filter-age = Received
 staff-filter-age-days = more than { $days } days ago
 staff-filter-overdue = Overdue only
 staff-filter-attention = Resident added information
+staff-filter-channel = Came in by
 staff-filter-apply = Show
 staff-queue-count = { $count ->
     [0] No request
@@ -50,3 +51,4 @@ staff-feedback-empty = No feedback yet.
 staff-feedback-signed-in = signed in
 staff-feedback-anonymous = not signed in
 staff-chat-link = Live chat
+staff-contact-link = New contact

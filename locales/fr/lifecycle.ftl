@@ -18,6 +18,7 @@ timeline-note-public = Message de la Ville
 timeline-note-internal = Note interne
 timeline-update = Renseignements ajoutés par le résident
 timeline-assigned = Confiée à : { $team }
+timeline-filed = Soumise pour la personne par un préposé ou une préposée ({ $channel })
 timeline-reopened = Rouverte : le résident indique que le problème n'est pas réglé
 timeline-by = par { $name }
 timeline-internal = Personnel seulement :

@@ -9,6 +9,7 @@ step-details = Le problème
 step-files = Photos et fichiers
 step-review = Vérifier et soumettre
 step-progress = Étape { $number } de { $total }
+step-for-caller = Pour : { $name } · { $channel }
 step-progress-label = Étapes de votre demande
 step-back = Retour
 step-continue = Continuer

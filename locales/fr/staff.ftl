@@ -13,6 +13,7 @@ staff-filter-age = Reçue
 staff-filter-age-days = il y a plus de { $days } jours
 staff-filter-overdue = En retard seulement
 staff-filter-attention = Le résident a ajouté des renseignements
+staff-filter-channel = Reçue par
 staff-filter-apply = Afficher
 staff-queue-count = { $count ->
     [0] Aucune demande
@@ -50,3 +51,4 @@ staff-feedback-empty = Aucun commentaire pour l'instant.
 staff-feedback-signed-in = connecté
 staff-feedback-anonymous = non connecté
 staff-chat-link = Clavardage en direct
+staff-contact-link = Nouveau contact

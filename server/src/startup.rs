@@ -85,6 +85,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         requests: requests.clone(),
         lifecycle: store.clone(),
         queue: store.clone(),
+        intake: store.clone(),
         surveys: store.clone(),
         feedback: store,
         notifications: notifications.clone(),

@@ -111,6 +111,19 @@ pub fn TextField(
     }
 }
 
+/// A labelled drop-down list; `children` are its options.
+#[component]
+pub fn SelectField(field: Field, #[prop(into)] error: Signal<Option<AppError>>, children: Children) -> impl IntoView {
+    let (invalid, described_by) = aria(field, error, false);
+    view! {
+        <FieldFrame field error>
+            <select id=field.code() name=field.code() aria-invalid=invalid aria-describedby=described_by>
+                {children()}
+            </select>
+        </FieldFrame>
+    }
+}
+
 /// A labelled multi-line text input, for notes and comments.
 #[component]
 pub fn TextArea(

@@ -5,6 +5,6 @@ mod form;
 
 pub use file_preview::FilePreview;
 pub use form::{
-    action_error, aria, problem_for, Choices, Confirmation, ErrorSummary, FieldFrame, ProblemLine, SubmitButton,
-    TextArea, TextField,
+    action_error, aria, problem_for, Choices, Confirmation, ErrorSummary, FieldFrame, ProblemLine, SelectField,
+    SubmitButton, TextArea, TextField,
 };

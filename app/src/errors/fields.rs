@@ -42,10 +42,16 @@ pub enum Field {
     /// Live chat: a message, the 1–5 rating of a conversation.
     Message,
     Rating,
+    /// Agent intake: how the caller reached 311, the service filed for them, an inquiry's topic and how
+    /// it ended.
+    Channel,
+    Service,
+    Topic,
+    Outcome,
 }
 
 impl Field {
-    pub const ALL: [Field; 27] = [
+    pub const ALL: [Field; 31] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -73,6 +79,10 @@ impl Field {
         Field::Improve,
         Field::Message,
         Field::Rating,
+        Field::Channel,
+        Field::Service,
+        Field::Topic,
+        Field::Outcome,
     ];
 
     /// The input's `name` and `id`.
@@ -105,6 +115,10 @@ impl Field {
             Field::Improve => "improve",
             Field::Message => "message",
             Field::Rating => "rating",
+            Field::Channel => "channel",
+            Field::Service => "service",
+            Field::Topic => "topic",
+            Field::Outcome => "outcome",
         }
     }
 
@@ -146,6 +160,10 @@ impl Field {
             Field::Improve => "field-improve",
             Field::Message => "field-message",
             Field::Rating => "field-rating",
+            Field::Channel => "field-channel",
+            Field::Service => "field-service",
+            Field::Topic => "field-topic",
+            Field::Outcome => "field-outcome",
         }
     }
 }
@@ -214,6 +232,10 @@ crate::codes::coded! {
         SurveyClosed = "survey-closed",
         /// The number is not between 1 and 5.
         RatingInvalid = "rating-invalid",
+        /// A caller's profile needs a way to reach them: a phone number, an e-mail address, or both.
+        ContactNeeded = "contact-needed",
+        /// Updates by e-mail, and no e-mail address.
+        EmailNeededForUpdates = "email-needed-for-updates",
     }
 }
 

@@ -154,6 +154,16 @@ pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// Sends the browser to the path a server function answered with (a 302 without JavaScript, the router
+/// with it), or answers its error.
+#[cfg(feature = "ssr")]
+pub fn go(result: Result<String, AppError>) -> Result<String, AppError> {
+    if let Ok(path) = &result {
+        leptos_axum::redirect(path);
+    }
+    answer(result)
+}
+
 /// Our own failures (database, files, mail): logged here with their detail, shown as "something went wrong".
 #[cfg(feature = "ssr")]
 impl From<anyhow::Error> for AppError {

@@ -4,7 +4,7 @@
 
 use crate::errors::{Field, FieldError, Problem};
 use crate::i18n::Text;
-use crate::requests::model::{AttachmentView, Reference};
+use crate::requests::model::{AttachmentView, ContactChannel, Reference};
 use serde::{Deserialize, Serialize};
 
 crate::codes::coded! {
@@ -108,6 +108,10 @@ pub enum EventKind {
     },
     /// The resident said the completed work did not resolve the problem.
     Reopened,
+    /// An agent filed it for the resident, who reached 311 by `channel` (staff only: the audit log).
+    Filed {
+        channel: ContactChannel,
+    },
 }
 
 /// One line of the timeline.
@@ -126,7 +130,7 @@ pub struct TimelineEvent {
 impl TimelineEvent {
     fn visible_to_resident(&self) -> bool {
         match self.kind {
-            EventKind::Assigned { .. } => false,
+            EventKind::Assigned { .. } | EventKind::Filed { .. } => false,
             EventKind::Note => self.public,
             _ => true,
         }

@@ -36,6 +36,9 @@ fn Event(event: TimelineEvent) -> impl IntoView {
             EventKind::Update => i18n.t("timeline-update"),
             EventKind::Assigned { team } => i18n.t_args("timeline-assigned", &[("team", Arg::from(i18n.pick(team)))]),
             EventKind::Reopened => i18n.t("timeline-reopened"),
+            EventKind::Filed { channel } => {
+                i18n.t_args("timeline-filed", &[("channel", Arg::from(i18n.t(channel.key())))])
+            }
         }
     };
     let by = match event.actor {

@@ -6,28 +6,19 @@ use super::model::{DraftView, RequestSummary, Step};
 #[cfg(feature = "ssr")]
 use super::{model::DraftId, ssr::flows};
 #[cfg(feature = "ssr")]
-use crate::errors::answer;
+use crate::errors::{answer, go};
 use crate::errors::{AppError, Json};
 #[cfg(feature = "ssr")]
 use crate::ssr::edge;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// Sends the browser to `path` once the step is saved (a 302 without JavaScript, the router with it).
-#[cfg(feature = "ssr")]
-fn go(result: Result<String, AppError>) -> Result<String, AppError> {
-    if let Ok(path) = &result {
-        leptos_axum::redirect(path);
-    }
-    answer(result)
-}
-
 #[server(endpoint = "requests/start", output = Json)]
 pub async fn start_request(service: String) -> Result<String, AppError> {
     let (context, caller) = edge();
     let result = async {
         let code = crate::catalogue::Code::parse(&service).ok_or(AppError::NotFound)?;
-        flows::start(&context.catalogue, &context.requests, &caller, &code).await
+        flows::start(&context.catalogue, &context.requests, caller.account(), &code, None).await
     };
     go(result.await)
 }

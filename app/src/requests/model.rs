@@ -230,6 +230,32 @@ crate::codes::coded! {
 }
 
 crate::codes::coded! {
+    /// How a request or a contact came in: the portal, or an agent serving a caller.
+    #[derive(Default)]
+    pub enum ContactChannel in "channel" {
+        #[default]
+        Web = "web",
+        Phone = "phone",
+        Email = "email",
+        Counter = "counter",
+        Chat = "chat",
+    }
+}
+
+impl ContactChannel {
+    /// The channels an agent serves (every one but the portal itself).
+    pub const AGENTS: [ContactChannel; 4] =
+        [ContactChannel::Phone, ContactChannel::Email, ContactChannel::Counter, ContactChannel::Chat];
+}
+
+/// A draft an agent fills in for a caller, as its pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForCaller {
+    pub name: String,
+    pub channel: ContactChannel,
+}
+
+crate::codes::coded! {
     /// A photo (cleaned, with a thumbnail) or another file (a PDF).
     pub enum AttachmentKind {
         Photo = "photo",
@@ -287,6 +313,8 @@ pub struct DraftView {
     /// Only filled for the review step.
     pub nearby: Option<Nearby>,
     pub signed_in: bool,
+    /// An agent filing it for a caller: whom, and how they reached 311.
+    pub for_caller: Option<ForCaller>,
 }
 
 /// A request in "My requests".

@@ -5,7 +5,7 @@ use crate::catalogue::Code;
 use crate::feedback::Easy;
 use crate::i18n::{Lang, Text};
 use crate::lifecycle::model::{RequestView, Status};
-use crate::requests::model::{Attention, Reference};
+use crate::requests::model::{Attention, ContactChannel, Reference};
 use crate::routes;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,9 @@ pub struct QueueFilter {
     /// Only requests the resident added something to since staff last acted.
     #[serde(default)]
     pub attention: bool,
+    /// How requests came in: "" for any, or a channel's code.
+    #[serde(default)]
+    pub channel: String,
     /// A reference, or part of an address or a resident's name.
     #[serde(default)]
     pub q: String,
@@ -67,6 +70,7 @@ impl QueueFilter {
             ("service", &self.service),
             ("category", &self.category),
             ("age", &self.age),
+            ("channel", &self.channel),
             ("q", &self.q),
         ] {
             if !value.is_empty() {
@@ -104,6 +108,7 @@ pub struct QueueRow {
     pub team: Option<Text>,
     /// "update" or "reopened": the resident added something since staff last acted.
     pub attention: Option<Attention>,
+    pub channel: ContactChannel,
 }
 
 /// A page of the queue, with what the filter form offers.
@@ -128,6 +133,7 @@ pub struct StaffRequest {
     pub team: Option<String>,
     pub teams: Vec<(String, Text)>,
     pub attention: Option<Attention>,
+    pub channel: ContactChannel,
 }
 
 /// How to reach the resident (staff call back, or ask for more).
@@ -159,9 +165,13 @@ mod tests {
         let filter = QueueFilter {
             status: "in_progress".into(),
             q: "Brady St & co".into(),
+            channel: "phone".into(),
             overdue: true,
             ..Default::default()
         };
-        assert_eq!(filter.query_string(2), "/staff?status=in_progress&q=Brady+St+%26+co&overdue=true&page=2");
+        assert_eq!(
+            filter.query_string(2),
+            "/staff?status=in_progress&channel=phone&q=Brady+St+%26+co&overdue=true&page=2"
+        );
     }
 }

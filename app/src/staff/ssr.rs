@@ -9,7 +9,7 @@ use crate::errors::AppError;
 use crate::feedback::ssr::FeedbackStore;
 use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::flows::{self, Stores};
-use crate::requests::model::Reference;
+use crate::requests::model::{ContactChannel, Reference};
 use crate::requests::ssr::{access::Viewer, StoredRequest};
 
 /// The signed-in staff member; residents are refused (403), and nobody signed in is asked to (401).
@@ -35,6 +35,8 @@ pub struct QueueQuery {
     /// Open and due before this day: overdue.
     pub overdue_on: Option<jiff::civil::Date>,
     pub attention: bool,
+    /// Only requests that came in this way.
+    pub channel: Option<ContactChannel>,
     pub search: Option<QueueSearch>,
     pub offset: u32,
     pub limit: u32,
@@ -88,6 +90,7 @@ pub fn parse_filter(catalogue: &Catalogue, filter: &QueueFilter, today: jiff::ci
         created_before: age_days.map(|days| now - days * 86_400),
         overdue_on: filter.overdue.then_some(today),
         attention: filter.attention,
+        channel: ContactChannel::parse(&filter.channel),
         search,
         offset: filter.page.min(10_000) * PAGE_SIZE,
         limit: PAGE_SIZE,
@@ -116,6 +119,7 @@ pub async fn queue(
             team: request.team.and_then(|code| city.team(&code).map(|t| t.name.clone())),
             status: request.status,
             attention: request.attention,
+            channel: request.channel,
         })
         .collect();
     let online = catalogue.services().iter().filter(|s| s.online);
@@ -139,8 +143,8 @@ pub async fn request(
     reference: &Reference,
 ) -> Result<StaffRequest, AppError> {
     let (loaded, _) = flows::load(stores, reference, staff).await?;
-    let (account_id, team, attention) =
-        (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention);
+    let (account_id, team, attention, channel) =
+        (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention, loaded.request.channel);
     let service = catalogue.service(&loaded.request.service).cloned();
     let (answers, _) = stores.requests.contents(&loaded.request.reference).await?;
     let answers = answers
@@ -167,6 +171,7 @@ pub async fn request(
         team,
         teams: city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
         attention,
+        channel,
     })
 }
 

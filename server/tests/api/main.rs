@@ -4,6 +4,7 @@
 mod accounts;
 mod chat;
 mod helpers;
+mod intake;
 mod language;
 mod lifecycle;
 mod messages;

@@ -99,7 +99,7 @@ async fn registered_for_texts(portal: &TestPortal, mobile: &str) {
 }
 
 /// Calls the inbound webhook as the provider does, signed with `secret`.
-async fn text_back(portal: &TestPortal, secret: &str, from: &str, body: &str) -> (StatusCode, String) {
+pub async fn text_back(portal: &TestPortal, secret: &str, from: &str, body: &str) -> (StatusCode, String) {
     let form: BTreeMap<String, String> =
         [("From", from), ("To", "+17055550100"), ("Body", body), ("MessageSid", "SM1")]
             .into_iter()

@@ -8,6 +8,7 @@ mod sign_in;
 use account::AccountPage;
 use password::{ForgotPasswordPage, SetPasswordPage};
 use register::RegisterPage;
+pub use register::{lang_options, updates_options};
 use sign_in::SignInPage;
 
 lazy_page!(SignInRoute, SignInPage);

@@ -11,11 +11,11 @@ use crate::privacy::OfficerCard;
 use leptos::prelude::*;
 
 /// The language radios, each language named in itself.
-pub(super) fn lang_options() -> Vec<(&'static str, &'static str)> {
+pub fn lang_options() -> Vec<(&'static str, &'static str)> {
     Lang::ALL.iter().map(|lang| (lang.code(), if *lang == Lang::Fr { "lang-fr" } else { "lang-en" })).collect()
 }
 
-pub(super) fn updates_options() -> Vec<(&'static str, &'static str)> {
+pub fn updates_options() -> Vec<(&'static str, &'static str)> {
     UpdatesBy::ALL
         .iter()
         .map(|u| {

@@ -65,10 +65,19 @@ async fn personal_data(context: &ServerContext, session: &CurrentSession) -> any
             "answers": answers.iter().map(|(question, value)| json!({ "question": question, "value": value })).collect::<Vec<_>>(),
             "files": files,
             "created_at": time(r.created_at),
+            "channel": r.channel,
             "updates": updates,
             "survey": survey,
         }));
     }
+    // Calls, e-mails and visits an agent logged for them (a profile an agent made included).
+    let contacts: Vec<_> = context
+        .intake
+        .contacts_of(account.id)
+        .await?
+        .into_iter()
+        .map(|c| json!({ "at": time(c.at), "channel": c.channel, "kind": c.kind, "reference": c.reference, "note": c.note }))
+        .collect();
     Ok(Some(json!({
         "account": {
             "name": account.name,
@@ -86,5 +95,6 @@ async fn personal_data(context: &ServerContext, session: &CurrentSession) -> any
             "last_used_at": time(s.last_seen_at),
         })).collect::<Vec<_>>(),
         "requests": requests_made,
+        "contacts": contacts,
     })))
 }

@@ -21,7 +21,13 @@ impl Details {
         Ok(problems.finish(details)?)
     }
 
-    fn collect(problems: &mut Problems, name: &str, mobile: &str, lang: &str, updates_by: &str) -> Option<Details> {
+    pub(crate) fn collect(
+        problems: &mut Problems,
+        name: &str,
+        mobile: &str,
+        lang: &str,
+        updates_by: &str,
+    ) -> Option<Details> {
         let name = problems.check(Field::Name, name, PersonName::parse(name), Problem::NameInvalid);
         let mobile = match mobile.trim().is_empty() {
             true => Some(None),
@@ -78,7 +84,7 @@ pub fn sign_in(email: &str, password: &str) -> Result<Email, AppError> {
     Ok(problems.finish(email)?)
 }
 
-fn parse_email(problems: &mut Problems, email: &str) -> Option<Email> {
+pub(crate) fn parse_email(problems: &mut Problems, email: &str) -> Option<Email> {
     problems.check(Field::Email, email, Email::parse(email), Problem::EmailInvalid)
 }
 

@@ -1,7 +1,8 @@
-//! Rate limits on what an attacker would repeat: signing in, registering, asking for a password link, and
-//! sending text messages. Each is counted per client address and per account (the e-mail address typed,
-//! whether or not it has an account, so that the answer says nothing about it). Counters live in memory:
-//! a restart forgets them, which only ever lets a person in sooner.
+//! Rate limits on what an attacker would repeat: signing in, registering, asking for a password link,
+//! sending text messages, and, with a stolen staff session, looking residents up. Each is counted per client
+//! address and per account (the e-mail address typed, whether or not it has an account, so that the answer
+//! says nothing about it; or the agent). Counters live in memory: a restart forgets them, which only ever
+//! lets a person in sooner.
 
 use crate::errors::AppError;
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -17,6 +18,10 @@ pub enum Action {
     Sms,
     /// Portal feedback, which anyone may send signed out.
     Feedback,
+    /// Agents: find-the-caller, and profiles made for callers. Generous for a busy agent; a stolen staff
+    /// session cannot walk the residents' list at speed.
+    FindCaller,
+    NewProfile,
 }
 
 /// A burst allowed at once, then one more every `every`.
@@ -26,7 +31,15 @@ struct Rule {
 }
 
 impl Action {
-    const ALL: [Action; 5] = [Action::SignIn, Action::Register, Action::PasswordLink, Action::Sms, Action::Feedback];
+    const ALL: [Action; 7] = [
+        Action::SignIn,
+        Action::Register,
+        Action::PasswordLink,
+        Action::Sms,
+        Action::Feedback,
+        Action::FindCaller,
+        Action::NewProfile,
+    ];
 
     fn per_ip(self) -> Rule {
         match self {
@@ -35,6 +48,9 @@ impl Action {
             Action::Register | Action::PasswordLink => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
             Action::Sms => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
             Action::Feedback => Rule { burst: 20, every: Duration::from_secs(3 * 60) },
+            // A contact centre behind one address: several agents' worth.
+            Action::FindCaller => Rule { burst: 600, every: Duration::from_millis(200) },
+            Action::NewProfile => Rule { burst: 100, every: Duration::from_secs(6) },
         }
     }
 
@@ -44,6 +60,8 @@ impl Action {
             Action::Register | Action::PasswordLink => Rule { burst: 3, every: Duration::from_secs(20 * 60) },
             Action::Sms => Rule { burst: 3, every: Duration::from_secs(20 * 60) },
             Action::Feedback => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
+            Action::FindCaller => Rule { burst: 60, every: Duration::from_secs(2) },
+            Action::NewProfile => Rule { burst: 20, every: Duration::from_secs(60) },
         }
     }
 }

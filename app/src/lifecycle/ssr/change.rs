@@ -123,6 +123,7 @@ mod tests {
             attention: None,
             version: 3,
             created_at: 0,
+            channel: crate::requests::model::ContactChannel::Web,
         }
     }
 

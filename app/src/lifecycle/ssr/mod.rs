@@ -8,7 +8,7 @@ use super::model::{Actor, CloseReason, EventKind, Note, RequestView, Status, Tim
 use crate::accounts::ssr::AccountId;
 use crate::catalogue::Catalogue;
 use crate::city::ssr::City;
-use crate::requests::model::Reference;
+use crate::requests::model::{ContactChannel, Reference};
 use crate::requests::ssr::{flows::attachment_view, Attachment, StoredRequest};
 use jiff::Timestamp;
 
@@ -36,6 +36,11 @@ pub enum StoredKind {
         team: String,
     },
     Reopened,
+    /// An agent filed the request for its resident (written by the request's submission, never by a
+    /// staff change).
+    Filed {
+        channel: ContactChannel,
+    },
 }
 
 /// One row of `request_events`, with who wrote it and the files that came with it.
@@ -149,6 +154,7 @@ fn timeline_event(city: &City, event: StoredEvent) -> TimelineEvent {
             EventKind::Assigned { team: city.team(&team).map(|t| t.name.clone()).unwrap_or_default() }
         }
         StoredKind::Reopened => EventKind::Reopened,
+        StoredKind::Filed { channel } => EventKind::Filed { channel },
     };
     TimelineEvent {
         at: city.time_of(event.at),

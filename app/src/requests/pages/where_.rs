@@ -32,6 +32,8 @@ pub fn Where(view: DraftView) -> impl IntoView {
     let error = Signal::derive(move || locate_error.get().or_else(|| saved_error.get()));
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    // An agent filing for a caller is not where the problem is.
+    let can_locate = view.for_caller.is_none();
     let chosen = view.place.clone();
     let chosen_id = view.place.as_ref().map(|place| place.address_id);
     let choices = move || {
@@ -79,7 +81,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
                 <button type="submit" class="button button-secondary">{t("where-find")}</button>
             </div>
         </form>
-        <Show when=move || hydrated.get()>
+        <Show when=move || hydrated.get() && can_locate>
             <p>
                 <button type="button" class="button button-secondary" on:click=locate>{t("where-locate")}</button>
             </p>

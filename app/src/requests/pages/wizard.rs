@@ -44,6 +44,16 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
     };
     let back = step.previous().map(|previous| routes::draft_step(&view.id, previous));
     let service_name = view.service_name.clone();
+    // An agent filing for a caller sees whom for at every step.
+    let for_caller = view.for_caller.clone().map(|caller| {
+        let line = move || {
+            i18n.t_args(
+                "step-for-caller",
+                &[("name", Arg::from(caller.name.clone())), ("channel", Arg::from(i18n.t(caller.channel.key())))],
+            )
+        };
+        view! { <p class="notice">{line}</p> }
+    });
     let form = match step {
         Step::Where => view! { <Where view/> }.into_any(),
         Step::Details => view! { <Details view/> }.into_any(),
@@ -73,6 +83,7 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
                     .collect_view()}
             </ol>
             <h1>{t(step.key())}</h1>
+            {for_caller}
             {form}
         </div>
     }

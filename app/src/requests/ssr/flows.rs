@@ -1,14 +1,15 @@
 //! What each step of the wizard does on the server, once the edge has parsed its input. A draft belongs to
 //! the account that first touched it signed in; before that, to whoever holds its random address.
 
-use super::{Attachment, Draft, NewRequest, Requests, Submission};
-use crate::accounts::ssr::{now, sessions::Caller, tokens, AccountId};
+use super::{Attachment, Draft, NewRequest, OnBehalf, Requests, Submission};
+use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, tokens, AccountId};
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::errors::{AppError, Field, Problem, Problems};
+use crate::i18n::Lang;
 use crate::requests::model::{
-    Answers, AttachmentView, Description, DraftId, DraftView, Nearby, Place, RequestSummary, Step,
+    Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, Nearby, Place, Reference, RequestSummary, Step,
 };
 use crate::routes;
 use std::collections::BTreeMap;
@@ -17,19 +18,21 @@ use tokio::sync::Notify;
 /// "About 50 m": how close an open request for the same service must be to be pointed out.
 const NEARBY_METRES: f64 = 50.0;
 
-/// Starts a draft for an online service; returns the first step's address.
+/// Starts a draft for an online service, owned by `owner` (nobody yet, for a resident signed out), or
+/// by an agent filling it in `on_behalf` of a caller; returns the first step's address.
 pub async fn start(
     catalogue: &Catalogue,
     requests: &Requests,
-    caller: &Caller,
+    owner: Option<AccountId>,
     code: &Code,
+    on_behalf: Option<&OnBehalf>,
 ) -> Result<String, AppError> {
     let service = catalogue.service(code).ok_or(AppError::NotFound)?;
     if !service.online {
         return Err(AppError::NotOnline);
     }
     let id = DraftId::parse(&tokens::new_token()).ok_or(AppError::Internal)?;
-    requests.store.create_draft(&id, caller.account(), &service.code, now()).await?;
+    requests.store.create_draft(&id, owner, &service.code, on_behalf, now()).await?;
     Ok(routes::draft_step(&id, Step::Where))
 }
 
@@ -90,6 +93,7 @@ pub async fn view(
         attachments: attachments.iter().map(attachment_view).collect(),
         nearby,
         signed_in: draft.account_id.is_some(),
+        for_caller: draft.on_behalf.map(|on| ForCaller { name: on.name, channel: on.channel }),
     })
 }
 
@@ -163,7 +167,8 @@ pub struct Submitting<'a> {
     pub bell: &'a Notify,
 }
 
-/// Step 4: submits the draft, once. Returns the request's page.
+/// Step 4: submits the draft, once. Returns the request's page (the console's, for an agent filing it
+/// for a caller).
 pub async fn submit(
     with: Submitting<'_>,
     requests: &Requests,
@@ -178,14 +183,33 @@ pub async fn submit(
             // A retry after a lost answer, or a second click that came after the first one's commit: the
             // draft is gone because the request exists. (Clicks that arrive together are sorted out by
             // the store's transaction, which checks the same key.)
-            Err(AppError::NotFound) => return already_submitted(requests, id, session.account_id).await,
+            Err(AppError::NotFound) => return already_submitted(requests, id, session).await,
             Err(error) => return Err(error),
         };
-        if let Some(path) = submit_draft(&with, requests, caller, &draft, session.account_id).await? {
+        if let Some(path) = submit_draft(&with, requests, caller, session, &draft).await? {
             return Ok(path);
         }
     }
     Err(AppError::Unavailable)
+}
+
+/// Whose request a draft becomes, in which language (`None`: the page's), and the page to show once it
+/// is made.
+struct Author {
+    account: AccountId,
+    lang: Option<Lang>,
+    page: fn(&Reference) -> String,
+}
+
+/// The resident's own request, or, for an agent filing it on a caller's behalf, the caller's (and the
+/// console's page of it).
+fn author(session: &CurrentSession, draft: &Draft) -> Result<Author, AppError> {
+    match &draft.on_behalf {
+        None => Ok(Author { account: session.account_id, lang: None, page: routes::request }),
+        // A role taken away since the draft was started takes the draft with it.
+        Some(_) if !session.user.role.is_staff() => Err(AppError::Forbidden),
+        Some(on) => Ok(Author { account: on.caller, lang: Some(on.lang), page: routes::staff_request }),
+    }
 }
 
 /// Submits a draft as read; `None` when it changed meanwhile.
@@ -193,8 +217,8 @@ async fn submit_draft(
     with: &Submitting<'_>,
     requests: &Requests,
     caller: &Caller,
+    session: &CurrentSession,
     draft: &Draft,
-    account_id: AccountId,
 ) -> Result<Option<String>, AppError> {
     let service = with.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     if draft.place.is_none() {
@@ -202,29 +226,34 @@ async fn submit_draft(
     }
     // The catalogue may have changed since the details were saved: they are checked again.
     draft.answers.still_fit(&service.questions).map_err(AppError::Invalid)?;
+    let Author { account, lang, page } = author(session, draft)?;
 
     let today = with.city.date_of(jiff::Timestamp::now());
     let new = NewRequest {
-        lang: caller.lang,
+        lang: lang.unwrap_or(caller.lang),
         year: today.year() as u16,
         due_on: super::expected_on(with.city, with.catalogue, &service.code),
         now: now(),
     };
-    let reference = match requests.store.submit(draft, account_id, &new).await? {
+    let reference = match requests.store.submit(draft, account, &new).await? {
         Submission::New(reference) => reference,
         // One receipt per request, however many clicks.
-        Submission::Existing(reference) => return Ok(Some(routes::request(&reference))),
+        Submission::Existing(reference) => return Ok(Some(page(&reference))),
         Submission::Stale => return Ok(None),
     };
     // The receipt was written with the request: the worker sends it now.
     with.bell.notify_one();
-    Ok(Some(routes::request(&reference)))
+    Ok(Some(page(&reference)))
 }
 
-/// The address of the request made from draft `id`, if `account` made it.
-async fn already_submitted(requests: &Requests, key: &DraftId, account: AccountId) -> Result<String, AppError> {
+/// The address of the request made from draft `id`, if the one asking made it (or is staff, who filed
+/// it for a caller and see every request).
+async fn already_submitted(requests: &Requests, key: &DraftId, session: &CurrentSession) -> Result<String, AppError> {
     let reference = requests.store.request_by_key(key).await?.ok_or(AppError::NotFound)?;
-    match requests.store.request(&reference).await?.is_some_and(|request| request.account_id == account) {
+    if session.user.role.is_staff() {
+        return Ok(routes::staff_request(&reference));
+    }
+    match requests.store.request(&reference).await?.is_some_and(|request| request.account_id == session.account_id) {
         true => Ok(routes::request(&reference)),
         false => Err(AppError::NotFound),
     }
@@ -239,11 +268,13 @@ pub async fn follow_nearby(requests: &Requests, caller: &Caller, id: &DraftId) -
     let store = &requests.store;
     let nearby = store.open_request_near(&draft.service, place.latitude, place.longitude, NEARBY_METRES).await?;
     let request = nearby.ok_or(AppError::NotFound)?;
-    store.follow(&request.reference, session.account_id, now()).await?;
+    // An agent's caller follows it, and the agent sees it in the console.
+    let Author { account, page, .. } = author(session, &draft)?;
+    store.follow(&request.reference, account, now()).await?;
     for file in store.discard_draft(&draft.id).await? {
         requests.files.delete(&file).await?;
     }
-    Ok(routes::request(&request.reference))
+    Ok(page(&request.reference))
 }
 
 /// "My requests": the signed-in resident's requests, newest first.

@@ -7,7 +7,7 @@ pub mod images;
 pub mod updates;
 pub mod uploads;
 
-use super::model::{Answers, AttachmentKind, Attention, Description, DraftId, Place, Reference};
+use super::model::{Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, Reference};
 use crate::accounts::ssr::AccountId;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
@@ -34,6 +34,19 @@ pub struct Draft {
     pub answers: Answers,
     pub description: Description,
     pub updated_at: i64,
+    /// Filled in by an agent for a caller (`account_id` is the agent).
+    pub on_behalf: Option<OnBehalf>,
+}
+
+/// A draft an agent fills in for a caller: whose request it will be, how they reached 311, and the
+/// language they are served in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OnBehalf {
+    pub caller: AccountId,
+    pub channel: ContactChannel,
+    pub lang: Lang,
+    /// The caller's name as the store reads it back (ignored when the draft is made).
+    pub name: String,
 }
 
 /// A photo or file as stored. Its bytes are in the file store under [`Files::key`].
@@ -66,6 +79,7 @@ pub struct StoredRequest {
     /// Goes up with every staff change (see `lifecycle`).
     pub version: i64,
     pub created_at: i64,
+    pub channel: ContactChannel,
 }
 
 impl StoredRequest {
@@ -105,11 +119,13 @@ pub enum Submission {
 /// Where requests and drafts are kept. Implemented per database in `server/src/store/`.
 #[async_trait::async_trait]
 pub trait RequestStore: Send + Sync {
+    /// A new draft; `on_behalf` when an agent (`account`) fills it in for a caller.
     async fn create_draft(
         &self,
         id: &DraftId,
         account: Option<AccountId>,
         service: &Code,
+        on_behalf: Option<&OnBehalf>,
         now: i64,
     ) -> anyhow::Result<()>;
     async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>>;
@@ -150,7 +166,8 @@ pub trait RequestStore: Send + Sync {
     /// Turns the draft into a request, in one transaction: a new reference number for the year, the
     /// request, its answers, its files; the draft is deleted. A draft already submitted (the same
     /// idempotency key) gives `Existing` and changes nothing; a draft changed or deleted since `draft` was
-    /// read gives `Stale` and changes nothing.
+    /// read gives `Stale` and changes nothing. A draft filed on a caller's behalf also gets its audit row
+    /// (who filed it for whom) and its line in the contacts log, in the same transaction.
     async fn submit(&self, draft: &Draft, account: AccountId, new: &NewRequest) -> anyhow::Result<Submission>;
     async fn request(&self, reference: &Reference) -> anyhow::Result<Option<StoredRequest>>;
     /// A request's answers (question code, value) and its files' names, for the personal-data download.

@@ -5,6 +5,7 @@ use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::Status;
+use crate::requests::model::ContactChannel;
 use crate::routes;
 use crate::staff::api::get_queue;
 use crate::staff::model::{Age, QueueFilter, QueuePage, STATUS_ALL, STATUS_OPEN};
@@ -24,6 +25,7 @@ pub fn QueuePage() -> impl IntoView {
             age: text("age"),
             overdue: query.get("overdue").is_some(),
             attention: query.get("attention").is_some(),
+            channel: text("channel"),
             q: text("q"),
             page: text("page").parse().unwrap_or(0),
         }
@@ -38,6 +40,8 @@ pub fn QueuePage() -> impl IntoView {
                 view_or_error(found.await.map(|page| view! {
                     <h1>{t("staff-queue-title")}</h1>
                     <p>
+                        <a href=routes::STAFF_CONTACT>{t("staff-contact-link")}</a>
+                        " · "
                         <a href=routes::STAFF_CHAT>{t("staff-chat-link")}</a>
                         " · "
                         <a href=routes::STAFF_FEEDBACK>{t("staff-feedback-link")}</a>
@@ -79,6 +83,10 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             option(value, label, &filter.age)
         })
         .collect_view();
+    let channels = std::iter::once(("".to_string(), "staff-filter-any"))
+        .chain(ContactChannel::ALL.map(|c| (c.code().to_string(), c.key())))
+        .map(|(value, key)| option(value, Signal::derive(move || i18n.t(key)), &filter.channel))
+        .collect_view();
     view! {
         <form method="get" action=routes::STAFF class="queue-filters" role="search" aria-label=move || i18n.t("staff-filters")>
             <div class="field">
@@ -100,6 +108,10 @@ fn Filters(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             <div class="field">
                 <label for="age">{t("staff-filter-age")}</label>
                 <select id="age" name="age">{ages}</select>
+            </div>
+            <div class="field">
+                <label for="channel">{t("staff-filter-channel")}</label>
+                <select id="channel" name="channel">{channels}</select>
             </div>
             <div class="choice">
                 <input type="checkbox" id="overdue" name="overdue" value="true" checked=filter.overdue/>
@@ -134,9 +146,12 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
             let attention = row.attention.map(|kind| {
                 view! { <span class="tag tag-attention">{t(kind.key())}</span> }
             });
+            // Requests from the portal are most of them: only the others say how they came in.
+            let channel = (row.channel != ContactChannel::Web)
+                .then(|| view! { <span class="tag">{t(row.channel.key())}</span> });
             view! {
                 <tr>
-                    <th scope="row"><a href=href>{row.reference.to_string()}</a> {attention}</th>
+                    <th scope="row"><a href=href>{row.reference.to_string()}</a> {attention} {channel}</th>
                     <td data-label=label("staff-col-service")>{move || i18n.pick(&service)}</td>
                     <td data-label=label("staff-col-address")>
                         {row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span>

@@ -56,7 +56,7 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
             <dt>{t("staff-address")}</dt>
             <dd>{view.address.clone()}</dd>
             <dt>{t("staff-col-received")}</dt>
-            <dd>{view.created_on.clone()}</dd>
+            <dd>{view.created_on.clone()} " · " {t(request.channel.key())}</dd>
             <dt>{t("staff-col-due")}</dt>
             <dd class:overdue=view.overdue>{view.expected_on.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{t("staff-resident")}</dt>

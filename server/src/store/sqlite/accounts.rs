@@ -62,7 +62,7 @@ impl From<SessionRow> for StoredSession {
 }
 
 impl SqliteStore {
-    async fn accounts_where(&self, condition: &str, value: &str) -> anyhow::Result<Vec<Account>> {
+    pub(super) async fn accounts_where(&self, condition: &str, value: &str) -> anyhow::Result<Vec<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {condition}");
         let rows = sqlx::query_as::<_, AccountRow>(&sql).bind(value).fetch_all(&self.pool).await?;
         rows.into_iter().map(Account::try_from).collect()

@@ -7,7 +7,7 @@ use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::lifecycle::model::{CloseReason, Note, Status};
 use app::lifecycle::ssr::{ActorRole, Applied, LifecycleStore, StaffChange, StoredEvent, StoredKind};
-use app::requests::model::Reference;
+use app::requests::model::{ContactChannel, Reference};
 use app::requests::ssr::Attachment;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
@@ -19,6 +19,10 @@ pub(super) struct KindColumns {
     reason: Option<String>,
     duplicate_of: Option<String>,
     team: Option<String>,
+    /// A filing on a caller's behalf is a 'note' row naming them (the migration says why).
+    on_behalf_of: Option<i64>,
+    /// The request's channel.
+    channel: String,
 }
 
 impl TryFrom<KindColumns> for StoredKind {
@@ -31,6 +35,9 @@ impl TryFrom<KindColumns> for StoredKind {
                 reason: row.reason.map(|r| CloseReason::parse(&r).context("event reason")).transpose()?,
                 duplicate_of: row.duplicate_of.map(|r| Reference::parse(&r).context("event duplicate")).transpose()?,
             },
+            "note" if row.on_behalf_of.is_some() => {
+                StoredKind::Filed { channel: ContactChannel::parse(&row.channel).context("request channel")? }
+            }
             "note" => StoredKind::Note,
             "update" => StoredKind::Update,
             "assigned" => StoredKind::Assigned { team: row.team.context("event team")? },
@@ -70,6 +77,7 @@ async fn insert_event(
         StoredKind::Update => ("update", None, None, None, None),
         StoredKind::Assigned { team } => ("assigned", None, None, None, Some(team.as_str())),
         StoredKind::Reopened => ("reopened", None, None, None, None),
+        StoredKind::Filed { .. } => anyhow::bail!("a filing is written with its request"),
     };
     let id = sqlx::query_scalar(
         "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, status, reason, duplicate_of, \
@@ -115,7 +123,7 @@ impl LifecycleStore for SqliteStore {
     async fn events(&self, reference: &Reference) -> anyhow::Result<Vec<StoredEvent>> {
         let rows = sqlx::query_as::<_, EventRow>(
             "SELECT e.id, e.at, e.actor_role, a.name AS actor_name, e.kind, e.status, e.reason, e.duplicate_of, \
-             e.team, e.note, e.public FROM request_events e JOIN requests r ON r.id = e.request_id \
+             e.team, e.note, e.public, e.on_behalf_of, r.channel FROM request_events e JOIN requests r ON r.id = e.request_id \
              LEFT JOIN accounts a ON a.id = e.actor_id AND e.actor_role = 'staff' \
              WHERE r.reference = ? ORDER BY e.id",
         )

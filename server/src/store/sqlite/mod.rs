@@ -4,6 +4,7 @@ mod accounts;
 mod addresses;
 mod catalogue;
 mod chat;
+mod intake;
 mod lifecycle;
 mod notifications;
 mod queue;

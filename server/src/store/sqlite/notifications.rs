@@ -28,7 +28,7 @@ impl NotificationStore for SqliteStore {
     async fn due(&self, now: i64, limit: u32) -> anyhow::Result<Vec<Due>> {
         let rows = sqlx::query_as::<_, DueRow>(
             "SELECT n.id, n.attempts, n.account_id, r.reference, r.service_code, r.address, \
-             coalesce(e.kind, 'receipt') AS kind, e.status, e.reason, e.duplicate_of, e.team, \
+             coalesce(e.kind, 'receipt') AS kind, e.status, e.reason, e.duplicate_of, e.team, e.on_behalf_of, r.channel, \
              coalesce(e.note, '') AS note, coalesce(e.public, 0) AS public FROM notifications n \
              JOIN requests r ON r.id = n.request_id LEFT JOIN request_events e ON e.id = n.event_id \
              WHERE n.state = 'pending' AND n.next_attempt_at <= ? ORDER BY n.next_attempt_at, n.id LIMIT ?",

@@ -39,6 +39,9 @@ fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &QueueQuery) {
     if query.attention {
         sql.push(" AND r.attention IS NOT NULL");
     }
+    if let Some(channel) = query.channel {
+        sql.push(" AND r.channel = ").push_bind(channel.code());
+    }
     match &query.search {
         Some(QueueSearch::Reference(reference)) => {
             sql.push(" AND r.reference = ").push_bind(reference.to_string());

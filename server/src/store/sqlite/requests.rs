@@ -4,8 +4,9 @@ use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::addresses::metres_between;
 use app::catalogue::Code;
+use app::requests::model::ContactChannel;
 use app::requests::model::{Answers, Description, DraftId, Place, Reference};
-use app::requests::ssr::{Attachment, Draft, NewRequest, RequestStore, StoredRequest, Submission};
+use app::requests::ssr::{Attachment, Draft, NewRequest, OnBehalf, RequestStore, StoredRequest, Submission};
 
 #[async_trait::async_trait]
 impl RequestStore for SqliteStore {
@@ -14,23 +15,31 @@ impl RequestStore for SqliteStore {
         id: &DraftId,
         account: Option<AccountId>,
         service: &Code,
+        on_behalf: Option<&OnBehalf>,
         now: i64,
     ) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO drafts (id, account_id, service_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(id.as_str())
-            .bind(account.map(|id| id.0))
-            .bind(service.as_str())
-            .bind(now)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO drafts (id, account_id, service_code, for_account, channel, lang, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id.as_str())
+        .bind(account.map(|id| id.0))
+        .bind(service.as_str())
+        .bind(on_behalf.map(|on| on.caller.0))
+        .bind(on_behalf.map(|on| on.channel.code()))
+        .bind(on_behalf.map(|on| on.lang.code()))
+        .bind(now)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>> {
         let row = sqlx::query_as::<_, DraftRow>(
-            "SELECT id, account_id, service_code, address_id, address, latitude, longitude, answers, description, \
-             updated_at FROM drafts WHERE id = ?",
+            "SELECT d.id, d.account_id, d.service_code, d.address_id, d.address, d.latitude, d.longitude, d.answers, \
+             d.description, d.updated_at, d.for_account, d.channel, d.lang, a.name AS caller_name \
+             FROM drafts d LEFT JOIN accounts a ON a.id = d.for_account WHERE d.id = ?",
         )
         .bind(id.as_str())
         .fetch_optional(&self.pool)
@@ -179,10 +188,11 @@ impl RequestStore for SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         let reference = Reference { year: new.year, number: u32::try_from(number)? };
+        let channel = draft.on_behalf.as_ref().map_or(ContactChannel::Web, |on| on.channel);
         let request_id: i64 = sqlx::query_scalar(
             "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
-             latitude, longitude, description, lang, due_on, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             latitude, longitude, description, lang, due_on, created_at, updated_at, channel) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(reference.to_string())
         .bind(draft.id.as_str())
@@ -197,8 +207,12 @@ impl RequestStore for SqliteStore {
         .bind(new.due_on.map(|day| day.to_string()))
         .bind(new.now)
         .bind(new.now)
+        .bind(channel.code())
         .fetch_one(&mut *tx)
         .await?;
+        if let (Some(on), Some(agent)) = (&draft.on_behalf, draft.account_id) {
+            filed_on_behalf(&mut tx, request_id, agent, on, new).await?;
+        }
         for (question, values) in draft.answers.iter() {
             for (position, value) in values.iter().enumerate() {
                 sqlx::query("INSERT INTO request_answers (request_id, question, value, position) VALUES (?, ?, ?, ?)")
@@ -341,4 +355,38 @@ impl RequestStore for SqliteStore {
         tx.commit().await?;
         Ok(orphans)
     }
+}
+
+/// The audit row (an internal note by the agent naming the caller) and the contacts log's line of a request
+/// an agent filed for a caller.
+async fn filed_on_behalf(
+    tx: &mut sqlx::SqliteConnection,
+    request_id: i64,
+    agent: AccountId,
+    on: &OnBehalf,
+    new: &NewRequest,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, public, on_behalf_of) \
+         VALUES (?, ?, ?, 'staff', 'note', 0, ?)",
+    )
+    .bind(request_id)
+    .bind(new.now)
+    .bind(agent.0)
+    .bind(on.caller.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO contacts (channel, lang, agent_id, account_id, kind, request_id, created_at) \
+         VALUES (?, ?, ?, ?, 'request', ?, ?)",
+    )
+    .bind(on.channel.code())
+    .bind(on.lang.code())
+    .bind(agent.0)
+    .bind(on.caller.0)
+    .bind(request_id)
+    .bind(new.now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }

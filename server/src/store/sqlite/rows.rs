@@ -4,9 +4,12 @@
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::catalogue::Code;
+use app::i18n::Lang;
 use app::lifecycle::model::{CloseReason, Status};
-use app::requests::model::{Answers, AttachmentKind, Attention, Description, DraftId, Place, Reference};
-use app::requests::ssr::{Attachment, Draft, StoredRequest};
+use app::requests::model::{
+    Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, Reference,
+};
+use app::requests::ssr::{Attachment, Draft, OnBehalf, StoredRequest};
 
 #[derive(sqlx::FromRow)]
 pub(super) struct DraftRow {
@@ -20,6 +23,10 @@ pub(super) struct DraftRow {
     answers: String,
     description: String,
     updated_at: i64,
+    for_account: Option<i64>,
+    channel: Option<String>,
+    lang: Option<String>,
+    caller_name: Option<String>,
 }
 
 impl TryFrom<DraftRow> for Draft {
@@ -35,6 +42,16 @@ impl TryFrom<DraftRow> for Draft {
         // Written from checked answers by `save_details`.
         let answers: Answers =
             serde_json::from_str(&row.answers).with_context(|| format!("draft {}: answers", row.id))?;
+        let on_behalf = match (row.for_account, row.channel, row.lang) {
+            (Some(caller), Some(channel), Some(lang)) => Some(OnBehalf {
+                caller: AccountId(caller),
+                channel: ContactChannel::parse(&channel).context("draft channel")?,
+                lang: Lang::from_tag(&lang).context("draft language")?,
+                // A closed account has no name: the request is still filed for it.
+                name: row.caller_name.unwrap_or_default(),
+            }),
+            _ => None,
+        };
         Ok(Draft {
             id: DraftId::parse(&row.id).with_context(|| format!("draft {}: id", row.id))?,
             account_id: row.account_id.map(AccountId),
@@ -43,6 +60,7 @@ impl TryFrom<DraftRow> for Draft {
             answers,
             description: Description::parse(&row.description).context("draft description")?,
             updated_at: row.updated_at,
+            on_behalf,
         })
     }
 }
@@ -95,6 +113,7 @@ pub(super) struct RequestRow {
     pub(super) latitude: f64,
     pub(super) longitude: f64,
     created_at: i64,
+    channel: String,
 }
 
 impl TryFrom<RequestRow> for StoredRequest {
@@ -115,6 +134,7 @@ impl TryFrom<RequestRow> for StoredRequest {
             attention: row.attention.map(|a| Attention::parse(&a).context("request attention")).transpose()?,
             version: row.version,
             created_at: row.created_at,
+            channel: ContactChannel::parse(&row.channel).context("request channel")?,
         })
     }
 }
@@ -122,4 +142,5 @@ impl TryFrom<RequestRow> for StoredRequest {
 pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
 /// The columns of [`RequestRow`], from a table named `r`.
 pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.description, \
-     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at";
+     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at, \
+     r.channel";

@@ -1,0 +1,140 @@
+//! What each of the contact page's server functions does, once the edge has checked the agent's role and
+//! parsed the form.
+
+use super::forms::{CallerProfile, InquiryForm};
+use super::{CallerSearch, Created, Inquiry, IntakeStore, NewProfile};
+use crate::accounts::model::{Role, SmsStatus, UpdatesBy};
+use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, sms, Account, AccountId, Accounts};
+use crate::catalogue::{Catalogue, Code};
+use crate::city::ssr::City;
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use crate::intake::model::{CallerCard, ContactPage, OpenRequest, MATCHES_MAX};
+use crate::requests::model::ContactChannel;
+use crate::requests::ssr::{flows as requests_flows, OnBehalf, RequestStore, Requests};
+
+/// The agent's view of a resident, with their open requests.
+async fn card(catalogue: &Catalogue, requests: &dyn RequestStore, account: Account) -> anyhow::Result<CallerCard> {
+    let open = requests
+        .requests_of(account.id)
+        .await?
+        .into_iter()
+        .filter(|request| request.status.is_open())
+        .map(|request| OpenRequest {
+            service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+            reference: request.reference,
+            status: request.status,
+        })
+        .collect();
+    Ok(CallerCard {
+        id: account.id.0,
+        name: account.name.map(|n| n.as_str().to_string()).unwrap_or_default(),
+        email: account.email.map(|e| e.as_str().to_string()),
+        mobile: account.mobile.map(|m| m.as_str().to_string()),
+        lang: account.lang,
+        updates_by: account.updates_by,
+        no_account: account.password_hash.is_none(),
+        open,
+    })
+}
+
+/// A resident an agent may serve: open, and not staff (the console is not for filing for colleagues).
+async fn resident(accounts: &Accounts, id: AccountId) -> Result<Account, AppError> {
+    let account = accounts.store.account(id).await?.filter(Account::is_open);
+    account.filter(|account| account.role == Role::Resident).ok_or(AppError::NotFound)
+}
+
+/// Everything the contact page shows: find-the-caller's matches for `search`, the chosen caller, the
+/// services and topics, and today's counts.
+pub async fn page(
+    city: &City,
+    catalogue: &Catalogue,
+    accounts: &Accounts,
+    intake: &dyn IntakeStore,
+    requests: &dyn RequestStore,
+    search: &str,
+    chosen: Option<AccountId>,
+) -> Result<ContactPage, AppError> {
+    let mut matches = Vec::new();
+    if let Some(search) = CallerSearch::parse(search) {
+        for account in intake.find_callers(&search, MATCHES_MAX).await? {
+            matches.push(card(catalogue, requests, account).await?);
+        }
+    }
+    let chosen = match chosen {
+        Some(id) => Some(card(catalogue, requests, resident(accounts, id).await?).await?),
+        None => None,
+    };
+    let (online, topics): (Vec<_>, Vec<_>) = catalogue.services().iter().partition(|s| s.online);
+    Ok(ContactPage {
+        matches,
+        chosen,
+        services: online.into_iter().map(|s| (s.code.clone(), s.name.clone())).collect(),
+        topics: topics.into_iter().map(|s| (s.code.clone(), s.name.clone())).collect(),
+        today: intake.counts_since(city.start_of_today()).await?,
+    })
+}
+
+/// Makes a profile for the caller, or finds the one they have; returns its id and whether it existed.
+/// Text updates to a number an agent typed wait for the resident's own OUI, as online.
+pub async fn create_profile(
+    accounts: &Accounts,
+    intake: &dyn IntakeStore,
+    agent: &CurrentSession,
+    caller: &Caller,
+    form: CallerProfile,
+) -> Result<(AccountId, bool), AppError> {
+    let CallerProfile { channel, email, details } = form;
+    let (mobile, lang, sms_wanted) = (details.mobile.clone(), details.lang, details.updates_by == UpdatesBy::Sms);
+    let profile = NewProfile { email, details, agent: agent.account_id, channel };
+    match intake.create_profile(&profile, now()).await? {
+        Created::Existing(id) => Ok((id, true)),
+        Created::New(id) => {
+            if let (true, Some(mobile)) = (sms_wanted, &mobile) {
+                accounts.store.set_sms_status(id, SmsStatus::Pending).await?;
+                sms::ask_confirmation(accounts, caller.ip, mobile, lang).await?;
+            }
+            tracing::info!(account = %id, agent = %agent.account_id, channel = channel.code(), "profile made by an agent");
+            Ok((id, false))
+        }
+    }
+}
+
+/// Who the agent is serving, how they reached 311, and in which language.
+pub struct Call {
+    pub caller: AccountId,
+    pub channel: ContactChannel,
+    pub lang: Lang,
+}
+
+/// Starts a draft the agent fills in for the caller (the wizard's steps and rules); returns its first step.
+pub async fn file_for(
+    catalogue: &Catalogue,
+    accounts: &Accounts,
+    requests: &Requests,
+    agent: &CurrentSession,
+    call: Call,
+    service: &Code,
+) -> Result<String, AppError> {
+    let account = resident(accounts, call.caller).await?;
+    let name = account.name.map(|n| n.as_str().to_string()).unwrap_or_default();
+    let on_behalf = OnBehalf { caller: call.caller, channel: call.channel, lang: call.lang, name };
+    requests_flows::start(catalogue, requests, Some(agent.account_id), service, Some(&on_behalf)).await
+}
+
+/// Logs a contact that was not a request.
+pub async fn log_inquiry(
+    accounts: &Accounts,
+    intake: &dyn IntakeStore,
+    agent: &CurrentSession,
+    caller: Option<AccountId>,
+    form: InquiryForm,
+) -> Result<(), AppError> {
+    let caller = match caller {
+        Some(id) => Some(resident(accounts, id).await?.id),
+        None => None,
+    };
+    let InquiryForm { channel, lang, topic, outcome, note } = form;
+    let inquiry = Inquiry { channel, lang, agent: agent.account_id, caller, topic, outcome, note };
+    Ok(intake.log_inquiry(&inquiry, now()).await?)
+}

@@ -1,0 +1,141 @@
+//! Agent intake on SQLite: find-the-caller (the phone number, the start of an e-mail address, or words of
+//! the name through the `account_names` full-text index), profiles agents make, and the contacts log.
+
+use super::SqliteStore;
+use anyhow::Context;
+use app::accounts::ssr::{Account, AccountId};
+use app::intake::model::ChannelCount;
+use app::intake::ssr::{CallerSearch, Created, Inquiry, IntakeStore, LoggedContact, NewProfile};
+use app::requests::model::ContactChannel;
+
+/// Open residents only: staff are not callers, and a closed account has nothing left to find.
+const RESIDENTS: &str = "closed_at IS NULL AND role = 'resident'";
+
+/// `%`, `_` and `\` typed by the agent are themselves, not patterns.
+fn like_prefix(text: &str) -> String {
+    format!("{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
+/// Each word as the beginning of a word of the name, all of them: `"marie"* "trem"*`.
+fn name_query(words: &[String]) -> String {
+    words.iter().map(|word| format!("\"{}\"*", word.replace('"', ""))).collect::<Vec<_>>().join(" ")
+}
+
+#[async_trait::async_trait]
+impl IntakeStore for SqliteStore {
+    async fn find_callers(&self, search: &CallerSearch, limit: u32) -> anyhow::Result<Vec<Account>> {
+        let (condition, value) = match search {
+            CallerSearch::Mobile(mobile) => ("mobile = ?", mobile.as_str().to_string()),
+            // The unique index on email (NOCASE) serves a prefix LIKE.
+            CallerSearch::Email(start) => ("email LIKE ? ESCAPE '\\'", like_prefix(start)),
+            CallerSearch::Name(words) => {
+                ("id IN (SELECT rowid FROM account_names WHERE account_names MATCH ?)", name_query(words))
+            }
+        };
+        let condition = format!("{condition} AND {RESIDENTS} ORDER BY name COLLATE NOCASE, id LIMIT {limit}");
+        self.accounts_where(&condition, &value).await
+    }
+
+    async fn create_profile(&self, profile: &NewProfile, now: i64) -> anyhow::Result<Created> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let email = profile.email.as_ref().map(|e| e.as_str());
+        let mobile = profile.details.mobile.as_ref().map(|m| m.as_str());
+        // The e-mail address first: it is unique, where a phone number may be a household's.
+        let existing: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM accounts WHERE closed_at IS NULL AND (email = ?1 OR mobile = ?2) \
+             ORDER BY email = ?1 DESC, id LIMIT 1",
+        )
+        .bind(email)
+        .bind(mobile)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(id) = existing {
+            return Ok(Created::Existing(AccountId(id)));
+        }
+        let details = &profile.details;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO accounts (email, name, mobile, lang, updates_by, role, created_at, created_by, created_channel) \
+             VALUES (?, ?, ?, ?, ?, 'resident', ?, ?, ?) RETURNING id",
+        )
+        .bind(email)
+        .bind(details.name.as_str())
+        .bind(mobile)
+        .bind(details.lang.code())
+        .bind(details.updates_by.code())
+        .bind(now)
+        .bind(profile.agent.0)
+        .bind(profile.channel.code())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Created::New(AccountId(id)))
+    }
+
+    async fn log_inquiry(&self, inquiry: &Inquiry, now: i64) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO contacts (channel, lang, agent_id, account_id, kind, topic, outcome, note, created_at) \
+             VALUES (?, ?, ?, ?, 'inquiry', ?, ?, ?, ?)",
+        )
+        .bind(inquiry.channel.code())
+        .bind(inquiry.lang.code())
+        .bind(inquiry.agent.0)
+        .bind(inquiry.caller.map(|id| id.0))
+        .bind(inquiry.topic.as_ref().map(|code| code.as_str()))
+        .bind(inquiry.outcome.code())
+        .bind(&inquiry.note)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn counts_since(&self, since: i64) -> anyhow::Result<Vec<ChannelCount>> {
+        let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT channel, sum(kind = 'request'), sum(kind = 'inquiry') FROM contacts WHERE created_at >= ? \
+             GROUP BY channel",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut counts = rows
+            .into_iter()
+            .map(|(channel, requests, inquiries)| {
+                Ok(ChannelCount {
+                    channel: ContactChannel::parse(&channel).context("contact channel")?,
+                    requests: requests as u64,
+                    inquiries: inquiries as u64,
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        // In the order the page lists channels.
+        counts.sort_by_key(|count| ContactChannel::ALL.iter().position(|c| *c == count.channel));
+        Ok(counts)
+    }
+
+    async fn contacts_of(&self, account: AccountId) -> anyhow::Result<Vec<LoggedContact>> {
+        let rows: Vec<(i64, String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT c.created_at, c.channel, c.kind, r.reference, c.note FROM contacts c \
+             LEFT JOIN requests r ON r.id = c.request_id WHERE c.account_id = ? ORDER BY c.created_at, c.id",
+        )
+        .bind(account.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(at, channel, kind, reference, note)| {
+                let channel = ContactChannel::parse(&channel).context("contact channel")?;
+                Ok(LoggedContact { at, channel, kind, reference, note })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_agent_typed_is_never_a_pattern() {
+        assert_eq!(like_prefix("a_b%c\\"), "a\\_b\\%c\\\\%");
+        assert_eq!(name_query(&["Marie".into(), "tr\"em".into()]), "\"Marie\"* \"trem\"*");
+    }
+}
