@@ -52,9 +52,19 @@ fn ContactPage() -> impl IntoView {
                 view_or_error(found.await.map(|page| {
                     let (chosen, today) = (page.chosen.clone(), page.today.clone());
                     let (matches, services) = (page.matches.clone(), page.services.clone());
+                    // Once the caller is chosen, serving them comes first; finding another, after.
+                    let find = view! { <FindCaller state=state.clone()/> };
                     let serving = match chosen {
-                        Some(caller) => view! { <file::Serving caller state=state.clone() services/> }.into_any(),
-                        None => view! { <Matches matches state=state.clone()/> }.into_any(),
+                        Some(caller) => view! {
+                            <file::Serving caller state=state.clone() services/>
+                            {find}
+                        }
+                        .into_any(),
+                        None => view! {
+                            {find}
+                            <Matches matches state=state.clone()/>
+                        }
+                        .into_any(),
                     };
                     view! {
                         <h1>{t("intake-title")}</h1>
@@ -63,10 +73,9 @@ fn ContactPage() -> impl IntoView {
                             " · "
                             <a href=routes::STAFF_CHAT>{t("staff-chat-link")}</a>
                         </p>
-                        <Today counts=today/>
-                        <FindCaller state=state.clone()/>
                         {serving}
                         <inquiry::InquiryForm state topics=page.topics services=page.services/>
+                        <Today counts=today/>
                     }
                 }))
             })}

@@ -44,6 +44,22 @@ async fn resident(accounts: &Accounts, id: AccountId) -> Result<Account, AppErro
     account.filter(|account| account.role == Role::Resident).ok_or(AppError::NotFound)
 }
 
+/// Find-the-caller: the residents `text` names (by phone, e-mail or name), with their open requests.
+pub async fn find(
+    catalogue: &Catalogue,
+    intake: &dyn IntakeStore,
+    requests: &dyn RequestStore,
+    text: &str,
+) -> anyhow::Result<Vec<CallerCard>> {
+    let mut matches = Vec::new();
+    if let Some(search) = CallerSearch::parse(text) {
+        for account in intake.find_callers(&search, MATCHES_MAX).await? {
+            matches.push(card(catalogue, requests, account).await?);
+        }
+    }
+    Ok(matches)
+}
+
 /// Everything the contact page shows: find-the-caller's matches for `search`, the chosen caller, the
 /// services and topics, and today's counts.
 pub async fn page(
@@ -55,12 +71,7 @@ pub async fn page(
     search: &str,
     chosen: Option<AccountId>,
 ) -> Result<ContactPage, AppError> {
-    let mut matches = Vec::new();
-    if let Some(search) = CallerSearch::parse(search) {
-        for account in intake.find_callers(&search, MATCHES_MAX).await? {
-            matches.push(card(catalogue, requests, account).await?);
-        }
-    }
+    let matches = find(catalogue, intake, requests, search).await?;
     let chosen = match chosen {
         Some(id) => Some(card(catalogue, requests, resident(accounts, id).await?).await?),
         None => None,

@@ -51,8 +51,12 @@ pub fn Where(view: DraftView) -> impl IntoView {
         }
         options
     };
+    // The suggestions are read inside the Transition only: read outside it, they would be read inside
+    // the wizard's Suspense, which would then redraw the page as each letter is typed, taking the focus
+    // out of the address box. The count for the live region comes out of the Transition by this signal.
+    let shown = RwSignal::new(0usize);
     let found = move || {
-        let count = suggestions.get().and_then(Result::ok).map_or(0, |found| found.len());
+        let count = shown.get();
         (!query.get().trim().is_empty()).then(|| i18n.t_args("where-found", &[("count", Arg::from(count))]))
     };
     let locate = move |_| {
@@ -93,6 +97,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || {
                     let selected = located.get().map(|address| address.id).or(chosen_id);
+                    shown.set(suggestions.get().and_then(Result::ok).map_or(0, |found| found.len()));
                     view! { <AddressChoices options=choices() selected error/> }
                 }}
             </Transition>
