@@ -67,6 +67,22 @@ pub async fn create_profile(
     go(result.await)
 }
 
+/// Gives the chosen caller's profile (no password yet) their e-mail address, or joins it to the account
+/// that has it.
+#[server(endpoint = "staff/intake/link", output = Json)]
+pub async fn link_email(caller: String, channel: String, lang: String, email: String) -> Result<String, AppError> {
+    let (context, who) = edge();
+    let result = async {
+        let agent = require_staff(&who)?;
+        let (channel, lang) = forms::contact(&channel, &lang)?;
+        let (caller, email) = (account_id(&caller)?, crate::accounts::ssr::forms::email(&email)?);
+        let shown = flows::link_email(context.intake.as_ref(), agent, caller, &email).await?;
+        let (channel, lang) = (channel.code().to_string(), lang.code().to_string());
+        Ok(ContactState { channel, lang, caller: Some(shown.0), ..Default::default() }.address())
+    };
+    go(result.await)
+}
+
 /// Starts filing a request for the chosen caller: the wizard's steps, on the agent's draft.
 #[server(endpoint = "staff/intake/file", output = Json)]
 pub async fn file_for_caller(

@@ -285,3 +285,73 @@ async fn only_staff_serve_callers() {
         0
     );
 }
+
+#[tokio::test]
+async fn an_agent_links_a_phone_only_profile_by_e_mail_and_never_takes_an_account() {
+    let portal = spawn_portal().await;
+    let agent = staff(&portal, "agent@example.ca", "agent").await;
+    let link = |caller: String, email: &'static str| {
+        let agent = agent.clone();
+        async move {
+            let form = [("caller", caller.as_str()), ("channel", "phone"), ("lang", "fr"), ("email", email)];
+            agent.call_api("staff/intake/link", &form).await
+        }
+    };
+    // A caller with a phone number only; later they give their address: they can register and claim.
+    let (_, path) = agent.call_api("staff/intake/profile", &profile("Paul Roy", "", "705 555 0150", "none")).await;
+    let paul = caller_in(&path);
+    let first = file_pothole(&agent, &paul, "phone").await;
+    let (status, path) = link(paul.clone(), "paul@example.ca").await;
+    assert_eq!((status, caller_in(&path)), (StatusCode::OK, paul.clone()));
+    let browser = portal.another_browser();
+    crate::requests::signed_in(&browser, "paul@example.ca").await;
+    assert_eq!(browser.call_api("requests/mine", &[]).await.1[0]["reference"], json!(first));
+    // Claimed now (it has a password): the agent cannot change its address any more.
+    assert_eq!(link(paul.clone(), "other@example.ca").await.0, StatusCode::FORBIDDEN);
+
+    // Another phone-only caller who had registered online meanwhile: the profile joins their account.
+    let marie = portal.another_browser();
+    crate::requests::signed_in(&marie, "marie@example.ca").await;
+    let (_, path) = agent.call_api("staff/intake/profile", &profile("Marie T.", "", "705 555 0151", "none")).await;
+    let profile_id = caller_in(&path);
+    let second = file_pothole(&agent, &profile_id, "counter").await;
+    let (status, path) = link(profile_id.clone(), "MARIE@example.ca").await;
+    assert_eq!(status, StatusCode::OK);
+    let account = count(&portal, "SELECT id FROM accounts WHERE email = 'marie@example.ca'").await.to_string();
+    assert_eq!(caller_in(&path), account);
+    assert_eq!(marie.call_api("requests/mine", &[]).await.1[0]["reference"], json!(second));
+    let closed =
+        format!("SELECT count(*) FROM accounts WHERE id = {profile_id} AND closed_at IS NOT NULL AND name IS NULL");
+    assert_eq!(count(&portal, &closed).await, 1);
+    assert_eq!(count(&portal, &format!("SELECT count(*) FROM contacts WHERE account_id = {account}")).await, 1);
+
+    // A staff member's address is never linked; a bad address is named.
+    let (_, path) = agent.call_api("staff/intake/profile", &profile("Luc", "", "705 555 0152", "none")).await;
+    assert_eq!(link(caller_in(&path), "agent@example.ca").await.0, StatusCode::FORBIDDEN);
+    let (status, error) = link(caller_in(&path), "not an address").await;
+    assert_eq!(
+        (status, error),
+        (StatusCode::BAD_REQUEST, json!({ "Invalid": [{ "field": "email", "problem": "email-invalid" }] }))
+    );
+    // Residents and the signed-out may not.
+    assert_eq!(
+        marie
+            .call_api(
+                "staff/intake/link",
+                &[("caller", "1"), ("channel", "phone"), ("lang", "fr"), ("email", "x@example.ca")]
+            )
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        portal
+            .call_api(
+                "staff/intake/link",
+                &[("caller", "1"), ("channel", "phone"), ("lang", "fr"), ("email", "x@example.ca")]
+            )
+            .await
+            .0,
+        StatusCode::UNAUTHORIZED
+    );
+}

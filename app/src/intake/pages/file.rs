@@ -2,10 +2,10 @@
 //! (the wizard's steps follow, on the agent's draft, with the caller named at the top).
 
 use crate::catalogue::Code;
-use crate::components::{action_error, ErrorSummary, SelectField, SubmitButton};
+use crate::components::{action_error, ErrorSummary, SelectField, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::{t, use_i18n, Text};
-use crate::intake::api::FileForCaller;
+use crate::intake::api::{FileForCaller, LinkEmail};
 use crate::intake::model::{CallerCard, ContactState};
 use crate::routes;
 use leptos::prelude::*;
@@ -53,6 +53,9 @@ pub fn Serving(caller: CallerCard, state: ContactState, services: Vec<(Code, Tex
         .map(|(code, name)| view! { <option value=code.to_string()>{move || i18n.pick(&name)}</option> })
         .collect_view();
     let another = ContactState { caller: None, existing: false, q: String::new(), ..state.clone() }.address();
+    // A profile with no e-mail and no password: the agent may give it the caller's address later.
+    let link = (caller.no_account && caller.email.is_none())
+        .then(|| view! { <AddEmail caller=caller.id state=state.clone()/> });
     view! {
         <section class="panel" aria-labelledby="intake-serving">
             <h2 id="intake-serving">{t("intake-serving")}</h2>
@@ -71,6 +74,26 @@ pub fn Serving(caller: CallerCard, state: ContactState, services: Vec<(Code, Tex
                 </SelectField>
                 <SubmitButton label="intake-file-button" pending=action.pending()/>
             </ActionForm>
+            {link}
         </section>
+    }
+}
+
+/// Gives the caller's profile their e-mail address: they can then register with it and find their
+/// requests; if they already registered with it, the profile joins their account.
+#[component]
+fn AddEmail(caller: i64, state: ContactState) -> impl IntoView {
+    let action = ServerAction::<LinkEmail>::new();
+    let error = action_error(action.value());
+    view! {
+        <h3>{t("intake-link-heading")}</h3>
+        <ErrorSummary error/>
+        <ActionForm action attr:novalidate=true attr:class="form">
+            <input type="hidden" name="caller" value=caller.to_string()/>
+            <input type="hidden" name="channel" value=state.channel.clone()/>
+            <input type="hidden" name="lang" value=state.lang.clone()/>
+            <TextField field=Field::Email error kind="email" hint="intake-link-hint"/>
+            <SubmitButton label="intake-link-button" pending=action.pending()/>
+        </ActionForm>
     }
 }

@@ -2,8 +2,8 @@
 //! parsed the form.
 
 use super::forms::{CallerProfile, InquiryForm};
-use super::{CallerSearch, Created, Inquiry, IntakeStore, NewProfile};
-use crate::accounts::model::{Role, SmsStatus, UpdatesBy};
+use super::{CallerSearch, Created, Inquiry, IntakeStore, Linked, NewProfile};
+use crate::accounts::model::{Email, Role, SmsStatus, UpdatesBy};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, sms, Account, AccountId, Accounts};
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
@@ -109,6 +109,24 @@ pub async fn create_profile(
             Ok((id, false))
         }
     }
+}
+
+/// An agent links a profile without a password to an e-mail address (the caller gives it later, or
+/// registered online meanwhile); returns the profile to show: the same one, or the account it joined.
+/// Only the e-mailed registration link ever gives a profile a password: this never does.
+pub async fn link_email(
+    intake: &dyn IntakeStore,
+    agent: &CurrentSession,
+    caller: AccountId,
+    email: &Email,
+) -> Result<AccountId, AppError> {
+    let shown = match intake.link_email(caller, email, now()).await? {
+        Linked::Added => caller,
+        Linked::Merged(account) => account,
+        Linked::Refused => return Err(AppError::Forbidden),
+    };
+    tracing::info!(profile = %caller, account = %shown, agent = %agent.account_id, "profile linked to an e-mail address");
+    Ok(shown)
 }
 
 /// Who the agent is serving, how they reached 311, and in which language.

@@ -19,6 +19,13 @@ pub fn lang(problems: &mut Problems, text: &str) -> Option<Lang> {
     problems.check(Field::Lang, text, Lang::from_tag(text).filter(|_| text.len() == 2), Problem::ChoiceInvalid)
 }
 
+/// The contact's channel and language, as the page's forms carry them.
+pub fn contact(channel_text: &str, lang_text: &str) -> Result<(ContactChannel, Lang), Vec<FieldError>> {
+    let mut problems = Problems::default();
+    let (channel, lang) = (channel(&mut problems, channel_text), lang(&mut problems, lang_text));
+    problems.finish(channel.zip(lang))
+}
+
 /// Filing for a caller: the channel, their language, and an online service to file.
 pub fn filing(
     catalogue: &Catalogue,

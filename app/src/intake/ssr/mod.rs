@@ -60,6 +60,19 @@ pub enum Created {
     Existing(AccountId),
 }
 
+/// What giving an e-mail address to a profile without a password did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Linked {
+    /// The profile has the address now: its resident can claim it by registering with it.
+    Added,
+    /// The address is a resident's account: the profile's requests, follows and contacts are that
+    /// account's now, and the profile is closed.
+    Merged(AccountId),
+    /// The profile has a password (its resident changes their own address), is closed or is staff's, or
+    /// the address is a staff member's.
+    Refused,
+}
+
 /// A contact that was not a request: counted, with no personal data needed.
 #[derive(Clone, Debug)]
 pub struct Inquiry {
@@ -81,6 +94,9 @@ pub trait IntakeStore: Send + Sync {
     /// Makes the profile, unless an open account has its e-mail address or phone number (one transaction:
     /// two agents making the same caller at once get one profile).
     async fn create_profile(&self, profile: &NewProfile, now: i64) -> anyhow::Result<Created>;
+    /// Gives `email` to a profile without a password, or, when a resident's account has it, joins the
+    /// profile to that account (one transaction).
+    async fn link_email(&self, profile: AccountId, email: &Email, now: i64) -> anyhow::Result<Linked>;
     async fn log_inquiry(&self, inquiry: &Inquiry, now: i64) -> anyhow::Result<()>;
     /// Contacts logged since `since`, by channel (channels with none are left out).
     async fn counts_since(&self, since: i64) -> anyhow::Result<Vec<ChannelCount>>;

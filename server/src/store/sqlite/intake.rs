@@ -3,9 +3,10 @@
 
 use super::SqliteStore;
 use anyhow::Context;
+use app::accounts::model::Email;
 use app::accounts::ssr::{Account, AccountId};
 use app::intake::model::ChannelCount;
-use app::intake::ssr::{CallerSearch, Created, Inquiry, IntakeStore, LoggedContact, NewProfile};
+use app::intake::ssr::{CallerSearch, Created, Inquiry, IntakeStore, Linked, LoggedContact, NewProfile};
 use app::requests::model::ContactChannel;
 
 /// Open residents only: staff are not callers, and a closed account has nothing left to find.
@@ -69,6 +70,59 @@ impl IntakeStore for SqliteStore {
         .await?;
         tx.commit().await?;
         Ok(Created::New(AccountId(id)))
+    }
+
+    async fn link_email(&self, profile: AccountId, email: &Email, now: i64) -> anyhow::Result<Linked> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let unclaimed: Option<i64> = sqlx::query_scalar(&format!(
+            "SELECT id FROM accounts WHERE id = ? AND password_hash IS NULL AND {RESIDENTS}"
+        ))
+        .bind(profile.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if unclaimed.is_none() {
+            return Ok(Linked::Refused);
+        }
+        let holder: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, role FROM accounts WHERE email = ? AND closed_at IS NULL AND id <> ?")
+                .bind(email.as_str())
+                .bind(profile.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let linked = match holder {
+            None => {
+                sqlx::query("UPDATE accounts SET email = ? WHERE id = ?")
+                    .bind(email.as_str())
+                    .bind(profile.0)
+                    .execute(&mut *tx)
+                    .await?;
+                Linked::Added
+            }
+            Some((_, role)) if role != "resident" => return Ok(Linked::Refused),
+            Some((account, _)) => {
+                // What the profile made becomes the account's; the profile keeps nothing that identifies.
+                for sql in [
+                    "UPDATE requests SET account_id = ?1 WHERE account_id = ?2",
+                    "INSERT OR IGNORE INTO request_followers (request_id, account_id, created_at) \
+                     SELECT request_id, ?1, created_at FROM request_followers WHERE account_id = ?2",
+                    "DELETE FROM request_followers WHERE account_id = ?2",
+                    "UPDATE contacts SET account_id = ?1 WHERE account_id = ?2",
+                ] {
+                    sqlx::query(sql).bind(account).bind(profile.0).execute(&mut *tx).await?;
+                }
+                sqlx::query(
+                    "UPDATE accounts SET name = NULL, mobile = NULL, updates_by = 'none', sms_status = 'none', \
+                     closed_at = ? WHERE id = ?",
+                )
+                .bind(now)
+                .bind(profile.0)
+                .execute(&mut *tx)
+                .await?;
+                Linked::Merged(AccountId(account))
+            }
+        };
+        tx.commit().await?;
+        Ok(linked)
     }
 
     async fn log_inquiry(&self, inquiry: &Inquiry, now: i64) -> anyhow::Result<()> {
