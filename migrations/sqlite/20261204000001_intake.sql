@@ -36,6 +36,10 @@ END;
 ALTER TABLE drafts ADD COLUMN for_account INTEGER REFERENCES accounts (id);
 ALTER TABLE drafts ADD COLUMN channel TEXT CHECK (channel IN ('phone', 'email', 'counter', 'chat'));
 ALTER TABLE drafts ADD COLUMN lang TEXT CHECK (lang IN ('fr', 'en'));
+-- Filed from a live chat: the conversation (the reference is posted into it), and its transcript, which
+-- becomes the filing's internal note.
+ALTER TABLE drafts ADD COLUMN chat_id INTEGER REFERENCES chat_conversations (id);
+ALTER TABLE drafts ADD COLUMN intake_note TEXT NOT NULL DEFAULT '';
 
 -- The audit log records who filed a request on whose behalf. request_events is append-only and other
 -- tables refer to it, so its CHECK on `kind` stays as it is: a filing is an internal 'note' row by the

@@ -168,7 +168,8 @@ pub struct AgentChat {
     pub lang: Lang,
     /// The account's e-mail when the resident is signed in, or the address they typed (not verified).
     pub email: Option<String>,
-    pub signed_in: bool,
+    /// The resident's account when they are signed in.
+    pub account: Option<i64>,
     /// Their requests not yet completed or closed: reference and service name.
     pub open_requests: Vec<(String, Text)>,
 }

@@ -90,13 +90,21 @@ pub async fn file_for_caller(
     channel: String,
     lang: String,
     #[server(default)] service: String,
+    #[server(default)] chat: String,
 ) -> Result<String, AppError> {
     let (context, who) = edge();
     let result = async {
         let agent = require_staff(&who)?;
         let (channel, lang, service) = forms::filing(&context.catalogue, &channel, &lang, &service)?;
-        let call = flows::Call { caller: account_id(&caller)?, channel, lang };
-        flows::file_for(&context.catalogue, &context.accounts, &context.requests, agent, call, &service).await
+        // A chat that is not a number names no chat of this agent's.
+        let chat = match chat.trim() {
+            "" => None,
+            id => Some(id.parse().map_err(|_| AppError::NotFound)?),
+        };
+        let call = flows::Call { caller: account_id(&caller)?, channel, lang, chat };
+        let (catalogue, requests) = (&context.catalogue, &context.requests);
+        flows::file_for(catalogue, &context.accounts, requests, (&context.chat, &context.city), agent, call, &service)
+            .await
     };
     go(result.await)
 }

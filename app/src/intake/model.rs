@@ -37,6 +37,9 @@ pub struct ContactState {
     pub caller: Option<i64>,
     /// The profile the agent tried to make already existed: this is it.
     pub existing: bool,
+    /// Filing from this live chat (the agent's own): its transcript goes with the request, and the
+    /// reference is posted into it.
+    pub chat: Option<i64>,
 }
 
 impl ContactState {
@@ -51,6 +54,9 @@ impl ContactState {
         }
         if self.existing {
             pairs.push(("existing", "true".into()));
+        }
+        if let Some(chat) = self.chat {
+            pairs.push(("chat", chat.to_string()));
         }
         let query = form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
         format!("{}?{query}", routes::STAFF_CONTACT)

@@ -68,7 +68,15 @@ pub async fn submit_request(draft: String) -> Result<String, AppError> {
     let (context, caller) = edge();
     let with =
         flows::Submitting { catalogue: &context.catalogue, city: &context.city, bell: context.notifications.bell() };
-    let result = async { flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await };
+    let result = async {
+        let submitted = flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await?;
+        // Filed by an agent from a live chat: the resident reads the reference there at once.
+        if let (Some((conversation, reference)), Some(agent)) = (submitted.from_chat, &caller.session) {
+            crate::chat::ssr::flows::tell_request_filed(&context.chat, agent.account_id, conversation, &reference)
+                .await;
+        }
+        Ok(submitted.path)
+    };
     go(result.await)
 }
 

@@ -38,7 +38,12 @@ fn names(page: &Value) -> Vec<&str> {
 
 /// The agent fills in the wizard's steps on the draft `file_for_caller` started; returns the reference.
 async fn file_pothole(agent: &TestPortal, caller: &str, channel: &str) -> String {
-    let form = [("caller", caller), ("channel", channel), ("lang", "fr"), ("service", "pothole")];
+    file_pothole_from(agent, caller, channel, "").await
+}
+
+/// [`file_pothole`], from the agent's live chat `chat` ("" for none).
+async fn file_pothole_from(agent: &TestPortal, caller: &str, channel: &str, chat: &str) -> String {
+    let form = [("caller", caller), ("channel", channel), ("lang", "fr"), ("service", "pothole"), ("chat", chat)];
     let (status, path) = agent.call_api("staff/intake/file", &form).await;
     assert_eq!(status, StatusCode::OK, "{path}");
     let draft = path.as_str().unwrap().split('/').nth(3).unwrap().to_string();
@@ -354,4 +359,53 @@ async fn an_agent_links_a_phone_only_profile_by_e_mail_and_never_takes_an_accoun
             .0,
         StatusCode::UNAUTHORIZED
     );
+}
+
+#[tokio::test]
+async fn a_request_filed_from_a_chat_carries_its_transcript_and_the_resident_reads_its_reference_there() {
+    let portal = crate::helpers::spawn_portal_with(crate::chat::ALWAYS_OPEN).await;
+    let agent = crate::chat::available_agent(&portal, "ana@grandsudbury.ca").await;
+    let resident = crate::chat::resident_chatting(&portal, "Un nid-de-poule énorme devant chez moi.").await;
+    let (status, taken) = agent.call_api("staff/chat/take", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{taken}");
+    let chat = taken.as_i64().unwrap().to_string();
+    let (_, path) =
+        agent.call_api("staff/intake/profile", &profile("Marie Tremblay", "marie@example.ca", "", "email")).await;
+    let caller = caller_in(&path);
+
+    // Another agent cannot file from a chat that is not theirs: nothing is started.
+    let other = staff(&portal, "luc@grandsudbury.ca", "agent").await;
+    let form = [
+        ("caller", caller.as_str()),
+        ("channel", "chat"),
+        ("lang", "fr"),
+        ("service", "pothole"),
+        ("chat", chat.as_str()),
+    ];
+    assert_eq!(other.call_api("staff/intake/file", &form).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(count(&portal, "SELECT count(*) FROM drafts").await, 0);
+
+    let reference = file_pothole_from(&agent, &caller, "chat", &chat).await;
+    // The resident reads the reference in the chat, in their language (this browser's: English), from
+    // the agent.
+    let (_, current) = resident.call_api("chat/current", &[]).await;
+    let said = current["messages"].as_array().unwrap().iter().any(|m| {
+        m["author"] == "agent" && m["body"].as_str().unwrap().contains(&format!("registered as number {reference}"))
+    });
+    assert!(said, "{current}");
+    // The filing's internal note is the transcript so far; the request came in by chat.
+    let note: String = {
+        let pool = portal.database().await;
+        let note = sqlx::query_scalar(
+            "SELECT e.note FROM request_events e JOIN requests r ON r.id = e.request_id \
+             WHERE r.reference = ? AND e.on_behalf_of IS NOT NULL AND r.channel = 'chat'",
+        )
+        .bind(&reference)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        note
+    };
+    assert!(note.contains("Marie Tremblay : Un nid-de-poule énorme devant chez moi."), "{note}");
 }

@@ -8,8 +8,9 @@ use crate::chat::desk_api::{get_desk, get_missed, AgentSend, Close, FollowUp, Se
 use crate::chat::model::{AgentChat, Canned, ChatMessage, DeskUpdate, Figures};
 use crate::errors::{view_or_error, ErrorMessage};
 use crate::i18n::{t, use_i18n, Arg, Lang};
+use crate::intake::model::ContactState;
 use crate::layout::PageTitle;
-use crate::requests::model::Reference;
+use crate::requests::model::{ContactChannel, Reference};
 use crate::routes;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -207,12 +208,26 @@ fn Panel(
         }
     };
     let requests = chat.open_requests.clone();
+    // Filing for this resident: the contact page, in a tab of its own so that the console stays open (the
+    // agent stays on the desk). A resident signed out is looked up by what they gave.
+    let file = ContactState {
+        channel: ContactChannel::Chat.code().into(),
+        lang: chat.lang.code().into(),
+        q: if chat.account.is_some() { String::new() } else { chat.email.clone().unwrap_or_else(|| chat.name.clone()) },
+        caller: chat.account,
+        existing: false,
+        chat: Some(id),
+    }
+    .address();
     view! {
         <div id="desk-panel" role="tabpanel" aria-labelledby=format!("tab-{id}") class="desk-panel">
             <p class="desk-resident">
                 <strong>{chat.name.clone()}</strong>" · "{move || i18n.t(lang_key(chat.lang))}
                 {chat.email.clone().map(|email| view! { " · "{email} })}
-                " · "{move || i18n.t(if chat.signed_in { "desk-signed-in" } else { "desk-signed-out" })}
+                " · "{move || i18n.t(if chat.account.is_some() { "desk-signed-in" } else { "desk-signed-out" })}
+            </p>
+            <p>
+                <a class="button button-secondary" href=file target="_blank" rel="noopener">{t("desk-file-request")}</a>
             </p>
             {(!requests.is_empty()).then(|| view! {
                 <ul class="desk-requests">

@@ -17,6 +17,7 @@ use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem};
 use crate::i18n::{Arg, Lang};
 use crate::lifecycle::model::Note;
+use crate::requests::model::Reference;
 use crate::requests::ssr::RequestStore;
 use std::collections::HashMap;
 
@@ -187,7 +188,16 @@ pub async fn email_transcript(
         return Err(AppError::NotFound);
     }
     let (name, lang) = (name.as_str(), account.lang);
-    let messages = chat.store.messages(conversation.id, 0, false).await?;
+    let text = transcript(chat, city, conversation.id, name, lang).await?;
+    let args = [("transcript", Arg::from(text)), ("day", Arg::from(city.day_of(conversation.created_at)))];
+    mailer.send(compose_with(city, Kind::ChatTranscript, lang, to, name, Some(my_chats), &args)).await?;
+    Ok(())
+}
+
+/// A conversation as text, oldest first, with the resident called `name` and the portal's events in
+/// `lang`: the e-mailed transcript, and the internal note of a request filed from the chat.
+pub async fn transcript(chat: &Chat, city: &City, id: i64, name: &str, lang: Lang) -> anyhow::Result<String> {
+    let messages = chat.store.messages(id, 0, false).await?;
     let lines: Vec<String> = messages
         .iter()
         .map(|message| {
@@ -200,10 +210,28 @@ pub async fn email_transcript(
             }
         })
         .collect();
-    let args =
-        [("transcript", Arg::from(lines.join("\n\n"))), ("day", Arg::from(city.day_of(conversation.created_at)))];
-    mailer.send(compose_with(city, Kind::ChatTranscript, lang, to, name, Some(my_chats), &args)).await?;
-    Ok(())
+    Ok(lines.join("\n\n"))
+}
+
+/// Posts, as the agent, the reference of the request they just filed from this chat, in the resident's
+/// language. The request exists whatever happens here: a chat that ended meanwhile is told nothing.
+pub async fn tell_request_filed(chat: &Chat, agent: AccountId, conversation: i64, reference: &Reference) {
+    let told = async {
+        let conversation = agents_conversation(chat, agent, conversation).await?;
+        let args = [("reference", Arg::from(reference.to_string()))];
+        let text = crate::i18n::message(conversation.lang, "chat-request-filed", &args);
+        let text = MessageText::parse(&text).ok_or(AppError::Internal)?;
+        let store = &chat.store;
+        store
+            .add_message(conversation.id, Writer::Agent(agent), text.as_str(), now())
+            .await?
+            .ok_or(AppError::ChatEnded)?;
+        chat.bus.publish(ChatSignal::Conversation(conversation.id));
+        Ok::<(), AppError>(())
+    };
+    if let Err(error) = told.await {
+        tracing::warn!(?error, %reference, "the reference was not posted into the chat");
+    }
 }
 
 /// The account's recent conversations, for "My chats".
@@ -308,7 +336,7 @@ async fn agent_chat(
         name: conversation.name.clone(),
         lang: conversation.lang,
         email: conversation.email.clone(),
-        signed_in: conversation.account_id.is_some(),
+        account: conversation.account_id.map(|id| id.0),
         open_requests,
     })
 }

@@ -68,6 +68,7 @@ pub fn Serving(caller: CallerCard, state: ContactState, services: Vec<(Code, Tex
                 <input type="hidden" name="caller" value=id/>
                 <input type="hidden" name="channel" value=state.channel.clone()/>
                 <input type="hidden" name="lang" value=state.lang.clone()/>
+                <input type="hidden" name="chat" value=state.chat.map(|id| id.to_string()).unwrap_or_default()/>
                 <SelectField field=Field::Service error>
                     <option value="">{t("intake-choose-service")}</option>
                     {options}

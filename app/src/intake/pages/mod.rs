@@ -35,6 +35,7 @@ fn contact_state() -> Memo<ContactState> {
             q: query.get("q").unwrap_or_default(),
             caller: query.get("caller").and_then(|id| id.parse().ok()),
             existing: query.get("existing").is_some(),
+            chat: query.get("chat").and_then(|id| id.parse().ok()),
         }
     })
 }

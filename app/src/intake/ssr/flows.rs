@@ -6,6 +6,7 @@ use super::{CallerSearch, Created, Inquiry, IntakeStore, Linked, NewProfile};
 use crate::accounts::model::{Email, Role, SmsStatus, UpdatesBy};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, sms, Account, AccountId, Accounts};
 use crate::catalogue::{Catalogue, Code};
+use crate::chat::ssr::{flows as chat_flows, Chat};
 use crate::city::ssr::City;
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -129,11 +130,13 @@ pub async fn link_email(
     Ok(shown)
 }
 
-/// Who the agent is serving, how they reached 311, and in which language.
+/// Who the agent is serving, how they reached 311, in which language, and from which of their live
+/// chats, if any.
 pub struct Call {
     pub caller: AccountId,
     pub channel: ContactChannel,
     pub lang: Lang,
+    pub chat: Option<i64>,
 }
 
 /// Starts a draft the agent fills in for the caller (the wizard's steps and rules); returns its first step.
@@ -141,13 +144,23 @@ pub async fn file_for(
     catalogue: &Catalogue,
     accounts: &Accounts,
     requests: &Requests,
+    (chat, city): (&Chat, &City),
     agent: &CurrentSession,
     call: Call,
     service: &Code,
 ) -> Result<String, AppError> {
     let account = resident(accounts, call.caller).await?;
     let name = account.name.map(|n| n.as_str().to_string()).unwrap_or_default();
-    let on_behalf = OnBehalf { caller: call.caller, channel: call.channel, lang: call.lang, name };
+    // From a chat: the agent's own, still going; its transcript so far becomes the filing's note.
+    let note = match call.chat {
+        Some(id) => {
+            let conversation = chat_flows::agents_conversation(chat, agent.account_id, id).await?;
+            chat_flows::transcript(chat, city, id, &conversation.name, conversation.lang).await?
+        }
+        None => String::new(),
+    };
+    let on_behalf =
+        OnBehalf { caller: call.caller, channel: call.channel, lang: call.lang, name, chat: call.chat, note };
     requests_flows::start(catalogue, requests, Some(agent.account_id), service, Some(&on_behalf)).await
 }
 

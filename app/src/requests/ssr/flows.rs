@@ -167,6 +167,19 @@ pub struct Submitting<'a> {
     pub bell: &'a Notify,
 }
 
+/// What submitting gave: the page to go to, and, for a request an agent just filed from a live chat, the
+/// conversation and the reference, for the edge to post into the chat.
+pub struct Submitted {
+    pub path: String,
+    pub from_chat: Option<(i64, Reference)>,
+}
+
+impl Submitted {
+    fn page(path: String) -> Submitted {
+        Submitted { path, from_chat: None }
+    }
+}
+
 /// Step 4: submits the draft, once. Returns the request's page (the console's, for an agent filing it
 /// for a caller).
 pub async fn submit(
@@ -174,7 +187,7 @@ pub async fn submit(
     requests: &Requests,
     caller: &Caller,
     id: &DraftId,
-) -> Result<String, AppError> {
+) -> Result<Submitted, AppError> {
     let session = caller.signed_in()?;
     // A draft that changes while it is submitted (a photo arriving) is read again, once.
     for _ in 0..2 {
@@ -183,11 +196,11 @@ pub async fn submit(
             // A retry after a lost answer, or a second click that came after the first one's commit: the
             // draft is gone because the request exists. (Clicks that arrive together are sorted out by
             // the store's transaction, which checks the same key.)
-            Err(AppError::NotFound) => return already_submitted(requests, id, session).await,
+            Err(AppError::NotFound) => return already_submitted(requests, id, session).await.map(Submitted::page),
             Err(error) => return Err(error),
         };
-        if let Some(path) = submit_draft(&with, requests, caller, session, &draft).await? {
-            return Ok(path);
+        if let Some(submitted) = submit_draft(&with, requests, caller, session, &draft).await? {
+            return Ok(submitted);
         }
     }
     Err(AppError::Unavailable)
@@ -219,7 +232,7 @@ async fn submit_draft(
     caller: &Caller,
     session: &CurrentSession,
     draft: &Draft,
-) -> Result<Option<String>, AppError> {
+) -> Result<Option<Submitted>, AppError> {
     let service = with.catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     if draft.place.is_none() {
         return Err(AppError::field(Field::Address, Problem::Required));
@@ -238,12 +251,13 @@ async fn submit_draft(
     let reference = match requests.store.submit(draft, account, &new).await? {
         Submission::New(reference) => reference,
         // One receipt per request, however many clicks.
-        Submission::Existing(reference) => return Ok(Some(page(&reference))),
+        Submission::Existing(reference) => return Ok(Some(Submitted::page(page(&reference)))),
         Submission::Stale => return Ok(None),
     };
     // The receipt was written with the request: the worker sends it now.
     with.bell.notify_one();
-    Ok(Some(page(&reference)))
+    let from_chat = draft.on_behalf.as_ref().and_then(|on| on.chat).map(|chat| (chat, reference));
+    Ok(Some(Submitted { path: page(&reference), from_chat }))
 }
 
 /// The address of the request made from draft `id`, if the one asking made it (or is staff, who filed

@@ -47,6 +47,10 @@ pub struct OnBehalf {
     pub lang: Lang,
     /// The caller's name as the store reads it back (ignored when the draft is made).
     pub name: String,
+    /// Filed from this live chat: the reference is posted into it once the request exists.
+    pub chat: Option<i64>,
+    /// What the filing's internal note says (a chat's transcript), written with the request.
+    pub note: String,
 }
 
 /// A photo or file as stored. Its bytes are in the file store under [`Files::key`].

@@ -19,8 +19,8 @@ impl RequestStore for SqliteStore {
         now: i64,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO drafts (id, account_id, service_code, for_account, channel, lang, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO drafts (id, account_id, service_code, for_account, channel, lang, chat_id, intake_note, \
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id.as_str())
         .bind(account.map(|id| id.0))
@@ -28,6 +28,8 @@ impl RequestStore for SqliteStore {
         .bind(on_behalf.map(|on| on.caller.0))
         .bind(on_behalf.map(|on| on.channel.code()))
         .bind(on_behalf.map(|on| on.lang.code()))
+        .bind(on_behalf.and_then(|on| on.chat))
+        .bind(on_behalf.map_or("", |on| on.note.as_str()))
         .bind(now)
         .bind(now)
         .execute(&self.pool)
@@ -38,7 +40,8 @@ impl RequestStore for SqliteStore {
     async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>> {
         let row = sqlx::query_as::<_, DraftRow>(
             "SELECT d.id, d.account_id, d.service_code, d.address_id, d.address, d.latitude, d.longitude, d.answers, \
-             d.description, d.updated_at, d.for_account, d.channel, d.lang, a.name AS caller_name \
+             d.description, d.updated_at, d.for_account, d.channel, d.lang, d.chat_id, d.intake_note, \
+             a.name AS caller_name \
              FROM drafts d LEFT JOIN accounts a ON a.id = d.for_account WHERE d.id = ?",
         )
         .bind(id.as_str())
@@ -367,12 +370,13 @@ async fn filed_on_behalf(
     new: &NewRequest,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, public, on_behalf_of) \
-         VALUES (?, ?, ?, 'staff', 'note', 0, ?)",
+        "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, note, public, on_behalf_of) \
+         VALUES (?, ?, ?, 'staff', 'note', ?, 0, ?)",
     )
     .bind(request_id)
     .bind(new.now)
     .bind(agent.0)
+    .bind(&on.note)
     .bind(on.caller.0)
     .execute(&mut *tx)
     .await?;

@@ -26,6 +26,8 @@ pub(super) struct DraftRow {
     for_account: Option<i64>,
     channel: Option<String>,
     lang: Option<String>,
+    chat_id: Option<i64>,
+    intake_note: String,
     caller_name: Option<String>,
 }
 
@@ -49,6 +51,8 @@ impl TryFrom<DraftRow> for Draft {
                 lang: Lang::from_tag(&lang).context("draft language")?,
                 // A closed account has no name: the request is still filed for it.
                 name: row.caller_name.unwrap_or_default(),
+                chat: row.chat_id,
+                note: row.intake_note,
             }),
             _ => None,
         };
