@@ -31,10 +31,9 @@ pub fn CallerDetails(caller: CallerCard) -> impl IntoView {
     view! {
         <p class="caller-name"><strong>{caller.name.clone()}</strong></p>
         <p>
-            {caller.mobile.clone()}
-            {caller.mobile.is_some().then_some(" · ")}
-            {caller.email.clone()}
-            " · " {t(lang)}
+            // The ways to reach them that they gave (one or both), then their language.
+            {[caller.mobile.clone(), caller.email.clone()].into_iter().flatten().map(|way| format!("{way} · ")).collect::<String>()}
+            {t(lang)}
             {caller.no_account.then(|| view! { " · " <span class="tag">{t("intake-no-account")}</span> })}
         </p>
         <ul class="caller-requests" aria-label=move || i18n.t("intake-open-requests")>{open}</ul>
