@@ -6,8 +6,11 @@
 //! the moment the other side's stream delivers it. The server's resident memory is read before the streams
 //! open and with all of them open: the difference per connection.
 
+#[path = "support/release.rs"]
+mod release;
+
+use release::Release;
 use std::collections::HashMap;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -19,37 +22,27 @@ const AT_ONCE: usize = 20;
 type Seen = Arc<Mutex<HashMap<String, Instant>>>;
 
 fn main() {
-    let server = env!("CARGO_BIN_EXE_server");
     let folder = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let base = format!("http://127.0.0.1:{port}");
-    let data = folder.path().join("data");
-    let env = |command: &mut Command| {
-        command
-            .env("PORTAL_SERVER__ADDRESS", format!("127.0.0.1:{port}"))
-            .env("PORTAL_SERVER__DATA_DIR", &data)
-            .env("PORTAL_CITY__CHAT_HOURS", "mon-sun 00:00-24:00")
-            .env("PORTAL_CITY__HOLIDAYS", "[]")
-            .env("PORTAL_CHAT__MAX_CHATS", CHATS_PER_AGENT.to_string())
-            .env("RUST_LOG", "warn");
-    };
+    let settings = [
+        ("PORTAL_CITY__CHAT_HOURS", "mon-sun 00:00-24:00".to_string()),
+        ("PORTAL_CITY__HOLIDAYS", "[]".to_string()),
+        ("PORTAL_CHAT__MAX_CHATS", CHATS_PER_AGENT.to_string()),
+    ];
+    let portal = Release::new(folder.path().join("data"), &settings);
     let tokens: Vec<String> = (0..AGENTS)
         .map(|n| {
-            let mut admin = Command::new(server);
-            env(&mut admin);
             let email = format!("agent{n}@example.ca");
-            let args = ["create-staff", "--role", "agent", "--email", &email, "--name", "Agent Bench"];
-            let printed = String::from_utf8(admin.args(args).output().unwrap().stdout).unwrap();
-            printed.split("token=").nth(1).expect("a password link").trim().to_string()
+            portal.create_account(&["create-staff", "--role", "agent", "--email", &email, "--name", "Agent Bench"])
         })
         .collect();
-    let mut portal = Command::new(server);
-    env(&mut portal);
-    let mut child = portal.spawn().unwrap();
+    let mut child = portal.start();
     let pid = child.id();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(run(&base, &tokens, pid));
+    runtime.block_on(async {
+        portal.up().await;
+        run(&portal.base, &tokens, pid).await
+    });
     child.kill().unwrap();
     child.wait().unwrap();
 }
@@ -62,10 +55,6 @@ struct Arrivals {
 }
 
 async fn run(base: &str, tokens: &[String], pid: u32) {
-    let probe = reqwest::Client::new();
-    while probe.get(format!("{base}/health")).send().await.is_err() {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
     let agents = sign_in(base, tokens).await;
     // After the agents' password hashing (argon2's memory stays with the process): what follows is the chat's.
     let memory_before = resident_memory(pid);

@@ -5,36 +5,24 @@
 //! over HTTP, one after another and from 8 clients at once. The same run measures the bare commit rate of
 //! SQLite on the same disk in the same mode (WAL, synchronous = NORMAL): one-row insert transactions.
 
+#[path = "support/release.rs"]
+mod release;
 mod support;
 
+use release::Release;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
-use std::process::Command;
 use std::str::FromStr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 const DRAFTS: usize = 200;
 const CLIENTS: usize = 8;
 
 fn main() {
-    let server = env!("CARGO_BIN_EXE_server");
     let folder = tempfile::tempdir().unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let base = format!("http://127.0.0.1:{port}");
-    let data = folder.path().join("data");
-    let env = |command: &mut Command| {
-        command
-            .env("PORTAL_SERVER__ADDRESS", format!("127.0.0.1:{port}"))
-            .env("PORTAL_SERVER__DATA_DIR", &data)
-            .env("RUST_LOG", "warn");
-    };
-    let mut admin = Command::new(server);
-    env(&mut admin);
-    let output = admin.args(["create-admin", "--email", "bench@example.ca", "--name", "Bench"]).output().unwrap();
-    let printed = String::from_utf8(output.stdout).unwrap();
-    let token = printed.split("token=").nth(1).expect("a password link").trim().to_string();
-    let mut portal = Command::new(server);
-    env(&mut portal);
-    let mut child = portal.spawn().unwrap();
+    let portal = Release::new(folder.path().join("data"), &[]);
+    let token = portal.create_account(&["create-admin", "--email", "bench@example.ca", "--name", "Bench"]);
+    let mut child = portal.start();
+    let base = portal.base.clone();
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
@@ -47,9 +35,7 @@ fn main() {
                 .form(&form)
                 .send()
         };
-        while client.get(format!("{base}/health")).send().await.is_err() {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        portal.up().await;
         let password = "lampadaire vert du lac Ramsey".to_string();
         call("accounts/set_password", vec![("token", token.clone()), ("new_password", password.clone())]).await.unwrap();
         let signed = call("accounts/sign_in", vec![("email", "bench@example.ca".into()), ("password", password)]).await;
