@@ -51,6 +51,11 @@ pub fn draft_step(draft: &DraftId, step: Step) -> String {
     format!("/requests/drafts/{}/{}", draft.as_str(), step.code())
 }
 
+/// The agent's one-page form for a request filed on a caller's behalf (intake).
+pub fn call_request(draft: &DraftId) -> String {
+    format!("{STAFF_CONTACT}/{}", draft.as_str())
+}
+
 /// Where the photo step posts its files (`requests::ssr::uploads`).
 pub fn draft_uploads(draft: &DraftId) -> String {
     format!("/requests/uploads/{}", draft.as_str())
@@ -117,6 +122,7 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/contact") view={Lazy::<intake::ContactRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/contact/:draft") view={Lazy::<intake::CallRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>
@@ -143,6 +149,7 @@ mod tests {
         assert_eq!(staff_request(&reference), "/staff/requests/2026-000042");
         let draft = DraftId::parse("abcdefghijklmnopqrstuvwxyz0123456789-_ABCDE").unwrap();
         assert_eq!(draft_step(&draft, Step::Details), format!("/requests/drafts/{}/details", draft.as_str()));
+        assert_eq!(call_request(&draft), format!("/staff/contact/{}", draft.as_str()));
         assert_eq!(search("nid de poule & co"), "/search?q=nid+de+poule+%26+co");
         assert_eq!(sign_in_then("/requests/2026-000042"), "/sign-in?next=/requests/2026-000042");
     }

@@ -1,5 +1,9 @@
 import { expect, Locator, Page, test } from "@playwright/test";
+import path from "path";
 import { emailTo, expectNoAxeViolations, languages, signIn, staffMember, uniqueEmail, waitForHydration } from "./helpers";
+
+/// Photos the server tests use too (server/tests/fixtures/README.md).
+const fixtures = path.join(__dirname, "..", "..", "server", "tests", "fixtures");
 
 const w = {
   fr: {
@@ -7,10 +11,6 @@ const w = {
     nobody: "Personne ne correspond. Créez un profil ci-dessous.",
     serving: "Personne servie",
     noAccount: "Sans compte en ligne",
-    where: "Où est-ce?",
-    details: "Le problème",
-    files: "Photos et fichiers",
-    review: "Vérifier et soumettre",
     large: "Grand (plus de 60 cm)",
     forCaller: "Pour\u00a0: Zoé Gagnon · Téléphone",
     phone: "Téléphone",
@@ -25,10 +25,6 @@ const w = {
     nobody: "Nobody matches. Make a profile below.",
     serving: "Serving",
     noAccount: "No online account",
-    where: "Where is it?",
-    details: "About the problem",
-    files: "Photos and files",
-    review: "Check and submit",
     large: "Large (over 60 cm)",
     forCaller: "For: Zoé Gagnon · Phone",
     phone: "Phone",
@@ -113,37 +109,32 @@ for (const lang of languages) {
       await press(page, "Tab", counter);
       await press(page, "Enter", counter);
 
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.where);
+      // One page: the address box has the focus at once; then the questions, the description, the files.
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang.pothole);
       await expect(page.getByText(t.forCaller)).toBeVisible();
       await waitForHydration(page);
-      await tabTo(page, page.locator("#address-query"), counter);
+      await expect(page.locator("#address-query")).toBeFocused();
+      const beforeRequest = { ...counter };
       await type(page, "200 brady", counter);
       const address = page.getByLabel("200 Brady St, Sudbury", { exact: true });
       await expect(address).toBeVisible();
-      await expectNoAxeViolations(page);
-      await shot("where");
       await tabTo(page, address, counter);
       await press(page, "Space", counter);
-      await press(page, "Enter", counter);
-
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.details);
-      await waitForHydration(page);
       // A radio group is one tab stop; the arrow keys choose within it.
       await tabTo(page, page.locator("#answer-0"), counter);
       for (let i = 0; i < 5 && !(await page.getByLabel(t.large).isChecked()); i++) {
         await press(page, "ArrowDown", counter);
       }
       await expect(page.getByLabel(t.large)).toBeChecked();
-      await press(page, "Enter", counter);
-
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.files);
-      await waitForHydration(page);
-      await tabTo(page, page.locator("main a.button"), counter);
-      await press(page, "Enter", counter);
-
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.review);
-      await waitForHydration(page);
-      await tabTo(page, page.locator("button[type=submit]").last(), counter);
+      // The caller's e-mailed photo, attached without leaving the page (not counted: a file dialog);
+      // what was chosen above stays.
+      await page.locator("#files").setInputFiles(path.join(fixtures, "phone-photo.jpg"));
+      await expect(page.locator(".file-list .file-item")).toHaveCount(1);
+      await expect(page.getByLabel(t.large)).toBeChecked();
+      await expect(address).toBeChecked();
+      await expectNoAxeViolations(page);
+      await shot("request");
+      await tabTo(page, page.locator("main button[type=submit]").last(), counter);
       await press(page, "Enter", counter);
 
       // The console's page of the request: its reference to read back, how it came in, who filed it.
@@ -155,7 +146,10 @@ for (const lang of languages) {
       await waitForHydration(page);
       await expectNoAxeViolations(page);
       await shot("filed");
-      console.log(`intake keys (${lang.code}, ${info.project.name}): ${counter.keys}, of which Tab ${counter.tabs}, e-mail typed ${caller.length}`);
+      console.log(
+        `intake keys (${lang.code}, ${info.project.name}): ${counter.keys}, of which Tab ${counter.tabs}, e-mail typed ${caller.length}; ` +
+          `on the request's page ${counter.keys - beforeRequest.keys}, of which Tab ${counter.tabs - beforeRequest.tabs}`,
+      );
 
       // The receipt reached the caller; the queue says how the request came in.
       expect(await emailTo(caller, reference)).toContain(t.receipt);
@@ -180,6 +174,16 @@ for (const lang of languages) {
       if (process.env.SCREENSHOTS) {
         await page.screenshot({ path: `screenshots/${info.project.name}-${lang.code}-intake-phone-only.png`, fullPage: true });
       }
+      // The one-page form sent empty: every problem listed at once, in the agent's language, nothing filed.
+      await page.locator("#service").selectOption("pothole");
+      await page.locator("#service").evaluate((select) => select.closest("form")!.requestSubmit());
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang.pothole);
+      await waitForHydration(page);
+      await page.locator("main button[type=submit]").last().click();
+      await expect(page.locator(".error-summary")).toContainText(t.problem);
+      await expect(page.locator(".error-summary li")).toHaveCount(2);
+      await expect(page).toHaveURL(/\/staff\/contact\/[\w-]+$/);
+      await expectNoAxeViolations(page);
 
       await page.goto("/staff/contact?channel=counter");
       await waitForHydration(page);

@@ -1,6 +1,7 @@
 // The photo step of a request (app/src/requests/pages/files.rs), made better where JavaScript runs:
 // photos are scaled down in the browser (long side at most 2048 px) before they are sent, each file goes
-// on its own with a preview and a progress bar, then the page reloads to show the list the server keeps.
+// on its own with a preview and a progress bar, then the page reloads to show the list the server keeps
+// (or, on a form marked data-stay, the page's own list is handed each file and nothing reloads).
 // Without this script the same form posts the files as they are; the server checks and cleans them
 // either way. Words come from the form's data- attributes, in the page's language.
 (() => {
@@ -28,7 +29,8 @@
     }
   }
 
-  // Sends one file; resolves to null, or to the server's reason for refusing it.
+  // Sends one file; resolves to { added } (the server's JSON list of the file kept), or { refused } (its
+  // reason for refusing it).
   function send(form, file, progress) {
     return new Promise((resolve) => {
       const request = new XMLHttpRequest();
@@ -38,14 +40,14 @@
         if (event.lengthComputable) progress.value = event.loaded / event.total;
       };
       request.onload = () => {
-        if (request.status < 300) return resolve(null);
+        if (request.status < 300) return resolve({ added: request.responseText });
         try {
-          resolve(JSON.parse(request.responseText).problem || 'upload-failed');
+          resolve({ refused: JSON.parse(request.responseText).problem || 'upload-failed' });
         } catch {
-          resolve('upload-failed');
+          resolve({ refused: 'upload-failed' });
         }
       };
-      request.onerror = () => resolve('upload-failed');
+      request.onerror = () => resolve({ refused: 'upload-failed' });
       const data = new FormData();
       data.append('file', file, file.name);
       request.send(data);
@@ -74,19 +76,32 @@
 
   async function upload(input) {
     const form = input.closest && input.closest('form[data-uploads]');
-    if (!form || input.type !== 'file' || !input.files.length || input.disabled) return;
+    if (!form || input.type !== 'file' || !input.files.length || input.disabled || form.busy) return;
     const files = [...input.files];
-    input.disabled = true;
+    // On a data-stay form the page owns `disabled` (it knows when the list is full).
+    const stay = form.hasAttribute('data-stay');
+    if (stay) form.busy = true;
+    else input.disabled = true;
     let refusedFirst = null;
     for (const file of files) {
       const shown = row(form, file);
-      const refused = await send(form, await scaled(file), shown.progress);
+      const { added, refused } = await send(form, await scaled(file), shown.progress);
       if (refused) {
         refusedFirst = refusedFirst || refused;
         const words = form.querySelector(`[data-upload-problems] [data-code="${refused}"]`);
         shown.label.textContent = form.dataset.failed.replace('{name}', file.name).replace('{problem}', words ? words.textContent : '');
         shown.label.setAttribute('role', 'alert');
+      } else if (stay) {
+        // The page's own list shows the file (requests/pages/files.rs, follow_uploads).
+        window.dispatchEvent(new MessageEvent('portal-uploaded', { data: added }));
+        shown.label.parentElement.remove();
       }
+    }
+    if (stay) {
+      // What was typed elsewhere on the page stays; the next files can be chosen.
+      input.value = '';
+      form.busy = false;
+      return;
     }
     // The list of files, and any refusal in the error summary, come from the server.
     location.replace(location.pathname + (refusedFirst ? `?problem=${refusedFirst}` : ''));

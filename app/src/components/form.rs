@@ -247,9 +247,15 @@ pub fn Choices(
 
 /// The form's submit button; it is disabled while the form is on its way, so a double click sends it once.
 #[component]
-pub fn SubmitButton(label: &'static str, #[prop(into)] pending: Signal<bool>) -> impl IntoView {
+pub fn SubmitButton(
+    label: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    /// The id of the form it sends, when the button stands outside it.
+    #[prop(optional)]
+    form: Option<&'static str>,
+) -> impl IntoView {
     view! {
-        <button type="submit" class="button" disabled=pending>
+        <button type="submit" class="button" disabled=pending form=form>
             {t(label)}
         </button>
     }

@@ -17,11 +17,15 @@ use crate::accounts::ssr::{limits::Action, AccountId};
 #[cfg(feature = "ssr")]
 use crate::errors::{answer, go};
 use crate::errors::{AppError, Json};
+use crate::requests::model::DraftView;
+#[cfg(feature = "ssr")]
+use crate::requests::{model::DraftId, ssr::flows as requests_flows};
 #[cfg(feature = "ssr")]
 use crate::ssr::edge;
 #[cfg(feature = "ssr")]
 use crate::staff::ssr::require_staff;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// An account id from a form or an address; anything else is a caller we do not have.
 #[cfg(feature = "ssr")]
@@ -83,7 +87,7 @@ pub async fn link_email(caller: String, channel: String, lang: String, email: St
     go(result.await)
 }
 
-/// Starts filing a request for the chosen caller: the wizard's steps, on the agent's draft.
+/// Starts filing a request for the chosen caller: the one-page form, on the agent's draft.
 #[server(endpoint = "staff/intake/file", output = Json)]
 pub async fn file_for_caller(
     caller: String,
@@ -105,6 +109,42 @@ pub async fn file_for_caller(
         let (catalogue, requests) = (&context.catalogue, &context.requests);
         flows::file_for(catalogue, &context.accounts, requests, (&context.chat, &context.city), agent, call, &service)
             .await
+    };
+    go(result.await)
+}
+
+/// The draft of the agent's one-page form: the request being filed for a caller.
+#[server(endpoint = "staff/intake/draft", output = Json)]
+pub async fn get_call_request(draft: String) -> Result<DraftView, AppError> {
+    let (context, who) = edge();
+    let result = async {
+        require_staff(&who)?;
+        let id = DraftId::find(&draft)?;
+        let step = crate::requests::model::Step::Where;
+        let view = requests_flows::view(&context.catalogue, &context.city, &context.requests, &who, &id, step).await?;
+        // An agent's own draft for themselves belongs to the wizard, not here.
+        view.for_caller.is_some().then_some(view).ok_or(AppError::NotFound)
+    };
+    answer(result.await)
+}
+
+/// The agent's one-page form, sent: the address, the answers and the description checked together
+/// (nothing saved while one is wrong), then the request submitted for the caller.
+#[server(endpoint = "staff/intake/request", output = Json)]
+pub async fn file_call_request(
+    draft: String,
+    #[server(default)] address: String,
+    #[server(default)] answers: BTreeMap<String, Vec<String>>,
+    #[server(default)] description: String,
+) -> Result<String, AppError> {
+    let (context, who) = edge();
+    let result = async {
+        require_staff(&who)?;
+        let id = DraftId::find(&draft)?;
+        let form = requests_flows::WholeForm { address: &address, answers: &answers, description: &description };
+        let (catalogue, requests) = (&context.catalogue, &context.requests);
+        requests_flows::save_whole(catalogue, requests, &context.addresses, &who, &id, form).await?;
+        crate::requests::api::submit_draft(&context, &who, &id).await
     };
     go(result.await)
 }

@@ -1,6 +1,6 @@
 //! Agent intake: the 311 agent's main screen for phone, e-mail, counter and chat contacts. Find the caller
 //! (name, phone or e-mail) or make them a profile without a password, then file a request on their behalf
-//! (the wizard's own steps and rules, the channel recorded) or log an inquiry that is not a request. Every
+//! (the wizard's own fields and rules on one page, the channel recorded) or log an inquiry that is not a request. Every
 //! contact is counted by channel. Staff only: every server function checks the role on the server.
 
 mod api;
@@ -9,4 +9,4 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use pages::ContactRoute;
+pub use pages::{CallRequestRoute, ContactRoute};

@@ -18,7 +18,8 @@ pub async fn start_request(service: String) -> Result<String, AppError> {
     let (context, caller) = edge();
     let result = async {
         let code = crate::catalogue::Code::parse(&service).ok_or(AppError::NotFound)?;
-        flows::start(&context.catalogue, &context.requests, caller.account(), &code, None).await
+        let draft = flows::start(&context.catalogue, &context.requests, caller.account(), &code, None).await?;
+        Ok(crate::routes::draft_step(&draft, Step::Where))
     };
     go(result.await)
 }
@@ -66,18 +67,25 @@ pub async fn remove_file(draft: String, file: String) -> Result<(), AppError> {
 #[server(endpoint = "requests/submit", output = Json)]
 pub async fn submit_request(draft: String) -> Result<String, AppError> {
     let (context, caller) = edge();
+    let result = async { submit_draft(&context, &caller, &DraftId::find(&draft)?).await };
+    go(result.await)
+}
+
+/// Submits the draft (step 4, or the agent's one-page form) and answers with the request's page.
+#[cfg(feature = "ssr")]
+pub(crate) async fn submit_draft(
+    context: &crate::ssr::ServerContext,
+    caller: &crate::accounts::ssr::sessions::Caller,
+    draft: &DraftId,
+) -> Result<String, AppError> {
     let with =
         flows::Submitting { catalogue: &context.catalogue, city: &context.city, bell: context.notifications.bell() };
-    let result = async {
-        let submitted = flows::submit(with, &context.requests, &caller, &DraftId::find(&draft)?).await?;
-        // Filed by an agent from a live chat: the resident reads the reference there at once.
-        if let (Some((conversation, reference)), Some(agent)) = (submitted.from_chat, &caller.session) {
-            crate::chat::ssr::flows::tell_request_filed(&context.chat, agent.account_id, conversation, &reference)
-                .await;
-        }
-        Ok(submitted.path)
-    };
-    go(result.await)
+    let submitted = flows::submit(with, &context.requests, caller, draft).await?;
+    // Filed by an agent from a live chat: the resident reads the reference there at once.
+    if let (Some((conversation, reference)), Some(agent)) = (submitted.from_chat, &caller.session) {
+        crate::chat::ssr::flows::tell_request_filed(&context.chat, agent.account_id, conversation, &reference).await;
+    }
+    Ok(submitted.path)
 }
 
 /// Gives up the draft and follows the open request nearby instead.

@@ -36,27 +36,81 @@ fn names(page: &Value) -> Vec<&str> {
     page["matches"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect()
 }
 
-/// The agent fills in the wizard's steps on the draft `file_for_caller` started; returns the reference.
+/// The agent files a pothole for `caller` on the one-page form; returns the reference.
 async fn file_pothole(agent: &TestPortal, caller: &str, channel: &str) -> String {
     file_pothole_from(agent, caller, channel, "").await
 }
 
-/// [`file_pothole`], from the agent's live chat `chat` ("" for none).
-async fn file_pothole_from(agent: &TestPortal, caller: &str, channel: &str, chat: &str) -> String {
+/// Starts the request the one-page form files (`staff/intake/file`); returns the draft's id.
+async fn start_pothole(agent: &TestPortal, caller: &str, channel: &str, chat: &str) -> String {
     let form = [("caller", caller), ("channel", channel), ("lang", "fr"), ("service", "pothole"), ("chat", chat)];
     let (status, path) = agent.call_api("staff/intake/file", &form).await;
     assert_eq!(status, StatusCode::OK, "{path}");
-    let draft = path.as_str().unwrap().split('/').nth(3).unwrap().to_string();
+    path.as_str().unwrap().strip_prefix("/staff/contact/").unwrap().to_string()
+}
+
+/// [`file_pothole`], from the agent's live chat `chat` ("" for none).
+async fn file_pothole_from(agent: &TestPortal, caller: &str, channel: &str, chat: &str) -> String {
+    let draft = start_pothole(agent, caller, channel, chat).await;
+    let (status, view) = agent.call_api("staff/intake/draft", &[("draft", &draft)]).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["for_caller"]["channel"], json!(channel));
     let (_, found) = agent.call_api("addresses/suggest", &[("query", "200 brady")]).await;
     let address = found[0]["id"].to_string();
-    let (status, _) = agent.call_api("requests/place", &[("draft", &draft), ("address", &address)]).await;
-    assert_eq!(status, StatusCode::OK);
-    let details = [("draft", draft.as_str()), ("answers[size][0]", "large"), ("description", "Appel : trou profond.")];
-    assert_eq!(agent.call_api("requests/details", &details).await.0, StatusCode::OK);
-    let (status, page) = agent.call_api("requests/submit", &[("draft", &draft)]).await;
+    let form = [
+        ("draft", draft.as_str()),
+        ("address", &address),
+        ("answers[size][0]", "large"),
+        ("description", "Appel : trou profond."),
+    ];
+    let (status, page) = agent.call_api("staff/intake/request", &form).await;
     assert_eq!(status, StatusCode::OK, "{page}");
     // The agent lands on the console's page of the request, to read its reference back.
     page.as_str().unwrap().strip_prefix("/staff/requests/").unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_one_page_form_lists_every_problem_at_once_and_keeps_each_agent_to_their_own_draft() {
+    let portal = spawn_portal().await;
+    let agent = staff(&portal, "agent@example.ca", "agent").await;
+    let (_, path) = agent.call_api("staff/intake/profile", &profile("Rose Dubé", "rose@example.ca", "", "email")).await;
+    let caller = caller_in(&path);
+    let draft = start_pothole(&agent, &caller, "email", "").await;
+    // No address chosen, no size, a description too long: all three at once, and nothing saved.
+    let long = "x".repeat(4001);
+    let form = [("draft", draft.as_str()), ("address", ""), ("description", long.as_str())];
+    let (status, error) = agent.call_api("staff/intake/request", &form).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error["Invalid"],
+        json!([
+            { "field": "address", "problem": "address-not-chosen" },
+            { "field": "answer-0", "problem": "choice-invalid" },
+            { "field": "description", "problem": "too-long" },
+        ])
+    );
+    let saved = "SELECT count(*) FROM drafts WHERE address_id IS NULL AND answers = '{}' AND description = ''";
+    assert_eq!(count(&portal, saved).await, 1);
+    assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 0);
+
+    // Another agent cannot read or send this agent's draft; a resident and a signed-out browser neither.
+    let colleague = staff(&portal, "colleague@example.ca", "agent").await;
+    let resident = portal.another_browser();
+    crate::requests::signed_in(&resident, "marie@example.ca").await;
+    let whole = [("draft", draft.as_str()), ("address", "1"), ("answers[size][0]", "large")];
+    for function in ["staff/intake/draft", "staff/intake/request"] {
+        let (status, _) = colleague.call_api(function, &whole).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{function} by a colleague");
+        assert_eq!(resident.call_api(function, &whole).await.0, StatusCode::FORBIDDEN, "{function} by a resident");
+        assert_eq!(portal.call_api(function, &whole).await.0, StatusCode::UNAUTHORIZED, "{function} signed out");
+    }
+    assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 0);
+    // The agent's own draft started online (not for a caller) is the wizard's, not the one-page form's.
+    let (_, own) = agent.call_api("requests/start", &[("service", "pothole")]).await;
+    let own = own.as_str().unwrap().split('/').nth(3).unwrap().to_string();
+    assert_eq!(agent.call_api("staff/intake/draft", &[("draft", &own)]).await.0, StatusCode::NOT_FOUND);
+
+    assert!(file_pothole(&agent, &caller, "email").await.starts_with("20"));
 }
 
 #[tokio::test]

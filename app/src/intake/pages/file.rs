@@ -1,5 +1,5 @@
 //! The caller the agent is serving: who they are, their open requests, and the request to file for them
-//! (the wizard's steps follow, on the agent's draft, with the caller named at the top).
+//! (its one-page form follows, `request.rs`, on the agent's draft, with the caller named at the top).
 
 use crate::catalogue::Code;
 use crate::components::{action_error, ErrorSummary, SelectField, SubmitButton, TextField};
@@ -40,7 +40,7 @@ pub fn CallerDetails(caller: CallerCard) -> impl IntoView {
     }
 }
 
-/// The chosen caller, and "file a request": a service, then the wizard's steps.
+/// The chosen caller, and "file a request": a service, then the one-page form.
 #[component]
 pub fn Serving(caller: CallerCard, state: ContactState, services: Vec<(Code, Text)>) -> impl IntoView {
     let i18n = use_i18n();

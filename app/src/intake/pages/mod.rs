@@ -1,10 +1,11 @@
 //! The contact page (/staff/contact), in parts: finding the caller (this file), the caller the agent is
 //! serving and the request to file for them (`file.rs`), a new profile (`profile.rs`), an inquiry that
-//! is not a request (`inquiry.rs`).
+//! is not a request (`inquiry.rs`); and the one-page form of that request (`request.rs`).
 
 mod file;
 mod inquiry;
 mod profile;
+mod request;
 
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n, Arg, Lang};
@@ -15,8 +16,10 @@ use crate::requests::model::ContactChannel;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use request::CallRequestPage;
 
 lazy_page!(ContactRoute, ContactPage);
+lazy_page!(CallRequestRoute, CallRequestPage);
 
 /// The contact's state from the page's address; a new contact starts on the phone, in the agent's language.
 fn contact_state() -> Memo<ContactState> {

@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::intake::model::{CallerCard, ContactPage, OpenRequest, MATCHES_MAX};
 use crate::requests::model::ContactChannel;
 use crate::requests::ssr::{flows as requests_flows, OnBehalf, RequestStore, Requests};
+use crate::routes;
 
 /// The agent's view of a resident, with their open requests.
 async fn card(catalogue: &Catalogue, requests: &dyn RequestStore, account: Account) -> anyhow::Result<CallerCard> {
@@ -161,7 +162,8 @@ pub async fn file_for(
     };
     let on_behalf =
         OnBehalf { caller: call.caller, channel: call.channel, lang: call.lang, name, chat: call.chat, note };
-    requests_flows::start(catalogue, requests, Some(agent.account_id), service, Some(&on_behalf)).await
+    let draft = requests_flows::start(catalogue, requests, Some(agent.account_id), service, Some(&on_behalf)).await?;
+    Ok(routes::call_request(&draft))
 }
 
 /// Logs a contact that was not a request.

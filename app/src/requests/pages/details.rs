@@ -14,25 +14,32 @@ use leptos::prelude::*;
 pub fn Details(view: DraftView) -> impl IntoView {
     let action = ServerAction::<SaveDetails>::new();
     let error = action_error(action.value());
-    let labels = view.questions.iter().map(|q| q.label.clone()).collect();
-    let questions = view
-        .questions
+    view! {
+        <ErrorSummary error answer_labels=answer_labels(&view)/>
+        <ActionForm action attr:novalidate=true attr:class="form">
+            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
+            {questions(&view, error)}
+            <Description value=view.description.clone() error/>
+            <SubmitButton label="step-continue" pending=action.pending()/>
+        </ActionForm>
+    }
+}
+
+/// The questions' labels, by position, for an error summary that names them.
+pub fn answer_labels(view: &DraftView) -> Vec<crate::i18n::Text> {
+    view.questions.iter().map(|q| q.label.clone()).collect()
+}
+
+/// The service's questions with the draft's answers, for this step and the agent's one-page form.
+pub fn questions(view: &DraftView, error: Signal<Option<AppError>>) -> impl IntoView {
+    view.questions
         .iter()
         .enumerate()
         .map(|(position, question)| {
             let values = view.answers.values(&question.code).to_vec();
             view! { <QuestionField question=question.clone() position values error/> }
         })
-        .collect_view();
-    view! {
-        <ErrorSummary error answer_labels=labels/>
-        <ActionForm action attr:novalidate=true attr:class="form">
-            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
-            {questions}
-            <Description value=view.description.clone() error/>
-            <SubmitButton label="step-continue" pending=action.pending()/>
-        </ActionForm>
-    }
+        .collect_view()
 }
 
 #[component]
@@ -135,7 +142,7 @@ fn ChoiceQuestion(
 }
 
 #[component]
-fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn Description(value: String, error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
     let length = RwSignal::new(value.chars().count());
     let count = move || {

@@ -1,7 +1,7 @@
 //! Step 3, "Photos and files": up to five photos (JPEG, PNG, WebP) or PDF files of 10 MB at most. The
 //! upload form is a plain multipart form (`POST /requests/uploads/{id}`, see `ssr::uploads`); with
 //! JavaScript, `/uploads.js` scales photos down in the browser, shows a preview and a progress bar, and
-//! sends each file on its own.
+//! sends each file on its own. The agent's one-page form (intake) uses the same list and upload form.
 
 use crate::components::{action_error, aria, ErrorSummary, FieldFrame, FilePreview};
 use crate::errors::{AppError, Field, Problem};
@@ -14,61 +14,77 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Files(view: DraftView) -> impl IntoView {
-    let i18n = use_i18n();
-    // A refused upload without JavaScript comes back here with `?problem=file-type`.
+    let remove = ServerAction::<RemoveFile>::new();
+    let error = files_error(remove);
+    view! {
+        <ErrorSummary error/>
+        <p>{t("files-intro")}</p>
+        <FileUploads draft=view.id.clone() attachments=view.attachments remove error stay=false/>
+        <p>
+            <a class="button" href=routes::draft_step(&view.id, Step::Review)>{t("step-continue")}</a>
+        </p>
+    }
+}
+
+/// A removal's problem, or the refused upload a page without JavaScript came back with
+/// (`?problem=file-type`).
+pub fn files_error(remove: ServerAction<RemoveFile>) -> Signal<Option<AppError>> {
     let refused = use_query_map()
         .get_untracked()
         .get("problem")
         .and_then(|code| Problem::parse(&code))
         .map(|problem| AppError::field(Field::Files, problem));
-    let remove = ServerAction::<RemoveFile>::new();
-    let removed = RwSignal::new(Vec::<String>::new());
-    let remove_error = action_error(remove.value());
-    let error = Signal::derive(move || remove_error.get().or_else(|| refused.clone()));
+    let removed = action_error(remove.value());
+    Signal::derive(move || removed.get().or_else(|| refused.clone()))
+}
+
+/// The draft's files, each with "Remove", and the upload form. With `stay`, the page is not reloaded
+/// after an upload (the agent's one-page form keeps what was typed): the script hands the new files to
+/// the list instead.
+#[component]
+pub fn FileUploads(
+    draft: DraftId,
+    attachments: Vec<AttachmentView>,
+    remove: ServerAction<RemoveFile>,
+    error: Signal<Option<AppError>>,
+    stay: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let attachments = RwSignal::new(attachments);
     Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            if let Some(input) = remove.input().get_untracked() {
-                removed.update(|ids| ids.push(input.file));
-            }
+        if let (Some(Ok(())), Some(input)) = (remove.value().get(), remove.input().get_untracked()) {
+            attachments.update(|list| list.retain(|a| a.id != input.file));
         }
     });
-    let draft = view.id.clone();
+    #[cfg(feature = "hydrate")]
+    if stay {
+        follow_uploads(move |added| attachments.update(|list| list.extend(added)));
+    }
     let upload_to = routes::draft_uploads(&draft);
-    let attachments = view.attachments.clone();
-    let count = move || attachments.iter().filter(|a| !removed.with(|r| r.contains(&a.id))).count();
-    let full = move || count() >= FILES_MAX;
+    let full = move || attachments.with(Vec::len) >= FILES_MAX;
     // The script reads its words for the problems it may meet from this hidden list (text, so no
     // escaping to get wrong).
     let problems =
         Problem::OF_FILES.map(|p| view! { <li data-code=p.code()>{move || i18n.t(p.key())}</li> }).collect_view();
     let (invalid, described_by) = aria(Field::Files, error, true);
-    let list = view
-        .attachments
-        .into_iter()
-        .map(|attachment| {
-            let id = attachment.id.clone();
-            let draft = draft.clone();
-            let gone = move || removed.with(|r| r.contains(&id));
-            view! {
-                <Show when=move || !gone()>
-                    <FileItem attachment=attachment.clone() draft=draft.clone() remove/>
-                </Show>
-            }
-        })
-        .collect_view();
     view! {
-        <ErrorSummary error/>
-        <p>{t("files-intro")}</p>
         <p class="hint">
             {move || i18n.t_args("files-limits", &[("max", Arg::from(FILES_MAX))])}
         </p>
-        <ul class="file-list" aria-label=move || i18n.t("files-list-label")>{list}</ul>
+        <ul class="file-list" aria-label=move || i18n.t("files-list-label")>
+            <For
+                each=move || attachments.get()
+                key=|attachment| attachment.id.clone()
+                children=move |attachment| view! { <FileItem attachment draft=draft.clone() remove/> }
+            />
+        </ul>
         <form
             method="post"
             enctype="multipart/form-data"
             action=upload_to
             class="upload-form"
             data-uploads=""
+            data-stay=stay.then_some("")
             data-uploading=move || i18n.t_args("files-uploading", &[("name", "{name}".into())])
             data-failed=move || i18n.t_args("files-failed", &[("name", "{name}".into()), ("problem", "{problem}".into())])
         >
@@ -88,11 +104,28 @@ pub fn Files(view: DraftView) -> impl IntoView {
             <div class="upload-status" data-upload-status=""></div>
             <button type="submit" class="button button-secondary" data-upload-button="">{t("files-upload")}</button>
         </form>
-        <p>
-            <a class="button" href=routes::draft_step(&view.id, Step::Review)>{t("step-continue")}</a>
-        </p>
         <script src="/uploads.js" defer=true></script>
     }
+}
+
+/// Hands `on` each file the upload script sends while the component lives: in `stay` mode the script
+/// dispatches `portal-uploaded` on the window, its data the server's JSON answer.
+#[cfg(feature = "hydrate")]
+fn follow_uploads(on: impl Fn(Vec<AttachmentView>) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    const EVENT: &str = "portal-uploaded";
+    let Some(window) = web_sys::window() else { return };
+    let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        if let Some(added) = event.data().as_string().and_then(|text| leptos::serde_json::from_str(&text).ok()) {
+            on(added);
+        }
+    });
+    let _ = window.add_event_listener_with_callback(EVENT, listener.as_ref().unchecked_ref());
+    let kept = send_wrapper::SendWrapper::new((window, listener));
+    leptos::prelude::on_cleanup(move || {
+        let (window, listener) = &*kept;
+        let _ = window.remove_event_listener_with_callback(EVENT, listener.as_ref().unchecked_ref());
+    });
 }
 
 #[component]

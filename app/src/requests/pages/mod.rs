@@ -11,6 +11,14 @@ mod where_;
 mod wizard;
 
 pub use mine::MyRequests;
+
+/// The wizard's parts that the agent's one-page form (intake) is made of: one set of fields and rules.
+pub mod parts {
+    pub use super::details::{answer_labels, questions, Description};
+    pub use super::files::{files_error, FileUploads};
+    pub use super::where_::{address_picker, AddressPicker};
+    pub use super::wizard::ForCallerLine;
+}
 use request::RequestRoutePage;
 use start::NewRequestPage;
 use wizard::WizardPage;

@@ -1,6 +1,7 @@
 //! Step 1, "Where is it?": the resident types an address and picks one of the city's civic addresses
 //! from the suggestions (radio buttons, updated as they type), or lets the browser locate them and gets
-//! the nearest address. Without JavaScript, "Find" reloads the page with the suggestions.
+//! the nearest address. Without JavaScript, "Find" reloads the page with the suggestions. The agent's
+//! one-page form (intake) uses the same picker.
 
 use crate::addresses::{suggest_addresses, Address};
 use crate::components::{action_error, problem_for, ErrorSummary, ProblemLine, SubmitButton};
@@ -13,6 +14,32 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Where(view: DraftView) -> impl IntoView {
+    let action = ServerAction::<SavePlace>::new();
+    let AddressPicker { search, choices, error } = address_picker(&view, action_error(action.value()), false);
+    view! {
+        <ErrorSummary error/>
+        {search}
+        <ActionForm action attr:novalidate=true attr:class="form">
+            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
+            {choices}
+            <SubmitButton label="step-continue" pending=action.pending()/>
+        </ActionForm>
+    }
+}
+
+/// The address box and the civic addresses it suggests, for the wizard's first step and the agent's
+/// one-page form (intake), in two parts: the search, which stands outside any other form (Enter there
+/// searches), and the choices, which go inside the form that saves.
+pub struct AddressPicker {
+    pub search: AnyView,
+    pub choices: AnyView,
+    /// `saved`'s problem, or "use my location"'s, for the page's error summary.
+    pub error: Signal<Option<AppError>>,
+}
+
+/// The picker for `view`'s draft; `saved` is the problem of the form that saves the choice. With
+/// `focus`, the address box has the focus when the page opens (an agent types at once).
+pub fn address_picker(view: &DraftView, saved: Signal<Option<AppError>>, focus: bool) -> AddressPicker {
     let i18n = use_i18n();
     let initial = use_query_map().get_untracked().get("q").unwrap_or_default();
     let query = RwSignal::new(initial.clone());
@@ -27,11 +54,15 @@ pub fn Where(view: DraftView) -> impl IntoView {
     );
     let located = RwSignal::new(None::<Address>);
     let locate_error = RwSignal::new(None::<AppError>);
-    let action = ServerAction::<SavePlace>::new();
-    let saved_error = action_error(action.value());
-    let error = Signal::derive(move || locate_error.get().or_else(|| saved_error.get()));
+    let error = Signal::derive(move || locate_error.get().or_else(|| saved.get()));
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    let address_box = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (true, Some(input)) = (focus, address_box.get()) {
+            let _ = input.focus();
+        }
+    });
     // An agent filing for a caller is not where the problem is.
     let can_locate = view.for_caller.is_none();
     let chosen = view.place.clone();
@@ -52,7 +83,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
         options
     };
     // The suggestions are read inside the Transition only: read outside it, they would be read inside
-    // the wizard's Suspense, which would then redraw the page as each letter is typed, taking the focus
+    // the page's Suspense, which would then redraw the page as each letter is typed, taking the focus
     // out of the address box. The count for the live region comes out of the Transition by this signal.
     let shown = RwSignal::new(0usize);
     let found = move || {
@@ -66,8 +97,7 @@ pub fn Where(view: DraftView) -> impl IntoView {
             Err(error) => locate_error.set(Some(error)),
         });
     };
-    view! {
-        <ErrorSummary error/>
+    let search = view! {
         <form method="get" class="address-search" on:submit=|ev| ev.prevent_default()>
             <label for="address-query">{t("where-query-label")}</label>
             <p class="hint" id="address-query-hint">{t("where-query-hint")}</p>
@@ -77,6 +107,8 @@ pub fn Where(view: DraftView) -> impl IntoView {
                     name="q"
                     type="search"
                     autocomplete="off"
+                    autofocus=focus
+                    node_ref=address_box
                     aria-describedby="address-query-hint"
                     aria-controls="address"
                     prop:value=initial
@@ -90,20 +122,21 @@ pub fn Where(view: DraftView) -> impl IntoView {
                 <button type="button" class="button button-secondary" on:click=locate>{t("where-locate")}</button>
             </p>
         </Show>
-        <ActionForm action attr:novalidate=true attr:class="form">
-            <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
-            // One live region for the whole page: a screen reader announces each new count.
-            <p class="visually-hidden" aria-live="polite">{found}</p>
-            <Transition fallback=|| ()>
-                {move || {
-                    let selected = located.get().map(|address| address.id).or(chosen_id);
-                    shown.set(suggestions.get().and_then(Result::ok).map_or(0, |found| found.len()));
-                    view! { <AddressChoices options=choices() selected error/> }
-                }}
-            </Transition>
-            <SubmitButton label="step-continue" pending=action.pending()/>
-        </ActionForm>
     }
+    .into_any();
+    let choices = view! {
+        // One live region for the whole page: a screen reader announces each new count.
+        <p class="visually-hidden" aria-live="polite">{found}</p>
+        <Transition fallback=|| ()>
+            {move || {
+                let selected = located.get().map(|address| address.id).or(chosen_id);
+                shown.set(suggestions.get().and_then(Result::ok).map_or(0, |found| found.len()));
+                view! { <AddressChoices options=choices() selected error/> }
+            }}
+        </Transition>
+    }
+    .into_any();
+    AddressPicker { search, choices, error }
 }
 
 #[component]

@@ -7,7 +7,7 @@ use crate::errors::{view_or_error, AppError};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::requests::api::get_draft;
-use crate::requests::model::{DraftView, Step};
+use crate::requests::model::{DraftView, ForCaller, Step};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -45,15 +45,7 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
     let back = step.previous().map(|previous| routes::draft_step(&view.id, previous));
     let service_name = view.service_name.clone();
     // An agent filing for a caller sees whom for at every step.
-    let for_caller = view.for_caller.clone().map(|caller| {
-        let line = move || {
-            i18n.t_args(
-                "step-for-caller",
-                &[("name", Arg::from(caller.name.clone())), ("channel", Arg::from(i18n.t(caller.channel.key())))],
-            )
-        };
-        view! { <p class="notice">{line}</p> }
-    });
+    let for_caller = view.for_caller.clone().map(|caller| view! { <ForCallerLine caller/> });
     let form = match step {
         Step::Where => view! { <Where view/> }.into_any(),
         Step::Details => view! { <Details view/> }.into_any(),
@@ -87,4 +79,17 @@ fn Frame(view: DraftView, step: Step) -> impl IntoView {
             {form}
         </div>
     }
+}
+
+/// "For: Zoé Gagnon · Phone": whom an agent is filing for, and how they reached us.
+#[component]
+pub fn ForCallerLine(caller: ForCaller) -> impl IntoView {
+    let i18n = use_i18n();
+    let line = move || {
+        i18n.t_args(
+            "step-for-caller",
+            &[("name", Arg::from(caller.name.clone())), ("channel", Arg::from(i18n.t(caller.channel.key())))],
+        )
+    };
+    view! { <p class="notice">{line}</p> }
 }

@@ -6,7 +6,7 @@ use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, toke
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
-use crate::errors::{AppError, Field, Problem, Problems};
+use crate::errors::{AppError, Field, FieldError, Problem, Problems};
 use crate::i18n::Lang;
 use crate::requests::model::{
     Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, Nearby, Place, Reference, RequestSummary, Step,
@@ -19,21 +19,21 @@ use tokio::sync::Notify;
 const NEARBY_METRES: f64 = 50.0;
 
 /// Starts a draft for an online service, owned by `owner` (nobody yet, for a resident signed out), or
-/// by an agent filling it in `on_behalf` of a caller; returns the first step's address.
+/// by an agent filling it in `on_behalf` of a caller.
 pub async fn start(
     catalogue: &Catalogue,
     requests: &Requests,
     owner: Option<AccountId>,
     code: &Code,
     on_behalf: Option<&OnBehalf>,
-) -> Result<String, AppError> {
+) -> Result<DraftId, AppError> {
     let service = catalogue.service(code).ok_or(AppError::NotFound)?;
     if !service.online {
         return Err(AppError::NotOnline);
     }
     let id = DraftId::parse(&tokens::new_token()).ok_or(AppError::Internal)?;
     requests.store.create_draft(&id, owner, &service.code, on_behalf, now()).await?;
-    Ok(routes::draft_step(&id, Step::Where))
+    Ok(id)
 }
 
 /// The draft `id`, if `account` may work on it. A draft nobody owns becomes `account`'s.
@@ -116,14 +116,7 @@ pub async fn save_place(
     address: &str,
 ) -> Result<String, AppError> {
     let draft = owned_draft(requests, id, caller.account()).await?;
-    let chosen = address.trim().parse().ok().and_then(|id| index.get(id));
-    let address = chosen.ok_or_else(|| AppError::field(Field::Address, Problem::AddressNotChosen))?;
-    let place = Place {
-        address_id: address.id,
-        label: address.label(),
-        latitude: address.latitude,
-        longitude: address.longitude,
-    };
+    let place = place_of(index, address)?;
     requests.store.save_place(&draft.id, &place, now()).await?;
     Ok(routes::draft_step(&draft.id, Step::Details))
 }
@@ -140,14 +133,65 @@ pub async fn save_details(
     let draft = owned_draft(requests, id, caller.account()).await?;
     let service = catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let mut problems = Problems::default();
-    let answers = problems.take_all(Answers::check(&service.questions, answers));
+    let details = details_of(&service.questions, answers, description, &mut problems);
+    let (answers, description) = problems.finish(details)?;
+    requests.store.save_details(&draft.id, &answers, &description, now()).await?;
+    Ok(routes::draft_step(&draft.id, Step::Files))
+}
+
+/// What an agent's one-page form sends (intake): the first two steps' fields together.
+pub struct WholeForm<'a> {
+    pub address: &'a str,
+    pub answers: &'a BTreeMap<String, Vec<String>>,
+    pub description: &'a str,
+}
+
+/// Steps 1 and 2 at once, for an agent filing on a caller's behalf: every problem of both listed
+/// together, and nothing saved unless all of it is right. Submitting follows ([`submit`]).
+pub async fn save_whole(
+    catalogue: &Catalogue,
+    requests: &Requests,
+    index: &AddressIndex,
+    caller: &Caller,
+    id: &DraftId,
+    form: WholeForm<'_>,
+) -> Result<(), AppError> {
+    let draft = owned_draft(requests, id, caller.account()).await?;
+    let service = catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
+    let mut problems = Problems::default();
+    let place = problems.take(place_of(index, form.address));
+    let details = details_of(&service.questions, form.answers, form.description, &mut problems);
+    let (place, (answers, description)) = problems.finish(place.zip(details))?;
+    requests.store.save_place(&draft.id, &place, now()).await?;
+    requests.store.save_details(&draft.id, &answers, &description, now()).await?;
+    Ok(())
+}
+
+/// The civic address chosen from the suggestions, by its id.
+fn place_of(index: &AddressIndex, address: &str) -> Result<Place, FieldError> {
+    let chosen = address.trim().parse().ok().and_then(|id| index.get(id));
+    let address = chosen.ok_or(FieldError { field: Field::Address, problem: Problem::AddressNotChosen })?;
+    Ok(Place {
+        address_id: address.id,
+        label: address.label(),
+        latitude: address.latitude,
+        longitude: address.longitude,
+    })
+}
+
+/// The answers to `questions` and the description, or their problems recorded.
+fn details_of(
+    questions: &[crate::catalogue::Question],
+    answers: &BTreeMap<String, Vec<String>>,
+    description: &str,
+    problems: &mut Problems,
+) -> Option<(Answers, Description)> {
+    let answers = problems.take_all(Answers::check(questions, answers));
     let description = Description::parse(description);
     if description.is_none() {
         problems.add(Field::Description, Problem::TooLong);
     }
-    let (answers, description) = problems.finish(answers.zip(description))?;
-    requests.store.save_details(&draft.id, &answers, &description, now()).await?;
-    Ok(routes::draft_step(&draft.id, Step::Files))
+    answers.zip(description)
 }
 
 /// Step 3: removes a photo or file from the draft.

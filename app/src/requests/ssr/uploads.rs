@@ -7,7 +7,7 @@
 //! anything is stored; thumbnails are made afterwards, off the request's path.
 
 use super::images::{self, FileType};
-use super::{flows, Attachment, Files, Requests};
+use super::{flows, Attachment, Draft, Files, Requests};
 use crate::accounts::ssr::{now, sessions::CurrentSession, tokens};
 use crate::errors::{AppError, Problem};
 use crate::requests::model::{AttachmentKind, AttachmentView, DraftId, Step, FILES_MAX, FILE_BYTES_MAX};
@@ -38,14 +38,13 @@ pub async fn upload(
         Ok(draft) => draft,
         Err(error) => return refusal(error.status(), None, wants_json, None),
     };
+    let page = files_page(&draft);
     let mut added = Vec::new();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(_) => {
-                return refusal(StatusCode::BAD_REQUEST, Some(Problem::FileUnreadable), wants_json, Some(&draft.id))
-            }
+            Err(_) => return refusal(StatusCode::BAD_REQUEST, Some(Problem::FileUnreadable), wants_json, Some(&page)),
         };
         if field.name() != Some("file") || field.file_name().is_none_or(str::is_empty) {
             continue;
@@ -53,17 +52,17 @@ pub async fn upload(
         match add_file(&requests, &draft.id, field).await {
             Ok(attachment) => added.push(attachment),
             Err(Refused::Problem(problem)) => {
-                return refusal(StatusCode::UNPROCESSABLE_ENTITY, Some(problem), wants_json, Some(&draft.id))
+                return refusal(StatusCode::UNPROCESSABLE_ENTITY, Some(problem), wants_json, Some(&page))
             }
             Err(Refused::Internal(error)) => {
                 let _ = AppError::from(error);
-                return refusal(StatusCode::INTERNAL_SERVER_ERROR, None, wants_json, Some(&draft.id));
+                return refusal(StatusCode::INTERNAL_SERVER_ERROR, None, wants_json, Some(&page));
             }
         }
     }
     match wants_json {
         true => Json(added.iter().map(flows::attachment_view).collect::<Vec<AttachmentView>>()).into_response(),
-        false => Redirect::to(&routes::draft_step(&draft.id, Step::Files)).into_response(),
+        false => Redirect::to(&page).into_response(),
     }
 }
 
@@ -162,14 +161,20 @@ fn display_name(raw: &str) -> String {
     }
 }
 
-/// A refused upload: JSON `{"problem": "file-type"}` for the script, or back to the page, which shows
-/// the problem in the resident's language.
-fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, draft: Option<&DraftId>) -> Response {
+/// The page a form without JavaScript comes back to: the photo step, or the agent's one-page form.
+fn files_page(draft: &Draft) -> String {
+    match draft.on_behalf {
+        Some(_) => routes::call_request(&draft.id),
+        None => routes::draft_step(&draft.id, Step::Files),
+    }
+}
+
+/// A refused upload: JSON `{"problem": "file-type"}` for the script, or back to `page`, which shows the
+/// problem in the resident's language.
+fn refusal(status: StatusCode, problem: Option<Problem>, wants_json: bool, page: Option<&str>) -> Response {
     let code = problem.unwrap_or(Problem::UploadFailed).code();
-    match (wants_json, draft) {
-        (false, Some(draft)) => {
-            Redirect::to(&format!("{}?problem={code}", routes::draft_step(draft, Step::Files))).into_response()
-        }
+    match (wants_json, page) {
+        (false, Some(page)) => Redirect::to(&format!("{page}?problem={code}")).into_response(),
         _ => (status, Json(serde_json::json!({ "problem": code }))).into_response(),
     }
 }
