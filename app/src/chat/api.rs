@@ -16,7 +16,9 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 async fn current(context: &ServerContext) -> Result<Option<Conversation>, AppError> {
     let parts = use_context::<http::request::Parts>();
-    let Some(hash) = parts.as_ref().and_then(|parts| super::ssr::token_hash_in(&parts.headers)) else {
+    let Some(hash) =
+        parts.as_ref().and_then(|parts| super::ssr::token_hash_in(&parts.headers, context.accounts.site.secure()))
+    else {
         return Ok(None);
     };
     Ok(context.chat.store.conversation_by_token(&hash).await?)

@@ -23,7 +23,7 @@ pub fn request_lang() -> Lang {
 }
 
 fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
-    crate::cookies::value(headers, &[COOKIE]).and_then(Lang::parse)
+    crate::cookies::value(headers, COOKIE).and_then(Lang::parse)
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<Lang> {

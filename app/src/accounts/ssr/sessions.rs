@@ -4,6 +4,7 @@
 
 use super::{now, tokens, Account, AccountId, AccountStore, Accounts, Site};
 use crate::accounts::model::SessionUser;
+use crate::cookies::SiteCookie;
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use axum::{
@@ -20,8 +21,7 @@ pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
 /// Last use is written at most this often, so that reading pages does not mean writing the database.
 const TOUCH_EVERY_SECONDS: i64 = 60;
 
-const COOKIE: &str = "session";
-const SECURE_COOKIE: &str = "__Host-session";
+const COOKIE: SiteCookie = SiteCookie { plain: "session", host_only: "__Host-session" };
 
 /// The signed-in person of this request, put in the request's extensions by [`resolve`].
 #[derive(Clone, Debug)]
@@ -45,8 +45,8 @@ pub async fn resolve(State(accounts): State<Arc<Accounts>>, mut request: Request
     let forwarded = accounts.site.behind_proxy.then(|| forwarded_for(request.headers())).flatten();
     let ip = forwarded.or(connection).unwrap_or(UNKNOWN_CLIENT);
     request.extensions_mut().insert(ClientIp(ip));
-    if let Some(token) = cookie_token(request.headers()) {
-        match find(&accounts, &token).await {
+    if let Some(token) = COOKIE.read(request.headers(), accounts.site.secure()) {
+        match find(&accounts, token).await {
             Ok(Some(session)) => {
                 request.extensions_mut().insert(session);
             }
@@ -81,10 +81,6 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
     }
     let user = SessionUser { name: name.as_str().to_string(), role: account.role };
     Ok(Some(CurrentSession { account_id: account.id, token_hash, user }))
-}
-
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
-    crate::cookies::value(headers, &[COOKIE, SECURE_COOKIE]).map(str::to_string)
 }
 
 /// Who is calling, from where, in what language: read once from the request at the edge (server functions,
@@ -150,8 +146,7 @@ pub fn clear_cookie(site: &Site) {
 }
 
 fn put_cookie(site: &Site, token: &str, max_age: i64) {
-    let name = if site.secure() { SECURE_COOKIE } else { COOKIE };
-    crate::cookies::put(name, token, max_age, site.secure());
+    COOKIE.put(token, max_age, site.secure());
 }
 
 #[cfg(test)]

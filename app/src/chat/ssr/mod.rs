@@ -13,6 +13,7 @@ pub mod stream;
 use super::model::{Author, Canned, ChatState, SystemEvent};
 use crate::accounts::ssr::AccountId;
 use crate::city::ssr::City;
+use crate::cookies::SiteCookie;
 use crate::i18n::Lang;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::num::NonZeroU32;
@@ -26,20 +27,18 @@ pub const AGENT_IDLE_SECONDS: i64 = 60;
 
 /// The cookie that keeps a browser's conversation (its token; the database keeps the hash): closing the tab
 /// and coming back finds the same chat, signed in or not. `__Host-` over https.
-const COOKIE: &str = "chat";
-const SECURE_COOKIE: &str = "__Host-chat";
+const COOKIE: SiteCookie = SiteCookie { plain: "chat", host_only: "__Host-chat" };
 /// A chat's cookie outlives any chat day.
 const COOKIE_SECONDS: i64 = 12 * 3600;
 
 /// The hash of the chat token the request's cookie holds: what conversations are found by.
-pub fn token_hash_in(headers: &http::HeaderMap) -> Option<Vec<u8>> {
-    crate::cookies::value(headers, &[COOKIE, SECURE_COOKIE]).map(crate::accounts::ssr::tokens::hash)
+pub fn token_hash_in(headers: &http::HeaderMap, secure: bool) -> Option<Vec<u8>> {
+    COOKIE.read(headers, secure).map(crate::accounts::ssr::tokens::hash)
 }
 
 /// Gives the response being written a chat cookie (edge only); `None` clears it.
 pub fn put_cookie(token: Option<&str>, secure: bool) {
-    let name = if secure { SECURE_COOKIE } else { COOKIE };
-    crate::cookies::put(name, token.unwrap_or_default(), token.map_or(0, |_| COOKIE_SECONDS), secure);
+    COOKIE.put(token.unwrap_or_default(), token.map_or(0, |_| COOKIE_SECONDS), secure);
 }
 
 /// A conversation as stored.

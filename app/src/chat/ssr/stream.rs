@@ -76,7 +76,9 @@ pub async fn resident_events(
     headers: HeaderMap,
     Query(after): Query<After>,
 ) -> Response {
-    let Some(token_hash) = super::token_hash_in(&headers) else { return StatusCode::NOT_FOUND.into_response() };
+    let Some(token_hash) = super::token_hash_in(&headers, context.accounts.site.secure()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
     let Ok(Some(conversation)) = context.chat.store.conversation_by_token(&token_hash).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
