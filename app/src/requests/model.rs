@@ -53,13 +53,19 @@ impl Answers {
         let mut answers = BTreeMap::new();
         let mut problems = Vec::new();
         for (position, question) in questions.iter().enumerate() {
-            let values: Vec<String> = input
+            let mut values: Vec<String> = input
                 .get(question.code.as_str())
                 .into_iter()
                 .flatten()
                 .map(|value| value.trim().to_string())
                 .filter(|value| !value.is_empty())
                 .collect();
+            // A choice sent twice counts once, so a multiple choice keeps at most one of each: a body of
+            // 100 000 copies of one choice is one answer, not 100 000 rows.
+            if question.datatype.has_choices() {
+                let mut seen = std::collections::BTreeSet::new();
+                values.retain(|value| seen.insert(value.clone()));
+            }
             let problem = if values.is_empty() {
                 // "Choose one of the options" reads better than "fill this in" for a list.
                 let missing = if question.datatype.has_choices() { Problem::ChoiceInvalid } else { Problem::Required };
@@ -347,6 +353,14 @@ mod tests {
 
     fn input(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn a_choice_sent_many_times_is_kept_once() {
+        let questions = vec![question("kinds", Datatype::Multivaluelist, false, &["a", "b"])];
+        let flood: Vec<&str> = std::iter::repeat_n("a", 100_000).chain(["b", "a"]).collect();
+        let answers = Answers::check(&questions, &input(&[("kinds", &flood)])).unwrap();
+        assert_eq!(answers.values(&Code::parse("kinds").unwrap()), ["a", "b"]);
     }
 
     #[test]
