@@ -35,7 +35,7 @@ async fn main() {
             role: Role::Resident,
         };
         let id = store.create_account(&account, 0).await.unwrap().unwrap();
-        store.set_password(id, &hash, None).await.unwrap();
+        store.set_password(id, &hash, None, 0).await.unwrap();
     }
     let running = server::startup::start(&settings, std::future::pending()).await.unwrap();
     let base = format!("http://{}", running.address);

@@ -128,6 +128,23 @@ async fn bad_input_names_each_field_and_saves_nothing() {
 }
 
 #[tokio::test]
+async fn a_link_posted_twice_at_once_sets_one_password() {
+    let portal = spawn_portal().await;
+    portal.call("register", &registration("marie@example.ca", "en", "email", "")).await;
+    let link = outbox_mails(&portal, 1).await.remove(0).link_path();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+    // Both pass the link's check while their passwords are hashed; only one may spend it.
+    let one = [("token", token.as_str()), ("new_password", PASSWORD)];
+    let other = [("token", token.as_str()), ("new_password", "another good passphrase")];
+    let (first, second) = tokio::join!(portal.call("set_password", &one), portal.call("set_password", &other));
+    let mut statuses = [first.0, second.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::BAD_REQUEST], "{first:?} {second:?}");
+    let refused = if first.0 == StatusCode::OK { second.1 } else { first.1 };
+    assert_eq!(refused, json!("LinkInvalid"));
+}
+
+#[tokio::test]
 async fn password_rules_and_single_use_links() {
     let portal = spawn_portal().await;
     portal.call("register", &registration("marie@example.ca", "en", "email", "")).await;

@@ -112,14 +112,16 @@ pub trait AccountStore: Send + Sync {
     async fn accounts_by_mobile(&self, mobile: &Mobile) -> anyhow::Result<Vec<Account>>;
     async fn update_profile(&self, id: AccountId, change: &ProfileChange) -> anyhow::Result<()>;
     async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()>;
-    /// Replaces the password and ends every session of the account except `keep` (the one changing it).
-    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>) -> anyhow::Result<()>;
+    /// Replaces the password, ends every session of the account except `keep` (the one changing it) and
+    /// retires every link sent before, in one transaction.
+    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()>;
 
     async fn create_link(&self, id: AccountId, token_hash: &[u8], expires_at: i64) -> anyhow::Result<()>;
     /// The account a link belongs to, if it exists, is unused and has not expired.
     async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
-    /// Marks every link of the account used: one password set retires all the links sent before.
-    async fn retire_links(&self, id: AccountId, now: i64) -> anyhow::Result<()>;
+    /// Spends a link: marks it used if it is unused and unexpired, in the statement that checks it, and
+    /// gives its account. Of two uses at once, one gets the account and the other `None`.
+    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
 
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
     async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>>;

@@ -128,8 +128,13 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
-    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>) -> anyhow::Result<()> {
+    async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
             .bind(hash)
             .bind(id.0)
@@ -167,13 +172,16 @@ impl AccountStore for SqliteStore {
         Ok(id.map(AccountId))
     }
 
-    async fn retire_links(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-            .bind(now)
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "UPDATE account_links SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+             RETURNING account_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(id.map(AccountId))
     }
 
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
@@ -278,17 +286,23 @@ mod tests {
         for token in [b"a", b"b", b"c"] {
             store.create_session(id, token, 1).await.unwrap();
         }
-        store.set_password(id, "hash", Some(b"b")).await.unwrap();
+        store.set_password(id, "hash", Some(b"b"), 2).await.unwrap();
         assert!(store.session(b"a").await.unwrap().is_none());
         assert!(store.session(b"b").await.unwrap().is_some());
-        store.set_password(id, "hash2", None).await.unwrap();
+        store.set_password(id, "hash2", None, 3).await.unwrap();
         assert!(store.sessions_of(id).await.unwrap().is_empty());
 
         store.create_link(id, b"link", 100).await.unwrap();
         assert_eq!(store.valid_link(b"link", 99).await.unwrap(), Some(id));
         assert_eq!(store.valid_link(b"link", 100).await.unwrap(), None, "expired");
-        store.retire_links(id, 50).await.unwrap();
+        assert_eq!(store.use_link(b"link", 100).await.unwrap(), None, "expired");
+        assert_eq!(store.use_link(b"link", 50).await.unwrap(), Some(id));
+        assert_eq!(store.use_link(b"link", 50).await.unwrap(), None, "used once");
         assert_eq!(store.valid_link(b"link", 60).await.unwrap(), None, "used");
+        // A password change retires the links sent before it.
+        store.create_link(id, b"older", 100).await.unwrap();
+        store.set_password(id, "hash3", None, 70).await.unwrap();
+        assert_eq!(store.valid_link(b"older", 80).await.unwrap(), None, "retired");
     }
 
     #[tokio::test]
