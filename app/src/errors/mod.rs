@@ -27,6 +27,10 @@ pub enum AppError {
     /// The server could not be reached or answered nonsense (network, server function plumbing).
     #[error("unavailable")]
     Unavailable,
+    /// What was sent could not be read as this function's form (a broken body, a missing or malformed
+    /// argument): the client's fault, never ours.
+    #[error("unreadable request")]
+    Unreadable,
     /// A form has problems: each names its field and what is wrong with it.
     #[error("invalid form: {0:?}")]
     Invalid(Vec<FieldError>),
@@ -86,7 +90,9 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Invalid(_) | AppError::LinkInvalid | AppError::NotOnline => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) | AppError::Unreadable | AppError::LinkInvalid | AppError::NotOnline => {
+                StatusCode::BAD_REQUEST
+            }
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -102,6 +108,7 @@ impl AppError {
             AppError::Internal => ("error-internal-title", "error-internal-text"),
             AppError::Unavailable => ("error-unavailable-title", "error-unavailable-text"),
             AppError::Invalid(_) => ("error-invalid-title", "error-invalid-text"),
+            AppError::Unreadable => ("error-unreadable-title", "error-unreadable-text"),
             AppError::TooManyAttempts { .. } => ("error-too-many-title", "error-too-many-text"),
             AppError::SignInRequired => ("error-sign-in-required-title", "error-sign-in-required-text"),
             AppError::SignInFailed => ("error-sign-in-failed-title", "error-sign-in-failed-text"),
@@ -145,13 +152,20 @@ impl AppError {
 /// redirect status.
 #[cfg(feature = "ssr")]
 pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(error) = &result {
+        give_status(error);
+    }
+    result
+}
+
+#[cfg(feature = "ssr")]
+fn give_status(error: &AppError) {
     let from_a_page = use_context::<http::request::Parts>()
         .and_then(|parts| parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
         .unwrap_or(false);
-    if let (Err(error), Some(response), false) = (&result, use_context::<leptos_axum::ResponseOptions>(), from_a_page) {
+    if let (Some(response), false) = (use_context::<leptos_axum::ResponseOptions>(), from_a_page) {
         response.set_status(error.status());
     }
-    result
 }
 
 /// Sends the browser to the path a server function answered with (a 302 without JavaScript, the router
@@ -176,9 +190,21 @@ impl From<anyhow::Error> for AppError {
 impl FromServerFnError for AppError {
     type Encoder = wire::JsonText;
 
+    /// On the server, a request whose arguments do not decode is the client's (400, and server_fn would
+    /// answer 500 unless told); in the browser, any failure here is the connection's or the server's.
     fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
         #[cfg(feature = "ssr")]
-        tracing::warn!(%error, "server function failed before reaching our code");
+        {
+            tracing::warn!(%error, "server function failed before reaching our code");
+            if let ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) = error
+            {
+                give_status(&AppError::Unreadable);
+                return AppError::Unreadable;
+            }
+        }
         #[cfg(not(feature = "ssr"))]
         let _ = error;
         AppError::Unavailable
@@ -234,6 +260,7 @@ mod tests {
             AppError::NotFound,
             AppError::Internal,
             AppError::Unavailable,
+            AppError::Unreadable,
             AppError::Invalid(vec![FieldError { field: Field::Email, problem: Problem::EmailInvalid }]),
             AppError::TooManyAttempts { minutes: 3 },
             AppError::SignInRequired,
@@ -251,6 +278,7 @@ mod tests {
                 AppError::NotFound
                 | AppError::Internal
                 | AppError::Unavailable
+                | AppError::Unreadable
                 | AppError::Invalid(_)
                 | AppError::TooManyAttempts { .. }
                 | AppError::SignInRequired

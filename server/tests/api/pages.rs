@@ -109,3 +109,37 @@ async fn pages_are_compressed_and_carry_safety_headers() {
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
 }
+
+#[tokio::test]
+async fn a_body_that_does_not_parse_is_the_clients_fault_for_every_server_function() {
+    let portal = spawn_portal().await;
+    let paths: Vec<_> = leptos::server_fn::axum::server_fn_paths()
+        .filter(|(_, method)| method == reqwest::Method::POST)
+        .map(|(path, _)| path)
+        .collect();
+    assert!(paths.len() > 40, "every server function is registered: {paths:?}");
+    let broken = ["{\"broken", "a[=1&a[b]]=2&&=", "%%%", "answers[x][999999999999]=1"];
+    let mut unreadable = 0;
+    for path in &paths {
+        for body in broken {
+            let response = portal
+                .http()
+                .post(format!("{}{path}", portal.base))
+                .header("origin", portal.base.as_str())
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status();
+            unreadable += usize::from(status == StatusCode::BAD_REQUEST);
+            // A function that needs nothing (sign out, a page's data) reads a broken body as empty and
+            // answers as it would anyone. None may fail on our side.
+            assert!(!status.is_server_error(), "{path} {body:?}: {status} {}", response.text().await.unwrap());
+        }
+    }
+    assert!(unreadable > paths.len() * 2, "most functions need an argument: {unreadable}");
+    // A form with a required field missing, and the issue's example: 400, said in both languages.
+    let (status, error) = portal.call("sign_in", &[("email", "marie@example.ca")]).await;
+    assert_eq!((status, error), (StatusCode::BAD_REQUEST, serde_json::json!("Unreadable")));
+}
