@@ -143,3 +143,19 @@ async fn a_body_that_does_not_parse_is_the_clients_fault_for_every_server_functi
     let (status, error) = portal.call("sign_in", &[("email", "marie@example.ca")]).await;
     assert_eq!((status, error), (StatusCode::BAD_REQUEST, serde_json::json!("Unreadable")));
 }
+
+#[tokio::test]
+async fn static_files_come_at_once_on_a_reused_connection() {
+    let portal = crate::helpers::spawn_portal_with("[server]\nsite_root = \"../style/assets\"\n").await;
+    let url = format!("{}/uploads.js", portal.base);
+    // One connection, kept alive: without TCP_NODELAY each answer after the first waited ~40 ms for the
+    // browser's delayed ACK (Nagle's algorithm), 2 s for 50 files.
+    let started = std::time::Instant::now();
+    for _ in 0..50 {
+        let response = portal.http().get(&url).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.bytes().await.unwrap().len() > 1000);
+    }
+    let elapsed = started.elapsed();
+    assert!(elapsed < std::time::Duration::from_secs(1), "50 files on one connection took {elapsed:?}");
+}
