@@ -71,6 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // A page loaded on demand hydrates with the other pages' messages too: they are preloaded with the shell's.
     let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_string()).unwrap_or_default();
     let pages = (!SHELL_ONLY_PATHS.contains(&path.as_str())).then(|| locales_href(lang, Part::Pages));
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html>
@@ -91,6 +92,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The page's Content-Security-Policy: scripts only from this site or carrying this render's nonce (the
+/// hydration scripts and resource data Leptos writes inline), WebAssembly compiled, styles, images,
+/// fetches and forms from this site only (`blob:` images: the upload script's previews), and nothing
+/// framing, embedding or rebasing the page. Set on the response as the page is rendered, because the
+/// nonce is the render's own.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'",
+        &*nonce
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { languages, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { languages, test, waitForHydration } from "./helpers";
 
 const pages = [
   "/",

@@ -1,5 +1,5 @@
-import { Browser, expect, Page, test } from "@playwright/test";
-import { expectNoAxeViolations, signIn, staffMember, waitForHydration } from "./helpers";
+import { Browser, expect, Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn, staffMember, test, waitForHydration } from "./helpers";
 
 const w = {
   fr: {

@@ -1,7 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, Page } from "@playwright/test";
+import { expect, Page, test as base } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+
+/// Playwright's `test`, whose every page fails its test on a Content-Security-Policy violation (Chromium
+/// reports each one on the console): every page every test opens, in both languages, is checked.
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+});
 
 /// Both languages, with what a page in each must say: every test that reads text runs in both.
 export const languages = [

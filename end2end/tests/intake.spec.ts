@@ -1,6 +1,6 @@
-import { expect, Locator, Page, test } from "@playwright/test";
+import { expect, Locator, Page } from "@playwright/test";
 import path from "path";
-import { emailTo, expectNoAxeViolations, languages, signIn, staffMember, uniqueEmail, waitForHydration } from "./helpers";
+import { emailTo, expectNoAxeViolations, languages, signIn, staffMember, test, uniqueEmail, waitForHydration } from "./helpers";
 
 /// Photos the server tests use too (server/tests/fixtures/README.md).
 const fixtures = path.join(__dirname, "..", "..", "server", "tests", "fixtures");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { test, waitForHydration } from "./helpers";
 
 test.use({ locale: "fr-CA" });
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { languages, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { languages, test, waitForHydration } from "./helpers";
 
 for (const lang of languages) {
   test(`switching from ${lang.code} keeps what was typed, without a reload`, async ({ page }) => {

@@ -1,13 +1,5 @@
-import { expect, Page, test } from "@playwright/test";
-import {
-  emailTo,
-  expectNoAxeViolations,
-  languages,
-  register,
-  signIn,
-  staffMember,
-  waitForHydration,
-} from "./helpers";
+import { expect, Page } from "@playwright/test";
+import { emailTo, expectNoAxeViolations, languages, register, signIn, staffMember, test, waitForHydration } from "./helpers";
 
 const w = {
   fr: {

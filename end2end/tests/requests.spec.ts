@@ -1,6 +1,6 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, Page } from "@playwright/test";
 import path from "node:path";
-import { emailTo, expectNoAxeViolations, languages, register, signIn, waitForHydration } from "./helpers";
+import { emailTo, expectNoAxeViolations, languages, register, signIn, test, waitForHydration } from "./helpers";
 
 /// Photos the server tests use too (server/tests/fixtures/README.md).
 const fixtures = path.join(__dirname, "..", "..", "server", "tests", "fixtures");

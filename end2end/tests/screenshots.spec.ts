@@ -1,5 +1,4 @@
-import { test } from "@playwright/test";
-import { languages, waitForHydration } from "./helpers";
+import { languages, test, waitForHydration } from "./helpers";
 
 // Pictures of the pages for people to look at: `SCREENSHOTS=1 npx playwright test screenshots`.
 test.skip(!process.env.SCREENSHOTS, "only when SCREENSHOTS=1");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { expectFirstResult, languages, waitForHydration } from "./helpers";
+import { expect } from "@playwright/test";
+import { expectFirstResult, languages, test, waitForHydration } from "./helpers";
 
 for (const lang of languages) {
   test.describe(`search (${lang.code})`, () => {

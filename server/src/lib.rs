@@ -6,6 +6,7 @@ pub mod admin;
 pub mod catalogue_file;
 pub mod config;
 pub mod csrf;
+pub mod headers;
 pub mod notify;
 pub mod startup;
 pub mod store;

@@ -174,6 +174,7 @@ fn router(state: AppState) -> Router {
         .route(app::routes::STAFF_CHAT_EVENTS, get(chat_stream::desk_events))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
+        .layer(middleware::from_fn_with_state(state.accounts.site.secure(), crate::headers::by_caller))
         .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))
         .layer(middleware::from_fn(crate::csrf::same_origin_only))
         .layer(CompressionLayer::new())

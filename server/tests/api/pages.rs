@@ -159,3 +159,54 @@ async fn static_files_come_at_once_on_a_reused_connection() {
     let elapsed = started.elapsed();
     assert!(elapsed < std::time::Duration::from_secs(1), "50 files on one connection took {elapsed:?}");
 }
+
+/// The page's policy and the nonce its inline scripts carry.
+async fn policy_and_nonce(portal: &crate::helpers::TestPortal, path: &str) -> (String, String) {
+    let response = portal.get(path, "fr").await;
+    let policy = response.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let html = response.text().await.unwrap();
+    let nonce = html.split("<script nonce=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    assert!(!html.contains("<script>"), "every inline script carries the nonce");
+    (policy, nonce)
+}
+
+#[tokio::test]
+async fn pages_carry_a_strict_content_security_policy_with_a_fresh_nonce() {
+    let portal = spawn_portal().await;
+    let (policy, nonce) = policy_and_nonce(&portal, "/services/pothole").await;
+    assert_eq!(
+        policy,
+        format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+             frame-ancestors 'none'; form-action 'self'"
+        )
+    );
+    assert!(nonce.len() >= 22, "128 bits");
+    let (_, again) = policy_and_nonce(&portal, "/services/pothole").await;
+    assert_ne!(nonce, again, "one nonce per response");
+    // Not found is a page too.
+    assert!(policy_and_nonce(&portal, "/nowhere").await.0.contains("'nonce-"));
+    assert!(!portal.get("/", "fr").await.headers().contains_key("strict-transport-security"), "http: no HSTS");
+}
+
+#[tokio::test]
+async fn a_signed_in_persons_answers_are_never_stored_and_https_is_insisted_on() {
+    let portal = spawn_portal().await;
+    let cache = |response: &reqwest::Response| {
+        response.headers().get("cache-control").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+    };
+    assert_ne!(cache(&portal.get("/services/pothole", "fr").await), "no-store", "signed out: may be kept");
+    crate::requests::signed_in(&portal, "marie@example.ca").await;
+    for path in ["/", "/account", "/services/pothole", "/nowhere"] {
+        assert_eq!(cache(&portal.get(path, "fr").await), "no-store", "{path}");
+    }
+    let (_, mine) = portal.call_api("requests/mine", &[]).await;
+    assert!(mine.is_array());
+    let response = portal.post_api("requests/mine", &[]).await;
+    assert_eq!(cache(&response), "no-store", "server functions");
+
+    let https = crate::helpers::spawn_portal_with("[server]\npublic_url = \"https://portal.test\"\n").await;
+    let response = https.get("/", "fr").await;
+    assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+}

@@ -217,7 +217,8 @@ async fn serve(requests: &Requests, id: &str, thumbnail: bool, session: Option<E
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, content_type),
-                (header::CACHE_CONTROL, "private, max-age=86400"),
+                // Not kept by the browser: a shared computer shows nobody's photos after sign-out.
+                (header::CACHE_CONTROL, "no-store"),
                 (header::CONTENT_DISPOSITION, "inline"),
                 // A PDF or image opened from the portal's own address runs nothing and reaches nothing.
                 (header::CONTENT_SECURITY_POLICY, "sandbox"),
