@@ -153,6 +153,7 @@ fn router(state: AppState) -> Router {
     let routes = ROUTES
         .get_or_init(|| generate_route_list_with_exclusions_and_ssg_and_context(app::App, None, context.clone()).0)
         .clone();
+    let origin: Arc<str> = crate::csrf::origin_of(&state.accounts.site.public_url).into();
     let shell = {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())
@@ -176,7 +177,7 @@ fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
         .layer(middleware::from_fn_with_state(state.accounts.site.secure(), crate::headers::by_caller))
         .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))
-        .layer(middleware::from_fn(crate::csrf::same_origin_only))
+        .layer(middleware::from_fn_with_state(origin, crate::csrf::same_origin_only))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             axum::http::header::X_CONTENT_TYPE_OPTIONS,

@@ -233,6 +233,13 @@ async fn requests_from_other_sites_are_refused() {
     let foreign = client.post(&url).header("origin", "https://evil.example").form(&form).send().await.unwrap();
     let unsaid = client.post(&url).form(&form).send().await.unwrap();
     assert_eq!((foreign.status(), unsaid.status()), (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN));
+    // The portal's own host, but not its public address (here https, or the socket it listens on).
+    for origin in ["https://portal.test", portal.base.as_str()] {
+        let near = client.post(&url).header("origin", origin).form(&form).send().await.unwrap();
+        assert_eq!(near.status(), StatusCode::FORBIDDEN, "{origin}");
+    }
+    let ours = client.post(&url).header("origin", crate::helpers::PUBLIC_URL).form(&form).send().await.unwrap();
+    assert_eq!(ours.status(), StatusCode::OK);
 }
 
 #[tokio::test]

@@ -148,7 +148,7 @@ impl TestPortal {
     pub async fn post_api(&self, path: &str, form: &[(&str, &str)]) -> Response {
         self.client
             .post(format!("{}/api/{path}", self.base))
-            .header(header::ORIGIN, &self.base)
+            .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
             .header(header::ACCEPT, "application/json")
             .form(form)
             .send()

@@ -143,7 +143,7 @@ async fn staff_screens_refuse_residents_and_requests_stay_private() {
     let response = resident_b
         .http()
         .post(format!("{}/requests/{reference}/updates", resident_b.base))
-        .header(header::ORIGIN, &resident_b.base)
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
         .multipart(update)
         .send()
         .await
@@ -315,7 +315,7 @@ async fn post_update(portal: &TestPortal, reference: &str, note: &str, files: &[
     portal
         .http()
         .post(format!("{}/requests/{reference}/updates", portal.base))
-        .header(header::ORIGIN, &portal.base)
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
         .multipart(form)
         .send()
         .await
@@ -555,7 +555,7 @@ async fn without_javascript_a_refused_staff_form_comes_back_to_its_page_with_the
             agent
                 .http()
                 .post(format!("{}/api/staff/update", agent.base))
-                .header(header::ORIGIN, &agent.base)
+                .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
                 .header(header::REFERER, &page)
                 .header(header::ACCEPT, "text/html,application/xhtml+xml")
                 .form(&form)

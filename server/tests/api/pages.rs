@@ -125,7 +125,7 @@ async fn a_body_that_does_not_parse_is_the_clients_fault_for_every_server_functi
             let response = portal
                 .http()
                 .post(format!("{}{path}", portal.base))
-                .header("origin", portal.base.as_str())
+                .header("origin", crate::helpers::PUBLIC_URL)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .body(body)
                 .send()

@@ -69,7 +69,7 @@ async fn upload_request(
     portal
         .http()
         .post(format!("{}/requests/uploads/{draft}", portal.base))
-        .header(header::ORIGIN, &portal.base)
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
         .header(header::ACCEPT, accept)
         .multipart(form)
         .send()
