@@ -61,7 +61,7 @@ for (const lang of languages) {
 
       // The provider calls the webhook with the resident's reply, signed with the shared secret.
       const base = process.env.PORTAL_URL ?? "http://127.0.0.1:3000";
-      const form: Record<string, string> = { Body: "oui", From: `+1${mobile}`, MessageSid: "SM1", To: "+17055550100" };
+      const form: Record<string, string> = { Body: "oui", From: `+1${mobile}`, MessageSid: `SM${Date.now()}${mobile}`, To: "+17055550100" };
       const signed = `${base}/sms/inbound` + Object.keys(form).sort().map((k) => k + form[k]).join("");
       const signature = createHmac("sha1", process.env.PORTAL_SMS_TOKEN!).update(signed).digest("base64");
       const answer = await request.post("/sms/inbound", { form, headers: { "x-twilio-signature": signature } });

@@ -137,24 +137,50 @@ pub async fn inbound(
         tracing::warn!("inbound text message with a bad signature refused");
         return StatusCode::FORBIDDEN.into_response();
     }
-    let (Some(from), Some(body)) = (form.get("From").and_then(|f| Mobile::parse(f)), form.get("Body")) else {
+    let (Some(from), Some(body), Some(sid)) = (
+        form.get("From").and_then(|f| Mobile::parse(f)),
+        form.get("Body"),
+        form.get("MessageSid").filter(|s| is_sid(s)),
+    ) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
+    let store = &inbound.accounts.store;
+    match store.first_sight_of_message(sid, app::accounts::ssr::now()).await {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!(sid, "inbound text message seen before: ignored");
+            return twiml(None).into_response();
+        }
+        Err(error) => return failed(error),
+    }
     match app::accounts::ssr::sms::handle_reply(&inbound.accounts, &from, body).await {
-        Ok(answer) => twiml(&answer).into_response(),
+        Ok(answer) => twiml(Some(&answer)).into_response(),
         Err(error) => {
-            tracing::error!(error = format!("{error:#}"), "handling an inbound text message");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            let _ = store.forget_message(sid).await;
+            failed(error)
         }
     }
 }
 
-/// The reply, as TwiML: the provider texts it back to the resident.
-fn twiml(message: &str) -> impl IntoResponse {
-    let escaped = message.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+/// A provider's message id: letters and digits (Twilio's are "SM" and 32 hex digits).
+fn is_sid(sid: &str) -> bool {
+    (1..=64).contains(&sid.len()) && sid.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+fn failed(error: anyhow::Error) -> Response {
+    tracing::error!(error = format!("{error:#}"), "handling an inbound text message");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// The reply, as TwiML: the provider texts it back to the resident (`None`: nothing to send).
+fn twiml(message: Option<&str>) -> impl IntoResponse {
+    let message = message.map(|text| {
+        let escaped = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        format!("<Message>{escaped}</Message>")
+    });
     (
         [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
-        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{escaped}</Message></Response>"),
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>{}</Response>", message.unwrap_or_default()),
     )
 }
 

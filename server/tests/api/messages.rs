@@ -98,13 +98,19 @@ async fn registered_for_texts(portal: &TestPortal, mobile: &str) {
     );
 }
 
-/// Calls the inbound webhook as the provider does, signed with `secret`.
+/// Calls the inbound webhook as the provider does, signed with `secret`, as a new message.
 pub async fn text_back(portal: &TestPortal, secret: &str, from: &str, body: &str) -> (StatusCode, String) {
-    let form: BTreeMap<String, String> =
-        [("From", from), ("To", "+17055550100"), ("Body", body), ("MessageSid", "SM1")]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+    static SENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let sid = format!("SM{}", SENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    text_back_as(portal, secret, from, body, &sid).await
+}
+
+/// [`text_back`], with the provider's message id `sid` (the same twice: a replay).
+async fn text_back_as(portal: &TestPortal, secret: &str, from: &str, body: &str, sid: &str) -> (StatusCode, String) {
+    let form: BTreeMap<String, String> = [("From", from), ("To", "+17055550100"), ("Body", body), ("MessageSid", sid)]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let signature = server::notify::sms::signature(secret, &format!("{PUBLIC_URL}/sms/inbound"), &form);
     let response = crate::helpers::client()
         .post(format!("{}/sms/inbound", portal.base))
@@ -148,6 +154,15 @@ async fn texts_start_only_after_the_resident_replies_oui_and_stop_at_arret() {
     let (_, answer) = text_back(&portal, SMS_TOKEN, "+17055550123", "arrêt").await;
     assert!(answer.contains("ne recevrez plus"), "{answer}");
     assert_eq!(portal.call("get_profile", &[]).await.1["sms_status"], "stopped");
+
+    // A signed message sent again (its id seen before) changes nothing and is answered with no text;
+    // a message without an id is refused.
+    assert_eq!(text_back_as(&portal, SMS_TOKEN, "+17055550123", "OUI", "SMreplayed").await.0, StatusCode::OK);
+    assert_eq!(text_back(&portal, SMS_TOKEN, "+17055550123", "ARRET").await.0, StatusCode::OK);
+    let (status, answer) = text_back_as(&portal, SMS_TOKEN, "+17055550123", "OUI", "SMreplayed").await;
+    assert_eq!((status, answer.contains("<Response></Response>")), (StatusCode::OK, true), "{answer}");
+    assert_eq!(portal.call("get_profile", &[]).await.1["sms_status"], "stopped");
+    assert_eq!(text_back_as(&portal, SMS_TOKEN, "+17055550123", "OUI", "").await.0, StatusCode::BAD_REQUEST);
 
     // A number nobody registered gets help in both languages, and learns nothing else.
     let (status, answer) = text_back(&portal, SMS_TOKEN, "+16135550000", "YES").await;

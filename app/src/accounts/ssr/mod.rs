@@ -112,6 +112,11 @@ pub trait AccountStore: Send + Sync {
     async fn accounts_by_mobile(&self, mobile: &Mobile) -> anyhow::Result<Vec<Account>>;
     async fn update_profile(&self, id: AccountId, change: &ProfileChange) -> anyhow::Result<()>;
     async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()>;
+    /// Records an inbound text message by its provider's id; `false` when it was recorded before (a
+    /// replay, which must change nothing).
+    async fn first_sight_of_message(&self, message_sid: &str, now: i64) -> anyhow::Result<bool>;
+    /// Forgets a message whose handling failed, so that the provider's retry is handled.
+    async fn forget_message(&self, message_sid: &str) -> anyhow::Result<()>;
     /// Replaces the password, ends every session of the account except `keep` (the one changing it) and
     /// retires every link sent before, in one transaction.
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()>;

@@ -128,6 +128,20 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
+    async fn first_sight_of_message(&self, message_sid: &str, now: i64) -> anyhow::Result<bool> {
+        let done = sqlx::query("INSERT OR IGNORE INTO sms_inbound (message_sid, received_at) VALUES (?, ?)")
+            .bind(message_sid)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn forget_message(&self, message_sid: &str) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sms_inbound WHERE message_sid = ?").bind(message_sid).execute(&self.pool).await?;
+        Ok(())
+    }
+
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
