@@ -1,13 +1,19 @@
 //! Rate limits on what an attacker would repeat: signing in, registering, asking for a password link,
 //! sending text messages, and, with a stolen staff session, looking residents up. Each is counted per client
 //! address and per account (the e-mail address typed, whether or not it has an account, so that the answer
-//! says nothing about it; or the agent). Counters live in memory: a restart forgets them, which only ever
-//! lets a person in sooner.
+//! says nothing about it; or the agent). An IPv6 client is counted by its /64, the block one household or
+//! one attacker's machine gets. Registrations and password links also have a city-wide ceiling per hour,
+//! so that many addresses together cannot make the portal mail strangers at volume. Counters live in
+//! memory, at most [`KEYS_MAX`] per limit: a restart forgets them, which only ever lets a person in sooner.
 
 use crate::errors::AppError;
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::num::NonZeroU32;
 use std::time::Duration;
+
+/// Counters one limit keeps before it drops the refilled ones; if all are live (an attack from very many
+/// addresses or for very many accounts), the action waits until they refill rather than memory growing.
+const KEYS_MAX: usize = 100_000;
 
 /// What is limited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,6 +60,17 @@ impl Action {
         }
     }
 
+    /// The whole portal's ceiling, for what sends e-mail to an address anyone may type. A city of 170 000
+    /// sees a few dozen registrations an hour on a busy day.
+    fn city_wide(self) -> Option<Rule> {
+        match self {
+            Action::Register | Action::PasswordLink => {
+                Some(Rule { burst: 500, every: Duration::from_secs(3600 / 500) })
+            }
+            _ => None,
+        }
+    }
+
     fn per_account(self) -> Rule {
         match self {
             Action::SignIn => Rule { burst: 5, every: Duration::from_secs(3 * 60) },
@@ -74,6 +91,7 @@ fn limiter(rule: Rule) -> DefaultKeyedRateLimiter<String> {
 pub struct Limits {
     per_ip: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
     per_account: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
+    city_wide: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
 }
 
 impl Default for Limits {
@@ -81,16 +99,43 @@ impl Default for Limits {
         Limits {
             per_ip: Action::ALL.map(|a| (a, limiter(a.per_ip()))).into(),
             per_account: Action::ALL.map(|a| (a, limiter(a.per_account()))).into(),
+            city_wide: Action::ALL.into_iter().filter_map(|a| Some((a, limiter(a.city_wide()?)))).collect(),
         }
+    }
+}
+
+/// The key a client is counted under: its IPv4 address, or the /64 of its IPv6 one (an IPv4 address
+/// written as IPv6 is the IPv4 one).
+fn client_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+            }
+        },
     }
 }
 
 impl Limits {
     /// Counts one attempt at `action` from `ip` for `account`; refuses with the wait when over the limit.
     pub fn check(&self, action: Action, ip: std::net::IpAddr, account: &str) -> Result<(), AppError> {
-        let keyed = [(&self.per_ip, ip.to_string()), (&self.per_account, account.to_lowercase())];
+        let keyed = [
+            (&self.per_ip, client_key(ip)),
+            (&self.per_account, account.to_lowercase()),
+            (&self.city_wide, String::new()),
+        ];
         for (limiters, key) in keyed {
-            let (_, limiter) = limiters.iter().find(|(a, _)| *a == action).expect("every action has limiters");
+            // Only some actions have a city-wide ceiling.
+            let Some((_, limiter)) = limiters.iter().find(|(a, _)| *a == action) else { continue };
+            if limiter.len() >= KEYS_MAX {
+                limiter.retain_recent();
+                if limiter.len() >= KEYS_MAX {
+                    return Err(AppError::TooManyAttempts { minutes: 1 });
+                }
+            }
             if let Err(not_until) = limiter.check_key(&key) {
                 let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
                 return Err(AppError::TooManyAttempts { minutes: wait.as_secs().div_ceil(60).max(1) });
@@ -101,7 +146,7 @@ impl Limits {
 
     /// Drops counters that have refilled, so memory follows current traffic, not all traffic ever.
     pub fn forget_idle(&self) {
-        for (_, limiter) in self.per_ip.iter().chain(&self.per_account) {
+        for (_, limiter) in self.per_ip.iter().chain(&self.per_account).chain(&self.city_wide) {
             limiter.retain_recent();
         }
     }
@@ -131,5 +176,32 @@ mod tests {
             assert_eq!(limits.check(Action::Register, ip, &format!("person{n}@example.ca")), Ok(()));
         }
         assert!(limits.check(Action::Register, ip, "another@example.ca").is_err());
+    }
+
+    #[test]
+    fn an_ipv6_client_is_one_64_block() {
+        let limits = Limits::default();
+        for n in 0..10 {
+            let ip = format!("2001:db8:1:2::{n:x}").parse().unwrap();
+            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")), Ok(()));
+        }
+        // Another address of the same /64 is the same client; the next /64 is another.
+        let same = "2001:db8:1:2:ffff::1".parse().unwrap();
+        assert!(limits.check(Action::Register, same, "q@example.ca").is_err());
+        assert_eq!(limits.check(Action::Register, "2001:db8:1:3::1".parse().unwrap(), "r@example.ca"), Ok(()));
+        assert_eq!(client_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+    }
+
+    #[test]
+    fn registrations_have_a_city_wide_ceiling() {
+        let limits = Limits::default();
+        for n in 0..500u32 {
+            let ip = std::net::Ipv4Addr::from(0x0a00_0000 + n).into();
+            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")), Ok(()), "{n}");
+        }
+        let fresh = "192.0.2.99".parse().unwrap();
+        assert!(limits.check(Action::Register, fresh, "new@example.ca").is_err());
+        // Signing in has no such ceiling.
+        assert_eq!(limits.check(Action::SignIn, fresh, "new@example.ca"), Ok(()));
     }
 }

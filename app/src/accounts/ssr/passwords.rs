@@ -20,6 +20,17 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, argon2::Version::V0x13, params)
 }
 
+/// Runs argon2 work on a blocking thread, at most as many at once as the machine has cores: each takes
+/// 19 MiB, so a burst of sign-ins queues here instead of taking the server's memory (and the other
+/// requests' threads) with it.
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> anyhow::Result<T> {
+    static AT_ONCE: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get))
+    });
+    let _permit = AT_ONCE.acquire().await?;
+    Ok(tokio::task::spawn_blocking(work).await?)
+}
+
 /// Checks a new password against the rules; `personal` holds the account's e-mail and name.
 pub fn check_new(password: &str, personal: &[&str]) -> Result<(), Problem> {
     let length = password.chars().count();
@@ -63,7 +74,7 @@ fn is_common(password: &str) -> bool {
 pub async fn hash(password: String) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|error| anyhow::anyhow!("a random salt: {error}"))?;
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let salt = SaltString::encode_b64(&salt)?;
         argon2().hash_password(password.as_bytes(), &salt).map(|hash| hash.to_string())
     })
@@ -80,7 +91,7 @@ pub async fn verify(password: String, hash: Option<String>) -> bool {
     });
     let exists = hash.is_some();
     // On the blocking thread too: the first use of the decoy hashes it.
-    tokio::task::spawn_blocking(move || {
+    hashing(move || {
         let hash = hash.unwrap_or_else(|| DECOY.clone());
         let Ok(parsed) = PasswordHash::new(&hash) else { return false };
         argon2().verify_password(password.as_bytes(), &parsed).is_ok()
@@ -93,6 +104,29 @@ pub async fn verify(password: String, hash: Option<String>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn no_more_hashes_at_once_than_cores() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        static NOW: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        let tasks: Vec<_> = (0..cores * 4)
+            .map(|_| {
+                tokio::spawn(hashing(|| {
+                    MOST.fetch_max(NOW.fetch_add(1, SeqCst) + 1, SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    NOW.fetch_sub(1, SeqCst);
+                }))
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        // Other tests may hold permits meanwhile: never more than the cores, whatever they do.
+        let most = MOST.load(SeqCst);
+        assert!((1..=cores).contains(&most), "{most} at once on {cores} cores");
+    }
 
     #[test]
     fn length_counts_characters_not_bytes() {
