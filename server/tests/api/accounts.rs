@@ -289,7 +289,7 @@ async fn pages_show_the_forms_in_both_languages() {
 }
 
 #[tokio::test]
-async fn links_expire_after_a_day_and_sessions_after_an_idle_hour() {
+async fn links_expire_after_a_day_and_sessions_after_an_idle_hour_or_half_hour_for_staff() {
     let portal = spawn_portal().await;
     portal.call("register", &registration("marie@example.ca", "fr", "email", "")).await;
     let link = outbox_mails(&portal, 1).await.remove(0).link_path();
@@ -312,6 +312,14 @@ async fn links_expire_after_a_day_and_sessions_after_an_idle_hour() {
     );
     portal.sql("UPDATE sessions SET created_at = created_at - 12 * 3600 - 1").await;
     assert_eq!(portal.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
+
+    // Staff: half an hour without use ends the session; a resident's lasts the hour.
+    let agent = crate::lifecycle::staff(&portal, "agent@example.ca", "agent").await;
+    let resident = portal.another_browser();
+    resident.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    portal.sql("UPDATE sessions SET last_seen_at = last_seen_at - 30 * 60 - 1").await;
+    assert_eq!(agent.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
+    assert_eq!(resident.call("get_profile", &[]).await.0, StatusCode::OK);
 }
 
 /// Asks for a new link ("forgot your password?") and uses it.

@@ -1,6 +1,7 @@
 //! Sessions: a random token in an HttpOnly, SameSite=Lax cookie (Secure, and named `__Host-session`, when
 //! the site is served over https); the database keeps its hash. A session ends after an hour without use
-//! or twelve hours after sign-in, whichever comes first, and at sign-out or a password change.
+//! (half an hour for staff) or twelve hours after sign-in, whichever comes first, and at sign-out or a
+//! password change.
 
 use super::{now, tokens, Account, AccountId, AccountStore, Accounts, Site};
 use crate::accounts::model::SessionUser;
@@ -17,6 +18,8 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 pub const IDLE_SECONDS: i64 = 60 * 60;
+/// Staff see every resident's requests: a console left open on an unattended desk closes sooner.
+pub const STAFF_IDLE_SECONDS: i64 = 30 * 60;
 pub const ABSOLUTE_SECONDS: i64 = 12 * 60 * 60;
 /// Last use is written at most this often, so that reading pages does not mean writing the database.
 const TOUCH_EVERY_SECONDS: i64 = 60;
@@ -68,13 +71,14 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
     let token_hash = tokens::hash(token);
     let Some(stored) = accounts.store.session(&token_hash).await? else { return Ok(None) };
     let now = now();
-    if now - stored.last_seen_at > IDLE_SECONDS || now - stored.created_at > ABSOLUTE_SECONDS {
-        accounts.store.delete_session(&token_hash).await?;
-        return Ok(None);
-    }
     let Some(account) = accounts.store.account(stored.account_id).await?.filter(Account::is_open) else {
         return Ok(None);
     };
+    let idle = if account.role.is_staff() { STAFF_IDLE_SECONDS } else { IDLE_SECONDS };
+    if now - stored.last_seen_at > idle || now - stored.created_at > ABSOLUTE_SECONDS {
+        accounts.store.delete_session(&token_hash).await?;
+        return Ok(None);
+    }
     let Some(name) = account.name else { return Ok(None) };
     if now - stored.last_seen_at > TOUCH_EVERY_SECONDS {
         accounts.store.touch_session(&token_hash, now).await?;
