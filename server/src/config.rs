@@ -61,6 +61,10 @@ pub struct MailSettings {
     pub from: String,
     /// e.g. `smtp://user:password@smtp.example.ca:587?tls=required` or `smtps://…:465` (lettre's URL form).
     pub smtp_url: Option<String>,
+    /// Keeps e-mails in the outbox although the portal is public (https): only a test or pilot machine
+    /// says so, because the outbox and the log then hold residents' sign-in links.
+    #[serde(default)]
+    pub outbox: bool,
 }
 
 /// Text messages: written to `data_dir/outbox/sms` by default, or sent through a Twilio-compatible provider.
@@ -227,6 +231,11 @@ impl Settings {
             if !(url.starts_with("http://") || url.starts_with("https://")) || url.contains(char::is_whitespace) {
                 return Err(invalid("server.public_url", format!("\"{url}\" is not an http(s) address")));
             }
+            if url.starts_with("https://") && raw.mail.smtp_url.is_none() && !raw.mail.outbox {
+                let problem = "a public (https) portal needs an SMTP server for its e-mails (or `mail.outbox = true` \
+                               to keep them, and their sign-in links, in the data folder on purpose)";
+                return Err(invalid("mail.smtp_url", problem));
+            }
         }
         Ok(Settings {
             server: raw.server,
@@ -386,6 +395,15 @@ mod tests {
 
     fn error_of(overrides: &str) -> String {
         load_with(overrides).expect_err("should be refused").to_string()
+    }
+
+    #[test]
+    fn a_public_portal_does_not_keep_mail_in_its_outbox_by_accident() {
+        let https = "[server]\npublic_url = \"https://311.example.ca\"\n";
+        assert!(error_of(https).contains("mail.smtp_url"));
+        assert!(load_with(&format!("{https}[mail]\noutbox = true\n")).is_ok());
+        assert!(load_with(&format!("{https}[mail]\nsmtp_url = \"smtp://smtp.example.ca:587\"\n")).is_ok());
+        assert!(load_with("[server]\npublic_url = \"http://127.0.0.1:3000\"\n").is_ok());
     }
 
     #[test]

@@ -44,6 +44,12 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// For the server's log, which must not hold residents' addresses: `m***@example.ca`.
+    pub fn masked(&self) -> String {
+        let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
+        format!("{}***@{domain}", local.chars().next().unwrap_or('*'))
+    }
 }
 
 impl fmt::Display for Email {
@@ -83,6 +89,12 @@ impl Mobile {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// For the server's log, which must not hold residents' numbers: the last four digits, `+******1234`.
+    pub fn masked(&self) -> String {
+        let digits = self.0.len().saturating_sub(4);
+        format!("+{}{}", "*".repeat(digits.saturating_sub(1)), &self.0[digits..])
     }
 
     /// For people: `705-555-1234` for North American numbers, E.164 otherwise.
@@ -184,6 +196,14 @@ pub struct Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_sees_addresses_and_numbers_masked() {
+        assert_eq!(Email::parse("marie.tremblay@example.ca").unwrap().masked(), "m***@example.ca");
+        assert_eq!(Email::parse("élise@exemple.québec").unwrap().masked(), "é***@exemple.québec");
+        assert_eq!(Mobile::parse("705-555-0123").unwrap().masked(), "+*******0123");
+        assert_eq!(Mobile::parse("+33612345678").unwrap().masked(), "+*******5678");
+    }
 
     #[test]
     fn emails_are_trimmed_lowercased_and_checked() {

@@ -54,7 +54,7 @@ impl Mailer for LettreMailer {
         match &self.transport {
             Transport::Smtp(transport) => {
                 transport.send(message).await.context("sending over SMTP")?;
-                tracing::info!(to = %mail.to, subject = mail.subject, "e-mail sent");
+                tracing::info!(to = mail.to.masked(), subject = mail.subject, "e-mail sent");
             }
             Transport::Outbox { folder, written } => {
                 let name = match &mail.id {
@@ -66,7 +66,7 @@ impl Mailer for LettreMailer {
                 };
                 let file = folder.join(format!("{name}.eml"));
                 super::write_whole(&file, &message.formatted()).await.context("writing to the outbox")?;
-                tracing::info!(to = %mail.to, subject = mail.subject, link = mail.link, file = %file.display(), "e-mail written to the outbox");
+                tracing::info!(to = mail.to.masked(), subject = mail.subject, link = mail.link, file = %file.display(), "e-mail written to the outbox");
             }
         }
         Ok(())

@@ -75,7 +75,7 @@ impl SmsSender for Twilio {
             let detail = response.text().await.unwrap_or_default();
             anyhow::bail!("the SMS provider answered {status}: {detail:.300}");
         }
-        tracing::info!(to = to.as_str(), "text message sent");
+        tracing::info!(to = to.masked(), "text message sent");
         Ok(())
     }
 }
@@ -94,7 +94,7 @@ impl SmsSender for Outbox {
         let file = self.folder.join(format!("{key}.json"));
         let json = serde_json::json!({ "to": to.as_str(), "body": body, "at": at.to_string() });
         super::write_whole(&file, &serde_json::to_vec_pretty(&json)?).await.context("writing to the SMS outbox")?;
-        tracing::info!(to = to.as_str(), body, file = %file.display(), "text message written to the outbox");
+        tracing::info!(to = to.masked(), body, file = %file.display(), "text message written to the outbox");
         Ok(())
     }
 }

@@ -206,7 +206,9 @@ async fn a_signed_in_persons_answers_are_never_stored_and_https_is_insisted_on()
     let response = portal.post_api("requests/mine", &[]).await;
     assert_eq!(cache(&response), "no-store", "server functions");
 
-    let https = crate::helpers::spawn_portal_with("[server]\npublic_url = \"https://portal.test\"\n").await;
+    let https =
+        crate::helpers::spawn_portal_with("[server]\npublic_url = \"https://portal.test\"\n[mail]\noutbox = true\n")
+            .await;
     let response = https.get("/", "fr").await;
     assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
 }
