@@ -51,6 +51,22 @@ pub struct ServerSettings {
     /// limits) is then the last one the proxy adds to `X-Forwarded-For`. Never set it without a proxy.
     #[serde(default)]
     pub behind_proxy: bool,
+    /// The most a request may take, body included, before it is answered 408: a client sending its form
+    /// a byte at a time holds nothing longer (the event streams of the chat are exempt).
+    #[serde(default = "request_timeout_seconds")]
+    pub request_timeout_seconds: u64,
+    /// The same for photo uploads and residents' updates with files, which a slow phone connection
+    /// needs minutes for.
+    #[serde(default = "upload_timeout_seconds")]
+    pub upload_timeout_seconds: u64,
+}
+
+fn request_timeout_seconds() -> u64 {
+    30
+}
+
+fn upload_timeout_seconds() -> u64 {
+    600
 }
 
 /// E-mail: sent over SMTP when `smtp_url` is set, written to `data_dir/outbox/email` otherwise.

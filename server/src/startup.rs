@@ -13,7 +13,7 @@ use app::requests::ssr::{updates, uploads, Files, Requests};
 use app::ssr::ServerContext;
 use axum::{
     extract::{DefaultBodyLimit, FromRef},
-    http::HeaderValue,
+    http::{HeaderValue, StatusCode},
     middleware,
     routing::{get, post},
     serve::ListenerExt,
@@ -24,7 +24,10 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list_with_exclusions_and_ssg_and_context, AxumRouteListing, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
-use tower_http::{compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer};
+use std::time::Duration;
+use tower_http::{
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, timeout::TimeoutLayer, trace::TraceLayer,
+};
 
 /// The name cargo-leptos gives the browser bundle (`/pkg/portail311.{js,wasm,css}`), from Cargo.toml.
 const OUTPUT_NAME: &str = "portail311";
@@ -32,6 +35,8 @@ const OUTPUT_NAME: &str = "portail311";
 #[derive(Clone, FromRef)]
 struct AppState {
     leptos_options: LeptosOptions,
+    /// How long an ordinary request, and an upload, may take (`server.*_timeout_seconds`).
+    timeouts: (Duration, Duration),
     server: ServerContext,
     accounts: Arc<Accounts>,
     requests: Arc<Requests>,
@@ -105,7 +110,12 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     forget_idle_limits(accounts.clone());
     purge_old_drafts(requests.clone());
     let workers = vec![notifications.spawn(), tokio::spawn(chat_flows::watch_desk(chat, accounts.city.clone()))];
-    Ok(Built { router: router(AppState { leptos_options, server, accounts, requests, sms_inbound }), workers })
+    let timeouts = (
+        Duration::from_secs(settings.server.request_timeout_seconds),
+        Duration::from_secs(settings.server.upload_timeout_seconds),
+    );
+    let state = AppState { leptos_options, timeouts, server, accounts, requests, sms_inbound };
+    Ok(Built { router: router(state), workers })
 }
 
 /// The address points in the database; on first start, the built-in representative set is loaded
@@ -158,23 +168,31 @@ fn router(state: AppState) -> Router {
         let options = state.leptos_options.clone();
         move || app::shell(options.clone())
     };
+    let (request_timeout, upload_timeout) = state.timeouts;
+    let timeout = |limit| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limit);
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/language/{code}", get(app::i18n::ssr::switch_language))
         .route("/locales/{version}/{file}", get(app::i18n::ssr::locales))
         .route("/account/export", get(export::download))
         .route("/sms/inbound", post(sms::inbound))
-        .route("/requests/uploads/{draft}", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
-        .route(
-            "/requests/{reference}/updates",
-            post(updates::add_update).layer(DefaultBodyLimit::max(updates::BODY_LIMIT)),
-        )
         .route("/requests/files/{id}", get(uploads::download))
         .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
-        .route(app::routes::CHAT_EVENTS, get(chat_stream::resident_events))
-        .route(app::routes::STAFF_CHAT_EVENTS, get(chat_stream::desk_events))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
+        // Everything above; the routes below have limits of their own.
+        .layer(timeout(request_timeout))
+        .route(
+            "/requests/uploads/{draft}",
+            post(uploads::upload).layer((DefaultBodyLimit::max(uploads::BODY_LIMIT), timeout(upload_timeout))),
+        )
+        .route(
+            "/requests/{reference}/updates",
+            post(updates::add_update).layer((DefaultBodyLimit::max(updates::BODY_LIMIT), timeout(upload_timeout))),
+        )
+        // Event streams last as long as the page is open.
+        .route(app::routes::CHAT_EVENTS, get(chat_stream::resident_events))
+        .route(app::routes::STAFF_CHAT_EVENTS, get(chat_stream::desk_events))
         .layer(middleware::from_fn_with_state(state.accounts.site.secure(), crate::headers::by_caller))
         .layer(middleware::from_fn_with_state(state.accounts.clone(), sessions::resolve))
         .layer(middleware::from_fn_with_state(origin, crate::csrf::same_origin_only))

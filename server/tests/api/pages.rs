@@ -212,3 +212,34 @@ async fn a_signed_in_persons_answers_are_never_stored_and_https_is_insisted_on()
     let response = https.get("/", "fr").await;
     assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
 }
+
+#[tokio::test]
+async fn a_body_sent_a_byte_at_a_time_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let portal = crate::helpers::spawn_portal_with("[server]\nrequest_timeout_seconds = 1\n").await;
+    let address = portal.base.trim_start_matches("http://").to_string();
+    let mut socket = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let head = format!(
+        "POST /api/accounts/sign_in HTTP/1.1\r\nHost: {address}\r\nOrigin: {}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n",
+        crate::helpers::PUBLIC_URL
+    );
+    socket.write_all(head.as_bytes()).await.unwrap();
+    let started = std::time::Instant::now();
+    let drip = async {
+        // A byte every 100 ms: 100 s for the whole body, if nobody stopped it.
+        while socket.write_all(b"e").await.is_ok() {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let mut answer = [0u8; 64];
+            if let Ok(Ok(read)) =
+                tokio::time::timeout(std::time::Duration::from_millis(1), socket.read(&mut answer)).await
+            {
+                return String::from_utf8_lossy(&answer[..read]).to_string();
+            }
+        }
+        String::new()
+    };
+    let answer = tokio::time::timeout(std::time::Duration::from_secs(10), drip).await.expect("cut off");
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+}
