@@ -257,14 +257,17 @@ fn forget_idle_limits(accounts: Arc<Accounts>) {
     });
 }
 
-/// Drafts nobody touched for a week are deleted every hour, with the files only they held.
+/// Every hour (and at start): drafts nobody touched for a week are deleted, with the files only they held,
+/// and drafts that nobody signed in ever owned after a day: an anonymous draft and its photos are what
+/// anyone can make without an account, so they are kept least.
 fn purge_old_drafts(requests: Arc<Requests>) {
-    const WEEK: i64 = 7 * 24 * 3600;
+    const DAY: i64 = 24 * 3600;
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every.tick().await;
-            let orphans = match requests.store.purge_drafts(app::accounts::ssr::now() - WEEK).await {
+            let now = app::accounts::ssr::now();
+            let orphans = match requests.store.purge_drafts(now - 7 * DAY, now - DAY).await {
                 Ok(orphans) => orphans,
                 Err(error) => {
                     tracing::error!(error = format!("{error:#}"), "purging old drafts");

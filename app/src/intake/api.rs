@@ -99,6 +99,7 @@ pub async fn file_for_caller(
     let (context, who) = edge();
     let result = async {
         let agent = require_staff(&who)?;
+        context.accounts.limits.check(Action::StartDraft, who.ip, &agent.account_id.to_string())?;
         let (channel, lang, service) = forms::filing(&context.catalogue, &channel, &lang, &service)?;
         // A chat that is not a number names no chat of this agent's.
         let chat = match chat.trim() {

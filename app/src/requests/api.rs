@@ -6,6 +6,8 @@ use super::model::{DraftView, RequestSummary, Step};
 #[cfg(feature = "ssr")]
 use super::{model::DraftId, ssr::flows};
 #[cfg(feature = "ssr")]
+use crate::accounts::ssr::limits::Action;
+#[cfg(feature = "ssr")]
 use crate::errors::{answer, go};
 use crate::errors::{AppError, Json};
 #[cfg(feature = "ssr")]
@@ -17,6 +19,9 @@ use std::collections::BTreeMap;
 pub async fn start_request(service: String) -> Result<String, AppError> {
     let (context, caller) = edge();
     let result = async {
+        // Counted per account, or per address for a resident signed out.
+        let who = caller.account().map_or_else(|| caller.ip.to_string(), |account| account.to_string());
+        context.accounts.limits.check(Action::StartDraft, caller.ip, &who)?;
         let code = crate::catalogue::Code::parse(&service).ok_or(AppError::NotFound)?;
         let draft = flows::start(&context.catalogue, &context.requests, caller.account(), &code, None).await?;
         Ok(crate::routes::draft_step(&draft, Step::Where))

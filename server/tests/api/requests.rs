@@ -370,3 +370,35 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     let (_, view) = stranger.call_api("requests/draft", &[("draft", &draft), ("step", "review")]).await;
     assert_eq!(view["nearby"], Value::Null);
 }
+
+#[tokio::test]
+async fn drafts_anyone_can_make_are_limited_and_kept_a_day() {
+    let stoppable = crate::helpers::Stoppable::start("").await;
+    let portal = &stoppable.portal.another_browser();
+    // Signed out, one address: twenty drafts, then a wait.
+    for n in 0..20 {
+        assert_eq!(portal.call_api("requests/start", &[("service", "pothole")]).await.0, StatusCode::OK, "{n}");
+    }
+    let (status, error) = portal.call_api("requests/start", &[("service", "pothole")]).await;
+    assert_eq!((status, error["TooManyAttempts"].is_object()), (StatusCode::TOO_MANY_REQUESTS, true), "{error}");
+    // A signed-in resident's draft: counted for them, not for the address's signed-out drafts.
+    let resident = portal.another_browser();
+    signed_in(&resident, "marie@example.ca").await;
+    assert_eq!(resident.call_api("requests/start", &[("service", "pothole")]).await.0, StatusCode::OK);
+
+    // Two days untouched: the signed-out drafts go at the next purge (the portal runs one at start), the
+    // resident's stays its week.
+    portal.sql("UPDATE drafts SET updated_at = updated_at - 2 * 24 * 3600").await;
+    stoppable.stop().await;
+    let again = crate::helpers::Stoppable::on(portal, "").await;
+    let mut left = 21;
+    for _ in 0..50 {
+        left = count(&again.portal, "SELECT count(*) FROM drafts").await;
+        if left == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(left, 1);
+    assert_eq!(count(&again.portal, "SELECT count(*) FROM drafts WHERE account_id IS NOT NULL").await, 1);
+}

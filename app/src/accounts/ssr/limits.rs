@@ -28,6 +28,8 @@ pub enum Action {
     /// session cannot walk the residents' list at speed.
     FindCaller,
     NewProfile,
+    /// Starting a request: a draft (and up to 50 MB of files with it) that anyone may make signed out.
+    StartDraft,
 }
 
 /// A burst allowed at once, then one more every `every`.
@@ -37,7 +39,7 @@ struct Rule {
 }
 
 impl Action {
-    const ALL: [Action; 7] = [
+    const ALL: [Action; 8] = [
         Action::SignIn,
         Action::Register,
         Action::PasswordLink,
@@ -45,6 +47,7 @@ impl Action {
         Action::Feedback,
         Action::FindCaller,
         Action::NewProfile,
+        Action::StartDraft,
     ];
 
     fn per_ip(self) -> Rule {
@@ -57,6 +60,8 @@ impl Action {
             // A contact centre behind one address: several agents' worth.
             Action::FindCaller => Rule { burst: 600, every: Duration::from_millis(200) },
             Action::NewProfile => Rule { burst: 100, every: Duration::from_secs(6) },
+            // A resident starts one or two; a contact centre of agents filing for callers, several a minute.
+            Action::StartDraft => Rule { burst: 60, every: Duration::from_secs(10) },
         }
     }
 
@@ -79,6 +84,8 @@ impl Action {
             Action::Feedback => Rule { burst: 10, every: Duration::from_secs(6 * 60) },
             Action::FindCaller => Rule { burst: 60, every: Duration::from_secs(2) },
             Action::NewProfile => Rule { burst: 20, every: Duration::from_secs(60) },
+            // Per resident or agent (per address for a resident signed out).
+            Action::StartDraft => Rule { burst: 20, every: Duration::from_secs(60) },
         }
     }
 }

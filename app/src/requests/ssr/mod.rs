@@ -194,8 +194,9 @@ pub trait RequestStore: Send + Sync {
     /// Deletes a draft the resident gave up (to follow another request); returns its files' ids.
     async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>>;
 
-    /// Deletes drafts untouched since `before` and returns the ids of the files nothing refers to any more.
-    async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>>;
+    /// Deletes drafts untouched since `before`, and drafts nobody signed in to own untouched since
+    /// `anonymous_before`; returns the ids of the files nothing refers to any more.
+    async fn purge_drafts(&self, before: i64, anonymous_before: i64) -> anyhow::Result<Vec<String>>;
 }
 
 /// The photos and files, in an object store (a local folder by default, S3-compatible when configured).

@@ -348,9 +348,13 @@ impl RequestStore for SqliteStore {
         Ok(files)
     }
 
-    async fn purge_drafts(&self, before: i64) -> anyhow::Result<Vec<String>> {
+    async fn purge_drafts(&self, before: i64, anonymous_before: i64) -> anyhow::Result<Vec<String>> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("DELETE FROM drafts WHERE updated_at < ?").bind(before).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM drafts WHERE updated_at < ? OR (account_id IS NULL AND updated_at < ?)")
+            .bind(before)
+            .bind(anonymous_before)
+            .execute(&mut *tx)
+            .await?;
         let orphans: Vec<String> =
             sqlx::query_scalar("DELETE FROM attachments WHERE draft_id IS NULL AND request_id IS NULL RETURNING id")
                 .fetch_all(&mut *tx)
