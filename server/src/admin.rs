@@ -56,7 +56,7 @@ pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Re
     let Some(id) = accounts.store.create_account(&new, app::accounts::ssr::now()).await? else {
         anyhow::bail!("{} already has an account", admin.email);
     };
-    let link = flows::password_link(&accounts, id).await?;
+    let link = flows::password_link(&accounts, id, None).await?;
     let message = mail::compose(
         &accounts.city,
         mail::Kind::Welcome,

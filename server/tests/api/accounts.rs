@@ -329,3 +329,27 @@ async fn registered_again(portal: &TestPortal) {
     let token = link.split("token=").nth(1).unwrap();
     assert_eq!(portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_registration_by_someone_else_never_decides_where_texts_go() {
+    let portal = spawn_portal().await;
+    // Someone registers Marie's address first, with their own number and texts.
+    let attacker = portal.another_browser();
+    attacker.call("register", &registration("marie@example.ca", "fr", "sms", "705-555-0666")).await;
+    // Marie registers herself; both links reach her inbox.
+    portal.call("register", &registration("marie@example.ca", "fr", "sms", "705-555-0123")).await;
+    let links: Vec<String> = outbox_mails(&portal, 2).await.iter().map(|mail| mail.link_path()).collect();
+    let token = |link: &String| link.split("token=").nth(1).unwrap().to_string();
+    // The earlier link is replaced by hers; hers applies what she typed.
+    let (status, _) = portal.call("set_password", &[("token", &token(&links[0])), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the first registration's link no longer works");
+    let (status, _) = portal.call("set_password", &[("token", &token(&links[1])), ("new_password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let texts = crate::helpers::wait_for_files(&portal.data_dir().join("outbox/sms"), 1).await;
+    let text: serde_json::Value = serde_json::from_slice(&std::fs::read(&texts[0]).unwrap()).unwrap();
+    assert_eq!(text["to"], "+17055550123", "the OUI question goes to Marie's number");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(portal.data_dir().join("outbox/sms").read_dir().unwrap().count(), 1, "nothing to the other number");
+    portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(portal.call("get_profile", &[]).await.1["mobile"], "+17055550123");
+}

@@ -23,11 +23,16 @@ pub(crate) fn send_later(accounts: &Accounts, mail: mail::Mail) {
     });
 }
 
-/// A new single-use link for `account` to choose a password, valid for [`mail::LINK_HOURS`].
-pub async fn password_link(accounts: &Accounts, account: AccountId) -> anyhow::Result<String> {
+/// A new single-use link for `account` to choose a password, valid for [`mail::LINK_HOURS`]; `details`:
+/// the registration it is sent for, applied when the password is set through it.
+pub async fn password_link(
+    accounts: &Accounts,
+    account: AccountId,
+    details: Option<&ProfileChange>,
+) -> anyhow::Result<String> {
     let token = tokens::new_token();
     let expires_at = now() + mail::LINK_HOURS * 3600;
-    accounts.store.create_link(account, &tokens::hash(&token), expires_at).await?;
+    accounts.store.create_link(account, &tokens::hash(&token), expires_at, details, now()).await?;
     Ok(accounts.site.link(&routes::set_password(&token)))
 }
 
@@ -38,10 +43,15 @@ fn mail_account(accounts: &Accounts, account: &Account, kind: mail::Kind, link: 
     }
 }
 
-/// E-mails `account` a single-use link to choose a password.
-async fn send_link(accounts: &Accounts, account: &Account, kind: mail::Kind) -> Result<(), AppError> {
+/// E-mails `account` a single-use link to choose a password (for the registration `details`, if any).
+async fn send_link(
+    accounts: &Accounts,
+    account: &Account,
+    kind: mail::Kind,
+    details: Option<&ProfileChange>,
+) -> Result<(), AppError> {
     if account.is_open() {
-        let link = password_link(accounts, account.id).await?;
+        let link = password_link(accounts, account.id, details).await?;
         mail_account(accounts, account, kind, Some(link));
     }
     Ok(())
@@ -50,25 +60,35 @@ async fn send_link(accounts: &Accounts, account: &Account, kind: mail::Kind) -> 
 pub async fn register(accounts: &Accounts, caller: &Caller, form: Registration) -> Result<(), AppError> {
     let Registration { email, details } = form;
     accounts.limits.check(Action::Register, caller.ip, email.as_str())?;
-    let new = NewAccount {
-        email: email.clone(),
+    // What was typed goes with the e-mailed link and applies when the password is set through it: an
+    // address not yet proven (someone else's, typed first with their own number) never decides where
+    // texts go. The account keeps it meanwhile only if it is new.
+    let typed = ProfileChange {
         name: details.name,
         mobile: details.mobile,
         lang: details.lang,
         updates_by: details.updates_by,
+        sms_status: SmsStatus::None,
+    };
+    let new = NewAccount {
+        email: email.clone(),
+        name: typed.name.clone(),
+        mobile: typed.mobile.clone(),
+        lang: typed.lang,
+        updates_by: typed.updates_by,
         role: Role::Resident,
     };
     match accounts.store.create_account(&new, now()).await? {
         Some(id) => {
             let account = accounts.store.account(id).await?.ok_or(AppError::Internal)?;
-            send_link(accounts, &account, mail::Kind::Welcome).await
+            send_link(accounts, &account, mail::Kind::Welcome, Some(&typed)).await
         }
         // Same answer on the page; the owner of the address hears about it by e-mail.
         None => match accounts.store.account_by_email(&email).await? {
             Some(account) if account.password_hash.is_none() => {
-                send_link(accounts, &account, mail::Kind::Welcome).await
+                send_link(accounts, &account, mail::Kind::Welcome, Some(&typed)).await
             }
-            Some(account) => send_link(accounts, &account, mail::Kind::AlreadyRegistered).await,
+            Some(account) => send_link(accounts, &account, mail::Kind::AlreadyRegistered, None).await,
             None => Ok(()),
         },
     }
@@ -105,7 +125,7 @@ pub async fn forgot_password(accounts: Arc<Accounts>, caller: &Caller, email: Em
     tokio::spawn(async move {
         // Errors are logged on their way into `AppError`; nobody is waiting for this answer.
         if let Ok(Some(account)) = accounts.store.account_by_email(&email).await.map_err(AppError::from) {
-            let _ = send_link(&accounts, &account, mail::Kind::Reset).await;
+            let _ = send_link(&accounts, &account, mail::Kind::Reset, None).await;
         }
     });
     Ok(())
@@ -131,13 +151,20 @@ pub async fn set_password(accounts: &Accounts, caller: &Caller, token: &str, pas
     check_new_password(&account, password)?;
     let hash = passwords::hash(password.to_string()).await?;
     // Spent in the statement that checks it: of two posts of the same link at once, one sets the password.
-    if accounts.store.use_link(&tokens::hash(token.trim()), now()).await? != Some(account.id) {
-        return Err(AppError::LinkInvalid);
-    }
+    let used = accounts.store.use_link(&tokens::hash(token.trim()), now()).await?;
+    let Some(used) = used.filter(|used| used.account == account.id) else { return Err(AppError::LinkInvalid) };
     accounts.store.set_password(account.id, &hash, None, now()).await?;
     match account.password_hash {
-        // The first password: the e-mail address is now proven, so the text-message opt-in can go out.
+        // The first password: the e-mail address is now proven, so the details registered with this link
+        // are the owner's, and the text-message opt-in can go out.
         None => {
+            let account = match used.details {
+                Some(details) => {
+                    accounts.store.update_profile(account.id, &details).await?;
+                    accounts.store.account(account.id).await?.ok_or(AppError::Internal)?
+                }
+                None => account,
+            };
             if let (UpdatesBy::Sms, Some(mobile)) = (account.updates_by, &account.mobile) {
                 accounts.store.set_sms_status(account.id, SmsStatus::Pending).await?;
                 sms::ask_confirmation(accounts, caller.ip, mobile, account.lang).await?;

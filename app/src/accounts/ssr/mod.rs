@@ -84,13 +84,20 @@ pub struct NewAccount {
 }
 
 /// What a resident can change on their profile.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileChange {
     pub name: PersonName,
     pub mobile: Option<Mobile>,
     pub lang: Lang,
     pub updates_by: UpdatesBy,
     pub sms_status: SmsStatus,
+}
+
+/// A link spent: its account, and the details of the registration it was sent for, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsedLink {
+    pub account: AccountId,
+    pub details: Option<ProfileChange>,
 }
 
 /// A session row: when it began and when it was last used, for the idle and absolute limits.
@@ -121,12 +128,22 @@ pub trait AccountStore: Send + Sync {
     /// retires every link sent before, in one transaction.
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()>;
 
-    async fn create_link(&self, id: AccountId, token_hash: &[u8], expires_at: i64) -> anyhow::Result<()>;
+    /// A link for the account to choose a password, valid until `expires_at`. One that carries a
+    /// registration's `details` (applied when the password is set through it) replaces the account's
+    /// outstanding links: the latest registration is the one a click on its e-mail proves.
+    async fn create_link(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        expires_at: i64,
+        details: Option<&ProfileChange>,
+        now: i64,
+    ) -> anyhow::Result<()>;
     /// The account a link belongs to, if it exists, is unused and has not expired.
     async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
     /// Spends a link: marks it used if it is unused and unexpired, in the statement that checks it, and
     /// gives its account. Of two uses at once, one gets the account and the other `None`.
-    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
+    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>>;
 
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
     async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>>;

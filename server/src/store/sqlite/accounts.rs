@@ -1,7 +1,7 @@
 use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
-use app::accounts::ssr::{Account, AccountId, AccountStore, NewAccount, ProfileChange, StoredSession};
+use app::accounts::ssr::{Account, AccountId, AccountStore, NewAccount, ProfileChange, StoredSession, UsedLink};
 use app::i18n::Lang;
 
 const ACCOUNT_COLUMNS: &str =
@@ -163,15 +163,36 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
-    async fn create_link(&self, id: AccountId, token_hash: &[u8], expires_at: i64) -> anyhow::Result<()> {
+    async fn create_link(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        expires_at: i64,
+        details: Option<&ProfileChange>,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        if details.is_some() {
+            sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+                .bind(now)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
-            "INSERT INTO account_links (token_hash, account_id, purpose, expires_at) VALUES (?, ?, 'set_password', ?)",
+            "INSERT INTO account_links (token_hash, account_id, purpose, expires_at, name, mobile, lang, updates_by)
+             VALUES (?, ?, 'set_password', ?, ?, ?, ?, ?)",
         )
         .bind(token_hash)
         .bind(id.0)
         .bind(expires_at)
-        .execute(&self.pool)
+        .bind(details.map(|d| d.name.as_str()))
+        .bind(details.and_then(|d| d.mobile.as_ref().map(Mobile::as_str)))
+        .bind(details.map(|d| d.lang.code()))
+        .bind(details.map(|d| d.updates_by.code()))
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -186,16 +207,29 @@ impl AccountStore for SqliteStore {
         Ok(id.map(AccountId))
     }
 
-    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>> {
-        let id: Option<i64> = sqlx::query_scalar(
+    async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>> {
+        type Row = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
+        let row: Option<Row> = sqlx::query_as(
             "UPDATE account_links SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
-             RETURNING account_id",
+             RETURNING account_id, name, mobile, lang, updates_by",
         )
         .bind(now)
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(id.map(AccountId))
+        Ok(row.map(|(id, name, mobile, lang, updates_by)| {
+            // Written from a parsed registration: anything that no longer parses is no details at all.
+            let details = (|| {
+                Some(ProfileChange {
+                    name: PersonName::parse(&name?)?,
+                    mobile: mobile.as_deref().and_then(Mobile::parse),
+                    lang: Lang::parse(&lang?)?,
+                    updates_by: UpdatesBy::parse(&updates_by?)?,
+                    sms_status: SmsStatus::None,
+                })
+            })();
+            UsedLink { account: AccountId(id), details }
+        }))
     }
 
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
@@ -306,15 +340,15 @@ mod tests {
         store.set_password(id, "hash2", None, 3).await.unwrap();
         assert!(store.sessions_of(id).await.unwrap().is_empty());
 
-        store.create_link(id, b"link", 100).await.unwrap();
+        store.create_link(id, b"link", 100, None, 1).await.unwrap();
         assert_eq!(store.valid_link(b"link", 99).await.unwrap(), Some(id));
         assert_eq!(store.valid_link(b"link", 100).await.unwrap(), None, "expired");
         assert_eq!(store.use_link(b"link", 100).await.unwrap(), None, "expired");
-        assert_eq!(store.use_link(b"link", 50).await.unwrap(), Some(id));
+        assert_eq!(store.use_link(b"link", 50).await.unwrap(), Some(UsedLink { account: id, details: None }));
         assert_eq!(store.use_link(b"link", 50).await.unwrap(), None, "used once");
         assert_eq!(store.valid_link(b"link", 60).await.unwrap(), None, "used");
         // A password change retires the links sent before it.
-        store.create_link(id, b"older", 100).await.unwrap();
+        store.create_link(id, b"older", 100, None, 60).await.unwrap();
         store.set_password(id, "hash3", None, 70).await.unwrap();
         assert_eq!(store.valid_link(b"older", 80).await.unwrap(), None, "retired");
     }
