@@ -39,6 +39,7 @@ forgot-done-heading = Check your e-mail
 forgot-done = If an account uses this address, we have sent it a link. The link works once, for 24 hours.
 password-title = Choose your password
 password-rules = At least 12 characters. A few words you will remember make a good password. Avoid common passwords and your name or e-mail address.
+password-texts-to = Text-message updates will go to the number ending in { $ending }. Not your number? Do not use this link: register again, and use the link in the newest e-mail.
 password-button = Save my password
 password-done-heading = Your password is saved
 password-done = You can now sign in with your e-mail address and this password.

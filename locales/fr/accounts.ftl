@@ -39,6 +39,7 @@ forgot-done-heading = Consultez vos courriels
 forgot-done = Si un compte utilise cette adresse, nous lui avons envoyé un lien. Le lien fonctionne une seule fois, pendant 24 heures.
 password-title = Choisissez votre mot de passe
 password-rules = Au moins 12 caractères. Quelques mots dont vous vous souviendrez font un bon mot de passe. Évitez les mots de passe courants, votre nom et votre adresse courriel.
+password-texts-to = Les mises à jour par message texte seront envoyées au numéro qui se termine par { $ending }. Ce n'est pas votre numéro? N'utilisez pas ce lien : inscrivez-vous de nouveau et utilisez le lien du courriel le plus récent.
 password-button = Enregistrer mon mot de passe
 password-done-heading = Votre mot de passe est enregistré
 password-done = Vous pouvez maintenant vous connecter avec votre adresse courriel et ce mot de passe.

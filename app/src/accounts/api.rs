@@ -1,7 +1,7 @@
 //! The accounts' server functions: the edge. Arguments arrive as the form's text, exactly as typed; each
 //! function parses them (`ssr::forms`), so a form can never skip it, and hands the flow what it needs.
 
-use super::model::{Profile, SessionUser};
+use super::model::{LinkView, Profile, SessionUser};
 #[cfg(feature = "ssr")]
 use super::ssr::{flows, forms, sessions};
 #[cfg(feature = "ssr")]
@@ -55,7 +55,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "accounts/check_link", output = Json)]
-pub async fn check_link(token: String) -> Result<(), AppError> {
+pub async fn check_link(token: String) -> Result<LinkView, AppError> {
     let (context, _) = edge();
     answer(flows::check_link(&context.accounts, &token).await)
 }

@@ -124,6 +124,13 @@ impl PersonName {
     }
 }
 
+/// What the set-password page shows of its link: for a first password that will ask for text messages,
+/// the last four digits of the number the OUI question goes to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub texts_to: Option<String>,
+}
+
 crate::codes::coded! {
     /// How a resident wants to hear about their requests.
     #[derive(Default)]

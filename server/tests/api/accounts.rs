@@ -343,6 +343,9 @@ async fn a_registration_by_someone_else_never_decides_where_texts_go() {
     // The earlier link is replaced by hers; hers applies what she typed.
     let (status, _) = portal.call("set_password", &[("token", &token(&links[0])), ("new_password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "the first registration's link no longer works");
+    // Her page says where texts will go, by the number's last digits.
+    let (status, link) = portal.call("check_link", &[("token", &token(&links[1]))]).await;
+    assert_eq!((status, link), (StatusCode::OK, json!({ "texts_to": "0123" })));
     let (status, _) = portal.call("set_password", &[("token", &token(&links[1])), ("new_password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::OK);
     let texts = crate::helpers::wait_for_files(&portal.data_dir().join("outbox/sms"), 1).await;

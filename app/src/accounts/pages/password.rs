@@ -4,7 +4,7 @@
 use crate::accounts::api::{check_link, ForgotPassword, SetPassword};
 use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::t;
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
@@ -47,15 +47,23 @@ pub fn SetPasswordPage() -> impl IntoView {
         <PageTitle title=t("password-title")/>
         <div class="narrow">
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move { view_or_error(link.await.map(|()| view! { <SetPasswordForm/> })) })}
+                {move || Suspend::new(async move {
+                    view_or_error(link.await.map(|link| view! { <SetPasswordForm texts_to=link.texts_to/> }))
+                })}
             </Suspense>
         </div>
     }
 }
 
+/// `texts_to`: the last digits of the number the first password will ask for texts (see `LinkView`).
 #[component]
-fn SetPasswordForm() -> impl IntoView {
+fn SetPasswordForm(texts_to: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
+    let texts_to_line = move |ending: String| {
+        let line = move || i18n.t_args("password-texts-to", &[("ending", Arg::from(ending.clone()))]);
+        view! { <p class="notice" role="note">{line}</p> }
+    };
     let action = ServerAction::<SetPassword>::new();
     let error = action_error(action.value());
     let done = move || matches!(action.value().get(), Some(Ok(())));
@@ -66,6 +74,7 @@ fn SetPasswordForm() -> impl IntoView {
             fallback=move || {
                 let token = token.clone();
                 view! {
+                    {texts_to.clone().map(texts_to_line)}
                     <ErrorSummary error/>
                     <ActionForm action attr:novalidate=true attr:class="form">
                         <input type="hidden" name="token" value=token/>

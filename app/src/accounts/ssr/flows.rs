@@ -6,8 +6,9 @@ use super::forms::{Details, Registration};
 use super::sessions::{self, Caller, CurrentSession};
 use super::{
     limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, NewAccount, ProfileChange,
+    UsedLink,
 };
-use crate::accounts::model::{Email, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
+use crate::accounts::model::{Email, LinkView, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
 use crate::errors::{AppError, Field, Problem};
 use crate::routes;
 use std::sync::Arc;
@@ -130,14 +131,22 @@ pub async fn forgot_password(accounts: Arc<Accounts>, caller: &Caller, email: Em
     });
     Ok(())
 }
-/// The account an e-mailed link opens, if the link is still good.
-async fn link_account(accounts: &Accounts, token: &str) -> Result<Account, AppError> {
-    let id = accounts.store.valid_link(&tokens::hash(token.trim()), now()).await?.ok_or(AppError::LinkInvalid)?;
-    accounts.store.account(id).await?.filter(Account::is_open).ok_or(AppError::LinkInvalid)
+/// The account an e-mailed link opens, if the link is still good, and the registration it was sent for.
+async fn link_account(accounts: &Accounts, token: &str) -> Result<(Account, UsedLink), AppError> {
+    let link = accounts.store.valid_link(&tokens::hash(token.trim()), now()).await?.ok_or(AppError::LinkInvalid)?;
+    let account = accounts.store.account(link.account).await?.filter(Account::is_open);
+    Ok((account.ok_or(AppError::LinkInvalid)?, link))
 }
 
-pub async fn check_link(accounts: &Accounts, token: &str) -> Result<(), AppError> {
-    link_account(accounts, token).await.map(|_| ())
+/// Whether the link still works, and, when setting the password through it will ask for texts, the last
+/// four digits of the number asked: a resident who did not type it sees at once that it is not theirs.
+pub async fn check_link(accounts: &Accounts, token: &str) -> Result<LinkView, AppError> {
+    let (account, link) = link_account(accounts, token).await?;
+    let texts_to = link.details.filter(|_| account.password_hash.is_none()).and_then(|details| {
+        let mobile = details.mobile.filter(|_| details.updates_by == UpdatesBy::Sms)?;
+        Some(mobile.as_str()[mobile.as_str().len().saturating_sub(4)..].to_string())
+    });
+    Ok(LinkView { texts_to })
 }
 
 fn check_new_password(account: &Account, password: &str) -> Result<(), AppError> {
@@ -147,7 +156,7 @@ fn check_new_password(account: &Account, password: &str) -> Result<(), AppError>
 }
 
 pub async fn set_password(accounts: &Accounts, caller: &Caller, token: &str, password: &str) -> Result<(), AppError> {
-    let account = link_account(accounts, token).await?;
+    let (account, _) = link_account(accounts, token).await?;
     check_new_password(&account, password)?;
     let hash = passwords::hash(password.to_string()).await?;
     // Spent in the statement that checks it: of two posts of the same link at once, one sets the password.

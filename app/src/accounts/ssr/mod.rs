@@ -93,7 +93,7 @@ pub struct ProfileChange {
     pub sms_status: SmsStatus,
 }
 
-/// A link spent: its account, and the details of the registration it was sent for, if any.
+/// A link (valid, or just spent): its account, and the details of the registration it was sent for, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsedLink {
     pub account: AccountId,
@@ -139,8 +139,9 @@ pub trait AccountStore: Send + Sync {
         details: Option<&ProfileChange>,
         now: i64,
     ) -> anyhow::Result<()>;
-    /// The account a link belongs to, if it exists, is unused and has not expired.
-    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>>;
+    /// The account a link belongs to (and its registration's details), if it exists, is unused and has
+    /// not expired.
+    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>>;
     /// Spends a link: marks it used if it is unused and unexpired, in the statement that checks it, and
     /// gives its account. Of two uses at once, one gets the account and the other `None`.
     async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>>;

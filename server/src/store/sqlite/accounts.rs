@@ -69,6 +69,23 @@ impl SqliteStore {
     }
 }
 
+/// A link's row: its account and the registration's details it carries (all `None` for other links).
+type LinkRow = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
+
+fn used_link((id, name, mobile, lang, updates_by): LinkRow) -> UsedLink {
+    // Written from a parsed registration: anything that no longer parses is no details at all.
+    let details = (|| {
+        Some(ProfileChange {
+            name: PersonName::parse(&name?)?,
+            mobile: mobile.as_deref().and_then(Mobile::parse),
+            lang: Lang::parse(&lang?)?,
+            updates_by: UpdatesBy::parse(&updates_by?)?,
+            sms_status: SmsStatus::None,
+        })
+    })();
+    UsedLink { account: AccountId(id), details }
+}
+
 #[async_trait::async_trait]
 impl AccountStore for SqliteStore {
     async fn create_account(&self, account: &NewAccount, now: i64) -> anyhow::Result<Option<AccountId>> {
@@ -196,20 +213,20 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
-    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<AccountId>> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "SELECT account_id FROM account_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+    async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>> {
+        let row: Option<LinkRow> = sqlx::query_as(
+            "SELECT account_id, name, mobile, lang, updates_by FROM account_links
+             WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(id.map(AccountId))
+        Ok(row.map(used_link))
     }
 
     async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>> {
-        type Row = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
-        let row: Option<Row> = sqlx::query_as(
+        let row: Option<LinkRow> = sqlx::query_as(
             "UPDATE account_links SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
              RETURNING account_id, name, mobile, lang, updates_by",
         )
@@ -217,19 +234,7 @@ impl AccountStore for SqliteStore {
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, name, mobile, lang, updates_by)| {
-            // Written from a parsed registration: anything that no longer parses is no details at all.
-            let details = (|| {
-                Some(ProfileChange {
-                    name: PersonName::parse(&name?)?,
-                    mobile: mobile.as_deref().and_then(Mobile::parse),
-                    lang: Lang::parse(&lang?)?,
-                    updates_by: UpdatesBy::parse(&updates_by?)?,
-                    sms_status: SmsStatus::None,
-                })
-            })();
-            UsedLink { account: AccountId(id), details }
-        }))
+        Ok(row.map(used_link))
     }
 
     async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
@@ -341,7 +346,7 @@ mod tests {
         assert!(store.sessions_of(id).await.unwrap().is_empty());
 
         store.create_link(id, b"link", 100, None, 1).await.unwrap();
-        assert_eq!(store.valid_link(b"link", 99).await.unwrap(), Some(id));
+        assert_eq!(store.valid_link(b"link", 99).await.unwrap().map(|link| link.account), Some(id));
         assert_eq!(store.valid_link(b"link", 100).await.unwrap(), None, "expired");
         assert_eq!(store.use_link(b"link", 100).await.unwrap(), None, "expired");
         assert_eq!(store.use_link(b"link", 50).await.unwrap(), Some(UsedLink { account: id, details: None }));
