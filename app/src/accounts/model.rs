@@ -91,10 +91,15 @@ impl Mobile {
         &self.0
     }
 
+    /// The number's last four digits: what a person may be shown of a number they may not have typed.
+    pub fn last_digits(&self) -> &str {
+        &self.0[self.0.len().saturating_sub(4)..]
+    }
+
     /// For the server's log, which must not hold residents' numbers: the last four digits, `+******1234`.
     pub fn masked(&self) -> String {
-        let digits = self.0.len().saturating_sub(4);
-        format!("+{}{}", "*".repeat(digits.saturating_sub(1)), &self.0[digits..])
+        let hidden = self.0.len().saturating_sub(4).saturating_sub(1);
+        format!("+{}{}", "*".repeat(hidden), self.last_digits())
     }
 
     /// For people: `705-555-1234` for North American numbers, E.164 otherwise.

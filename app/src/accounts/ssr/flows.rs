@@ -144,7 +144,7 @@ pub async fn check_link(accounts: &Accounts, token: &str) -> Result<LinkView, Ap
     let (account, link) = link_account(accounts, token).await?;
     let texts_to = link.details.filter(|_| account.password_hash.is_none()).and_then(|details| {
         let mobile = details.mobile.filter(|_| details.updates_by == UpdatesBy::Sms)?;
-        Some(mobile.as_str()[mobile.as_str().len().saturating_sub(4)..].to_string())
+        Some(mobile.last_digits().to_string())
     });
     Ok(LinkView { texts_to })
 }

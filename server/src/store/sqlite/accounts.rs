@@ -86,6 +86,16 @@ fn used_link((id, name, mobile, lang, updates_by): LinkRow) -> UsedLink {
     UsedLink { account: AccountId(id), details }
 }
 
+/// Marks the account's outstanding links used: a password set, or a newer registration, retires them.
+async fn retire_links(tx: &mut sqlx::SqliteConnection, id: AccountId, now: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+        .bind(now)
+        .bind(id.0)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl AccountStore for SqliteStore {
     async fn create_account(&self, account: &NewAccount, now: i64) -> anyhow::Result<Option<AccountId>> {
@@ -161,11 +171,7 @@ impl AccountStore for SqliteStore {
 
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-            .bind(now)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        retire_links(&mut tx, id, now).await?;
         sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
             .bind(hash)
             .bind(id.0)
@@ -190,11 +196,7 @@ impl AccountStore for SqliteStore {
     ) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         if details.is_some() {
-            sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-                .bind(now)
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
+            retire_links(&mut tx, id, now).await?;
         }
         sqlx::query(
             "INSERT INTO account_links (token_hash, account_id, purpose, expires_at, name, mobile, lang, updates_by)
