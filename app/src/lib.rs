@@ -35,6 +35,8 @@ macro_rules! lazy_page {
 
 pub mod accounts;
 pub mod addresses;
+#[cfg(feature = "hydrate")]
+mod browser;
 pub mod catalogue;
 pub mod chat;
 pub mod city;

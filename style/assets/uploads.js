@@ -92,7 +92,7 @@
         shown.label.textContent = form.dataset.failed.replace('{name}', file.name).replace('{problem}', words ? words.textContent : '');
         shown.label.setAttribute('role', 'alert');
       } else if (stay) {
-        // The page's own list shows the file (requests/pages/files.rs, follow_uploads).
+        // The page's own list shows the file (requests/pages/files.rs, FileUploads).
         window.dispatchEvent(new MessageEvent('portal-uploaded', { data: added }));
         shown.label.parentElement.remove();
       }

@@ -17,18 +17,10 @@ pub fn merge(messages: &mut Vec<ChatMessage>, new: Vec<ChatMessage>) {
 /// payload to `on`. Payloads that do not decode are skipped (a newer server mid-deploy).
 #[cfg(feature = "hydrate")]
 pub fn follow<T: serde::de::DeserializeOwned + 'static>(url: &str, event: &str, on: impl Fn(T) + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
     let Ok(source) = web_sys::EventSource::new(url) else { return };
-    let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |message: web_sys::MessageEvent| {
-        if let Some(text) = message.data().as_string() {
-            if let Ok(payload) = leptos::serde_json::from_str::<T>(&text) {
-                on(payload);
-            }
-        }
-    });
-    let _ = source.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
-    let open = send_wrapper::SendWrapper::new((source, listener));
-    leptos::prelude::on_cleanup(move || open.0.close());
+    crate::browser::on_json_messages(&source, event, on);
+    let open = send_wrapper::SendWrapper::new(source);
+    leptos::prelude::on_cleanup(move || open.close());
 }
 
 #[cfg(test)]

@@ -56,9 +56,13 @@ pub fn FileUploads(
             attachments.update(|list| list.retain(|a| a.id != input.file));
         }
     });
+    // In `stay` mode the upload script dispatches `portal-uploaded` on the window, its data the server's
+    // JSON answer: the files it just added.
     #[cfg(feature = "hydrate")]
-    if stay {
-        follow_uploads(move |added| attachments.update(|list| list.extend(added)));
+    if let (true, Some(window)) = (stay, web_sys::window()) {
+        crate::browser::on_json_messages(&window, "portal-uploaded", move |added: Vec<AttachmentView>| {
+            attachments.update(|list| list.extend(added))
+        });
     }
     let upload_to = routes::draft_uploads(&draft);
     let full = move || attachments.with(Vec::len) >= FILES_MAX;
@@ -106,26 +110,6 @@ pub fn FileUploads(
         </form>
         <script src="/uploads.js" defer=true></script>
     }
-}
-
-/// Hands `on` each file the upload script sends while the component lives: in `stay` mode the script
-/// dispatches `portal-uploaded` on the window, its data the server's JSON answer.
-#[cfg(feature = "hydrate")]
-fn follow_uploads(on: impl Fn(Vec<AttachmentView>) + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    const EVENT: &str = "portal-uploaded";
-    let Some(window) = web_sys::window() else { return };
-    let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        if let Some(added) = event.data().as_string().and_then(|text| leptos::serde_json::from_str(&text).ok()) {
-            on(added);
-        }
-    });
-    let _ = window.add_event_listener_with_callback(EVENT, listener.as_ref().unchecked_ref());
-    let kept = send_wrapper::SendWrapper::new((window, listener));
-    leptos::prelude::on_cleanup(move || {
-        let (window, listener) = &*kept;
-        let _ = window.remove_event_listener_with_callback(EVENT, listener.as_ref().unchecked_ref());
-    });
 }
 
 #[component]
