@@ -17,6 +17,8 @@ pub const FORGOT_PASSWORD: &str = "/account/forgot";
 pub const ACCOUNT_EXPORT: &str = "/account/export";
 pub const STAFF: &str = "/staff";
 pub const STAFF_FEEDBACK: &str = "/staff/feedback";
+/// Staff's second step of signing in: the authenticator's code (enrolment the first time).
+pub const TWO_FACTOR: &str = "/staff/verify";
 /// The agent's contact page (intake): find the caller, file for them, or log an inquiry.
 pub const STAFF_CONTACT: &str = "/staff/contact";
 pub const PRIVACY: &str = "/privacy";
@@ -93,6 +95,11 @@ pub fn sign_in_then(next: &str) -> String {
     format!("{SIGN_IN}?next={next}")
 }
 
+/// The staff's second step of signing in, going on to `next` afterwards.
+pub fn two_factor_then(next: &str) -> String {
+    format!("{TWO_FACTOR}?next={}", encode(next))
+}
+
 /// The e-mailed link to choose a password.
 pub fn set_password(token: &str) -> String {
     format!("/account/password?token={token}")
@@ -121,6 +128,7 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/verify") view={Lazy::<accounts::TwoFactorRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/contact") view={Lazy::<intake::ContactRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/contact/:draft") view={Lazy::<intake::CallRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>

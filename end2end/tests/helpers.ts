@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, Page, test as base } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import path from "node:path";
 
 /// Playwright's `test`, whose every page fails its test on a Content-Security-Policy violation (Chromium
@@ -160,12 +161,54 @@ export async function signIn(page: Page, lang: "fr" | "en", email: string, staff
   await page.locator("#password").fill(PASSWORD);
   await page.getByRole("button", { name: w.signIn, exact: true }).click();
   if (staff) {
+    await secondStep(page, email);
     await expect(page).toHaveURL(/\/staff$/);
   } else {
     await expect(page).toHaveURL(/\/account$/);
     // The address changes at once; the account page's code is a lazy chunk, which a machine busy with
     // other tests' password hashing can take more than the default 5 s to fetch and start.
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(w.account, { timeout: 15_000 });
+  }
+}
+
+/// Each staff member's authenticator in these tests: the key the enrolment page showed, and the last
+/// 30-second step whose code was typed (a code is accepted once).
+const authenticators = new Map<string, { key: string; lastStep: number }>();
+
+/// RFC 6238's code for `key` (base32, as the enrolment page writes it) at `step`: what the app shows.
+export function appCode(key: string, step: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const bits = [...key.replace(/[\s=]/g, "").toUpperCase()].map((c) => alphabet.indexOf(c).toString(2).padStart(5, "0")).join("");
+  const secret = Buffer.from(bits.match(/.{8}/g)!.map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const hmac = createHmac("sha1", secret).update(counter).digest();
+  const offset = hmac[hmac.length - 1] & 0xf;
+  return ((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).toString().padStart(6, "0");
+}
+
+/// The staff's second step after the password (`/staff/verify`): the first time, reads the key off the
+/// enrolment page and keeps it, as a phone's app would; then types the app's code, a fresh one each time.
+export async function secondStep(page: Page, email: string) {
+  await expect(page).toHaveURL(/\/staff\/verify/);
+  await waitForHydration(page);
+  const key = page.locator(".secret-key");
+  const code = page.locator("#code");
+  await expect(code).toBeVisible();
+  if ((await key.count()) > 0) authenticators.set(email, { key: (await key.textContent())!, lastStep: 0 });
+  const app = authenticators.get(email)!;
+  const now = Math.floor(Date.now() / 30_000);
+  // The next step's code is accepted too; beyond, wait for the clock.
+  if (app.lastStep > now) await page.waitForTimeout((app.lastStep - now) * 30_000);
+  app.lastStep = Math.max(now, app.lastStep + 1);
+  await code.fill(appCode(app.key, app.lastStep));
+  await code.press("Enter");
+  // At enrolment the recovery codes come first, with the way on.
+  const codes = page.locator(".recovery-codes li");
+  await expect.poll(async () => (await codes.count()) > 0 || /\/staff$/.test(page.url())).toBe(true);
+  if ((await codes.count()) > 0) {
+    await expect(codes).toHaveCount(10);
+    await page.locator(".confirmation + p .button").click();
   }
 }
 

@@ -68,6 +68,35 @@ account-closed = Your account is closed. Thank you for using the portal.
 account-sign-out-heading = Sign out
 sign-out-button = Sign out
 signed-out = You are signed out.
+account-devices-heading = Signed-in devices
+account-device-unknown = Unknown browser
+account-device-this = this device
+account-device-times = Signed in { $signed_in }, last used { $used }
+account-devices-sign-out-others = Sign out of the other devices
+account-devices-signed-out = Your other devices are signed out.
+
+## Staff: the second step of signing in
+field-code = Code
+two-factor-title = Confirm it's you
+two-factor-enrol-intro = Staff accounts open every resident's requests, so signing in takes a second step: a code from an authenticator app on your phone. Set it up once:
+two-factor-enrol-app = If your phone has no authenticator app, install one (Microsoft Authenticator, Google Authenticator, FreeOTP or another).
+two-factor-enrol-scan = In the app, add an account and scan this code.
+two-factor-qr-label = QR code that adds the portal to your authenticator app
+two-factor-enrol-phone = Setting it up on this phone?
+two-factor-enrol-open-app = Open the authenticator app
+two-factor-enrol-key = Or type this key in the app:
+two-factor-enrol-code = Type the six-digit code the app shows for the portal.
+two-factor-verify-intro = Type the six-digit code your authenticator app shows for the portal.
+two-factor-code-hint = Six digits. Without your phone, one of your recovery codes.
+two-factor-button = Confirm
+two-factor-lost = No phone and no recovery codes? Ask your administrator to reset your second step.
+two-factor-codes-heading = Save your recovery codes
+two-factor-codes-text = Each code lets you sign in once without your phone. Print them or keep them somewhere safe: this is the only time they are shown.
+two-factor-recovery-left = { $count ->
+    [one] You used a recovery code. One is left: ask your administrator for new ones soon.
+   *[other] You used a recovery code. { $count } are left.
+}
+two-factor-continue = Continue
 
 ## E-mails
 mail-greeting = Hello { $name },

@@ -28,6 +28,9 @@ error-not-online-text = A 311 agent will help you by phone, live chat or e-mail.
 
 error-forbidden-title = This page is for city staff
 error-forbidden-text = Your account cannot open it. If you work for the city, sign in with your staff account.
+error-second-factor-title = Confirm it's you first
+error-second-factor-text = The console opens once you type the code from your authenticator app.
+error-second-factor-action = Type my code
 error-conflict-title = Someone else changed this request
 error-conflict-text = Another staff member updated this request after you opened it. Nothing was saved: reload the page to see their change, then make yours again.
 error-chat-unavailable-title = Live chat is not available right now

@@ -68,6 +68,35 @@ account-closed = Votre compte est fermé. Merci d'avoir utilisé le portail.
 account-sign-out-heading = Se déconnecter
 sign-out-button = Se déconnecter
 signed-out = Vous êtes déconnecté.
+account-devices-heading = Appareils connectés
+account-device-unknown = Navigateur inconnu
+account-device-this = cet appareil
+account-device-times = Connexion le { $signed_in }, dernière utilisation le { $used }
+account-devices-sign-out-others = Me déconnecter des autres appareils
+account-devices-signed-out = Vos autres appareils sont déconnectés.
+
+## Personnel : la deuxième étape de la connexion
+field-code = Code
+two-factor-title = Confirmez votre identité
+two-factor-enrol-intro = Les comptes du personnel ouvrent les demandes de tous les résidents : la connexion demande donc une deuxième étape, un code d'une application d'authentification sur votre téléphone. À configurer une seule fois :
+two-factor-enrol-app = Si votre téléphone n'a pas d'application d'authentification, installez-en une (Microsoft Authenticator, Google Authenticator, FreeOTP ou une autre).
+two-factor-enrol-scan = Dans l'application, ajoutez un compte et balayez ce code.
+two-factor-qr-label = Code QR qui ajoute le portail à votre application d'authentification
+two-factor-enrol-phone = Vous configurez ce téléphone ?
+two-factor-enrol-open-app = Ouvrir l'application d'authentification
+two-factor-enrol-key = Ou entrez cette clé dans l'application :
+two-factor-enrol-code = Entrez le code à six chiffres que l'application affiche pour le portail.
+two-factor-verify-intro = Entrez le code à six chiffres que votre application d'authentification affiche pour le portail.
+two-factor-code-hint = Six chiffres. Sans votre téléphone, un de vos codes de récupération.
+two-factor-button = Confirmer
+two-factor-lost = Ni téléphone ni codes de récupération ? Demandez à votre administrateur de réinitialiser votre deuxième étape.
+two-factor-codes-heading = Conservez vos codes de récupération
+two-factor-codes-text = Chaque code permet de vous connecter une fois sans votre téléphone. Imprimez-les ou gardez-les en lieu sûr : ils ne s'affichent qu'une seule fois.
+two-factor-recovery-left = { $count ->
+    [one] Vous avez utilisé un code de récupération. Il en reste un : demandez-en de nouveaux à votre administrateur bientôt.
+   *[other] Vous avez utilisé un code de récupération. Il en reste { $count }.
+}
+two-factor-continue = Continuer
 
 ## Courriels
 mail-greeting = Bonjour { $name },

@@ -28,6 +28,9 @@ error-not-online-text = Un agent du 311 vous aidera par téléphone, par clavard
 
 error-forbidden-title = Cette page est réservée au personnel de la Ville
 error-forbidden-text = Votre compte ne peut pas l'ouvrir. Si vous travaillez pour la Ville, connectez-vous avec votre compte du personnel.
+error-second-factor-title = Confirmez d'abord votre identité
+error-second-factor-text = La console s'ouvre une fois que vous avez entré le code de votre application d'authentification.
+error-second-factor-action = Entrer mon code
 error-conflict-title = Quelqu'un d'autre a modifié cette demande
 error-conflict-text = Un autre membre du personnel a mis à jour cette demande après que vous l'avez ouverte. Rien n'a été enregistré : rechargez la page pour voir sa modification, puis refaites la vôtre.
 error-chat-unavailable-title = Le clavardage n'est pas offert en ce moment

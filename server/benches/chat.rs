@@ -6,6 +6,8 @@
 //! the moment the other side's stream delivers it. The server's resident memory is read before the streams
 //! open and with all of them open: the difference per connection.
 
+#[path = "../tests/authenticator/mod.rs"]
+mod authenticator;
 #[path = "support/release.rs"]
 mod release;
 
@@ -92,6 +94,9 @@ async fn sign_in(base: &str, tokens: &[String]) -> Vec<Browser> {
         agent.call("accounts/set_password", &[("token", token), ("new_password", password)]).await;
         let email = format!("agent{n}@example.ca");
         agent.call("accounts/sign_in", &[("email", &email), ("password", password)]).await;
+        let enrolment = agent.call("accounts/two_factor", &[]).await;
+        let key = enrolment["Enrol"]["key"].as_str().expect("the authenticator's key");
+        agent.call("accounts/two_factor/prove", &[("code", &authenticator::app_code(key, 0))]).await;
         agents.push(agent);
     }
     agents

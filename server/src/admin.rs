@@ -1,12 +1,17 @@
 //! `server create-staff --role agent|supervisor|admin --email … --name … [--lang fr|en]`: a staff
 //! account, made by the city's IT team on the server (`create-admin` is `create-staff --role admin`).
 //! The new staff member receives the usual e-mail with a link to choose a password; the link is also
-//! printed, for an IT team setting up a portal before its mail server is.
+//! printed, for an IT team setting up a portal before its mail server is, with the page where their first
+//! sign-in sets up two-step verification.
+//!
+//! `server reset-two-factor --email …`: for a staff member who lost their phone and their recovery codes,
+//! forgets their authenticator and ends their sessions; they enrol again at their next sign-in.
 
 use crate::config::Settings;
 use crate::store::SqliteStore;
 use app::accounts::model::{Email, PersonName, Role, UpdatesBy};
-use app::accounts::ssr::{flows, mail, NewAccount};
+use app::accounts::ssr::two_factor::SecondFactorStore;
+use app::accounts::ssr::{flows, mail, AccountStore, NewAccount};
 use app::i18n::Lang;
 
 #[derive(Debug)]
@@ -40,8 +45,16 @@ impl CreateStaff {
     }
 }
 
-/// Creates the staff account and e-mails them their link; returns the link.
-pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Result<String> {
+/// What IT passes on to a new staff member: the link to choose a password, then the page where the first
+/// sign-in sets up the authenticator app.
+#[derive(Debug)]
+pub struct StaffLinks {
+    pub password: String,
+    pub enrolment: String,
+}
+
+/// Creates the staff account and e-mails them their link; returns the links to pass on.
+pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Result<StaffLinks> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
     let store = SqliteStore::open(&settings.database_url()).await?;
     let accounts = crate::startup::accounts(settings, &store)?;
@@ -66,7 +79,18 @@ pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Re
         Some(link.clone()),
     );
     accounts.mailer.send(message).await?;
-    Ok(link)
+    Ok(StaffLinks { password: link, enrolment: accounts.site.link(app::routes::TWO_FACTOR) })
+}
+
+/// Forgets the authenticator of the account with `--email`, and ends its sessions.
+pub async fn reset_two_factor(settings: &Settings, args: &[String]) -> anyhow::Result<Email> {
+    let email = args.iter().position(|a| a == "--email").and_then(|i| args.get(i + 1));
+    let email = email.ok_or_else(|| anyhow::anyhow!("--email is required"))?;
+    let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("\"{email}\" is not an e-mail address"))?;
+    let store = SqliteStore::open(&settings.database_url()).await?;
+    let account = store.account_by_email(&email).await?.ok_or_else(|| anyhow::anyhow!("{email} has no account"))?;
+    SecondFactorStore::reset(&store, account.id).await?;
+    Ok(email)
 }
 
 #[cfg(test)]

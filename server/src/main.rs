@@ -2,11 +2,12 @@
 //! file named by `PORTAL_CONFIG_FILE`, and `PORTAL_…` environment variables; see README.md.
 //!
 //! `server create-staff --role agent|supervisor|admin --email … --name … [--lang fr|en]` creates a staff
-//! account instead (`create-admin`: an administrator);
+//! account instead (`create-admin`: an administrator); `server reset-two-factor --email …` forgets a staff
+//! member's authenticator app (a lost phone);
 //! `server import-addresses FILE.csv` replaces the address points with the city's open-data file.
 
 use app::accounts::model::Role;
-use server::admin::{create_staff, CreateStaff};
+use server::admin::{create_staff, reset_two_factor, CreateStaff};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -42,8 +43,13 @@ fn main() -> ExitCode {
             };
             let role = staff.role.code();
             match runtime.block_on(create_staff(&settings, staff)) {
-                Ok(link) => {
-                    println!("Staff account ({role}) created. To choose a password (within 24 hours): {link}");
+                Ok(links) => {
+                    println!(
+                        "Staff account ({role}) created. To choose a password (within 24 hours): {}\n\
+                         Then sign in: the first sign-in sets up two-step verification with an authenticator app, \
+                         at {}",
+                        links.password, links.enrolment
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
@@ -52,6 +58,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some("reset-two-factor") => match runtime.block_on(reset_two_factor(&settings, &args[1..])) {
+            Ok(email) => {
+                println!("Two-step verification reset for {email}: signed out everywhere, they set it up again at their next sign-in.");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("reset-two-factor: {error:#}\nusage: server reset-two-factor --email ADDRESS");
+                ExitCode::FAILURE
+            }
+        },
         Some("import-addresses") => {
             let Some(file) = args.get(1) else {
                 eprintln!("usage: server import-addresses FILE.csv");
@@ -69,7 +85,7 @@ fn main() -> ExitCode {
             }
         }
         Some(other) => {
-            eprintln!("unknown command \"{other}\"; commands: create-admin, import-addresses (or none, to serve)");
+            eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses (or none, to serve)");
             ExitCode::from(2)
         }
     }

@@ -49,6 +49,7 @@ pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<
     Ok(Arc::new(Accounts {
         city: Arc::new(settings.city.clone()),
         store: Arc::new(store.clone()),
+        second_factors: Arc::new(store.clone()),
         mailer: Arc::new(LettreMailer::new(&settings.mail, data_dir)?),
         sms: sms::sender(&settings.sms, data_dir)?,
         limits: Default::default(),

@@ -1,9 +1,9 @@
 //! The accounts' server functions: the edge. Arguments arrive as the form's text, exactly as typed; each
 //! function parses them (`ssr::forms`), so a form can never skip it, and hands the flow what it needs.
 
-use super::model::{LinkView, Profile, SessionUser};
+use super::model::{DeviceView, LinkView, Profile, SessionUser, TwoFactorPage, Verified};
 #[cfg(feature = "ssr")]
-use super::ssr::{flows, forms, sessions};
+use super::ssr::{flows, forms, sessions, two_factor};
 #[cfg(feature = "ssr")]
 use crate::errors::answer;
 use crate::errors::{AppError, Json};
@@ -103,4 +103,39 @@ pub async fn close_account(confirm_password: String) -> Result<(), AppError> {
         sessions::clear_cookie(&context.accounts.site);
     }
     answer(result)
+}
+
+/// "Signed-in devices" on the account page.
+#[server(endpoint = "accounts/devices", output = Json)]
+pub async fn get_devices() -> Result<Vec<DeviceView>, AppError> {
+    let (context, caller) = edge();
+    answer(flows::devices(&context.accounts, &caller).await)
+}
+
+#[server(endpoint = "accounts/sign_out_others", output = Json)]
+pub async fn sign_out_others() -> Result<Vec<DeviceView>, AppError> {
+    let (context, caller) = edge();
+    answer(flows::sign_out_others(&context.accounts, &caller).await)
+}
+
+/// Staff's second step of signing in: what `/staff/verify` shows.
+#[server(endpoint = "accounts/two_factor", output = Json)]
+pub async fn get_two_factor() -> Result<TwoFactorPage, AppError> {
+    let (context, caller) = edge();
+    answer(two_factor::page(&context.accounts, &caller).await)
+}
+
+/// The authenticator's code (or a recovery code): enrols the first time, then verifies; the session is
+/// replaced by one with the second factor proven.
+#[server(endpoint = "accounts/two_factor/prove", output = Json)]
+pub async fn prove_two_factor(code: String) -> Result<Verified, AppError> {
+    let (context, caller) = edge();
+    let result = async {
+        caller.signed_in()?;
+        let code = two_factor::Code::parse(&code)?;
+        let (verified, token) = two_factor::prove(&context.accounts, &caller, code).await?;
+        sessions::set_cookie(&context.accounts.site, &token);
+        Ok(verified)
+    };
+    answer(result.await)
 }

@@ -205,6 +205,49 @@ pub struct Profile {
     pub sms_status: SmsStatus,
 }
 
+/// A device the person is signed in on, for "Signed-in devices" on the account page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeviceView {
+    /// "Firefox · Windows"; empty when the browser did not say.
+    pub device: String,
+    /// When the session began and when it was last used, as the city reads the time ("2026-11-28 14:05").
+    pub signed_in_at: String,
+    pub last_used_at: String,
+    /// The device this page is open on.
+    pub this_device: bool,
+}
+
+/// The staff's second step of signing in (`/staff/verify`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TwoFactorPage {
+    /// First time: add the portal to an authenticator app, then type its first code.
+    Enrol(Enrolment),
+    /// A code from the app (or a recovery code).
+    Verify,
+    /// Proven in this session already: on to the console.
+    Done,
+}
+
+/// What an authenticator app needs: the QR code, the same as a link (a phone opens the app with it) and as
+/// a key to type by hand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Enrolment {
+    /// The key in base32, in groups of four.
+    pub key: String,
+    /// `otpauth://totp/…`
+    pub link: String,
+    /// The QR code of the link, an SVG drawn on the server.
+    pub qr_svg: String,
+}
+
+/// The second factor is proven: at enrolment, the recovery codes (shown this once); after a recovery code,
+/// how many are left.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Verified {
+    pub recovery_codes: Vec<String>,
+    pub recovery_left: Option<u32>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

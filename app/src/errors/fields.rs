@@ -48,10 +48,12 @@ pub enum Field {
     Service,
     Topic,
     Outcome,
+    /// Staff signing in: the code from their authenticator app, or a recovery code.
+    Code,
 }
 
 impl Field {
-    pub const ALL: [Field; 31] = [
+    pub const ALL: [Field; 32] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -83,6 +85,7 @@ impl Field {
         Field::Service,
         Field::Topic,
         Field::Outcome,
+        Field::Code,
     ];
 
     /// The input's `name` and `id`.
@@ -119,6 +122,7 @@ impl Field {
             Field::Service => "service",
             Field::Topic => "topic",
             Field::Outcome => "outcome",
+            Field::Code => "code",
         }
     }
 
@@ -164,6 +168,7 @@ impl Field {
             Field::Service => "field-service",
             Field::Topic => "field-topic",
             Field::Outcome => "field-outcome",
+            Field::Code => "field-code",
         }
     }
 }
@@ -220,6 +225,11 @@ crate::codes::coded! {
         TooManyFiles = "too-many-files",
         /// The upload did not arrive (the connection dropped, the session ended, a failure on our side).
         UploadFailed = "upload-failed",
+        /// More files sent from this address, or for this account or draft, in the last hour than anyone
+        /// filing requests needs.
+        UploadQuota = "upload-quota",
+        /// The server's disk is nearly full: files are refused before the database's room is taken.
+        StorageFull = "storage-full",
         /// Staff asked for a move the request cannot make (completing a cancelled request).
         TransitionNotAllowed = "transition-not-allowed",
         /// No request has this reference.
@@ -236,18 +246,24 @@ crate::codes::coded! {
         ContactNeeded = "contact-needed",
         /// Updates by e-mail, and no e-mail address.
         EmailNeededForUpdates = "email-needed-for-updates",
+        /// Neither six digits nor a recovery code.
+        CodeInvalid = "code-invalid",
+        /// Not the app's code of this minute (or already used), nor an unused recovery code.
+        CodeWrong = "code-wrong",
     }
 }
 
 impl Problem {
     /// Problems with a file being sent (the photo steps and updates show them by the file input).
-    pub const OF_FILES: [Problem; 6] = [
+    pub const OF_FILES: [Problem; 8] = [
         Problem::FileTooLarge,
         Problem::FileType,
         Problem::FileUnreadable,
         Problem::ImageTooLarge,
         Problem::TooManyFiles,
         Problem::UploadFailed,
+        Problem::UploadQuota,
+        Problem::StorageFull,
     ];
 }
 

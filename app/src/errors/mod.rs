@@ -52,6 +52,9 @@ pub enum AppError {
     /// Signed in, but this is for city staff.
     #[error("forbidden")]
     Forbidden,
+    /// Staff signed in with their password only: the console opens once their authenticator's code is typed.
+    #[error("second factor required")]
+    SecondFactorRequired,
     /// Someone else changed the request after the form was read: nothing was saved.
     #[error("conflict")]
     Conflict,
@@ -95,7 +98,7 @@ impl AppError {
             }
             AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::SignInRequired | AppError::SignInFailed => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::SecondFactorRequired => StatusCode::FORBIDDEN,
             AppError::Conflict | AppError::ChatUnavailable | AppError::ChatEnded | AppError::AtCapacity => {
                 StatusCode::CONFLICT
             }
@@ -115,6 +118,7 @@ impl AppError {
             AppError::LinkInvalid => ("error-link-invalid-title", "error-link-invalid-text"),
             AppError::NotOnline => ("error-not-online-title", "error-not-online-text"),
             AppError::Forbidden => ("error-forbidden-title", "error-forbidden-text"),
+            AppError::SecondFactorRequired => ("error-second-factor-title", "error-second-factor-text"),
             AppError::Conflict => ("error-conflict-title", "error-conflict-text"),
             AppError::ChatUnavailable => ("error-chat-unavailable-title", "error-chat-unavailable-text"),
             AppError::ChatEnded => ("error-chat-ended-title", "error-chat-ended-text"),
@@ -127,6 +131,7 @@ impl AppError {
         match self {
             AppError::SignInRequired => Some((routes::SIGN_IN, "sign-in-button")),
             AppError::LinkInvalid => Some((routes::FORGOT_PASSWORD, "error-link-invalid-action")),
+            AppError::SecondFactorRequired => Some((routes::TWO_FACTOR, "error-second-factor-action")),
             _ => None,
         }
     }
@@ -268,6 +273,7 @@ mod tests {
             AppError::LinkInvalid,
             AppError::NotOnline,
             AppError::Forbidden,
+            AppError::SecondFactorRequired,
             AppError::Conflict,
             AppError::ChatUnavailable,
             AppError::ChatEnded,
@@ -286,6 +292,7 @@ mod tests {
                 | AppError::LinkInvalid
                 | AppError::NotOnline
                 | AppError::Forbidden
+                | AppError::SecondFactorRequired
                 | AppError::Conflict
                 | AppError::ChatUnavailable
                 | AppError::ChatEnded

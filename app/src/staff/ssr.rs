@@ -12,12 +12,15 @@ use crate::lifecycle::ssr::flows::{self, Stores};
 use crate::requests::model::{ContactChannel, Reference};
 use crate::requests::ssr::{access::Viewer, StoredRequest};
 
-/// The signed-in staff member; residents are refused (403), and nobody signed in is asked to (401).
+/// The signed-in staff member with their second factor proven; residents are refused (403), staff who have
+/// not typed their authenticator's code are sent to do so (403), and nobody signed in is asked to (401).
 pub fn require_staff(caller: &Caller) -> Result<&CurrentSession, AppError> {
     let session = caller.signed_in()?;
-    match session.user.role.is_staff() {
-        true => Ok(session),
-        false => Err(AppError::Forbidden),
+    match (session.is_staff(), session.user.role.is_staff()) {
+        (true, _) => Ok(session),
+        // Signed in with the password only: the authenticator's code first (`accounts::ssr::two_factor`).
+        (false, true) => Err(AppError::SecondFactorRequired),
+        (false, false) => Err(AppError::Forbidden),
     }
 }
 

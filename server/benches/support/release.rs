@@ -35,7 +35,8 @@ impl Release {
     /// prints.
     pub fn create_account(&self, args: &[&str]) -> String {
         let printed = String::from_utf8(self.command().args(args).output().unwrap().stdout).unwrap();
-        printed.split("token=").nth(1).expect("a password link").trim().to_string()
+        let token = printed.split("token=").nth(1).expect("a password link");
+        token.split_whitespace().next().unwrap_or_default().to_string()
     }
 
     pub fn start(&self) -> Child {

@@ -212,6 +212,28 @@ pub async fn registered(portal: &TestPortal, email: &str) {
     assert_eq!(status, StatusCode::OK);
 }
 
+/// The portal's settings, as a command run by IT on the same server reads them (`server create-staff`...).
+pub fn settings_of(portal: &TestPortal) -> server::config::Settings {
+    use figment::providers::{Format, Toml};
+    let data_dir = portal.data_dir().display().to_string();
+    let overrides = format!("[server]\ndata_dir = {data_dir:?}\npublic_url = \"{PUBLIC_URL}\"\n");
+    let figment = figment::Figment::from(Toml::string(server::config::DEFAULT_CITY)).merge(Toml::string(&overrides));
+    server::config::Settings::from_figment(figment).unwrap()
+}
+
+/// The second step of a staff member's first sign-in: adds the authenticator and types its first code.
+/// Returns the key and the recovery codes.
+pub async fn enrol(staff: &TestPortal) -> (String, Vec<String>) {
+    let (status, page) = staff.call("two_factor", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let key = page["Enrol"]["key"].as_str().unwrap().to_string();
+    let (status, verified) =
+        staff.call("two_factor/prove", &[("code", &crate::authenticator::app_code(&key, 0))]).await;
+    assert_eq!(status, StatusCode::OK, "{verified}");
+    let codes = verified["recovery_codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string());
+    (key, codes.collect())
+}
+
 /// Files that appear in `folder` (an outbox), oldest first, waiting up to five seconds for `count` of them:
 /// messages are sent in the background.
 pub async fn wait_for_files(folder: &Path, count: usize) -> Vec<PathBuf> {

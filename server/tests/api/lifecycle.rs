@@ -8,7 +8,7 @@ use reqwest::{header, multipart, StatusCode};
 use serde_json::{json, Value};
 
 /// A signed-in resident with a submitted request; returns its reference.
-async fn resident_with_request(portal: &TestPortal, email: &str) -> String {
+pub async fn resident_with_request(portal: &TestPortal, email: &str) -> String {
     signed_in(portal, email).await;
     let (draft, _) = filled(portal).await;
     let (status, path) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
@@ -23,6 +23,7 @@ pub async fn staff(portal: &TestPortal, email: &str, role: &str) -> TestPortal {
     browser.sql(&format!("UPDATE accounts SET role = '{role}', name = 'Agent Lavoie' WHERE email = '{email}'")).await;
     let (status, _) = browser.call("sign_in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::OK);
+    crate::helpers::enrol(&browser).await;
     browser
 }
 

@@ -2,6 +2,8 @@
 //! One test binary (faster to build than one per file).
 
 mod accounts;
+#[path = "../authenticator/mod.rs"]
+mod authenticator;
 mod chat;
 mod helpers;
 mod intake;
@@ -11,3 +13,4 @@ mod messages;
 mod pages;
 mod requests;
 mod search;
+mod two_factor;

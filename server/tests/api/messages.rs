@@ -6,8 +6,6 @@ use crate::helpers::{
 };
 use app::accounts::model::Role;
 use axum::{extract::State, http::HeaderMap, routing::post, Form, Router};
-use figment::providers::{Format, Toml};
-use figment::Figment;
 use reqwest::StatusCode;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -247,15 +245,14 @@ async fn with_twilio_configured_texts_go_through_its_rest_api() {
 #[tokio::test]
 async fn create_staff_makes_a_staff_account_whose_owner_chooses_a_password() {
     let portal = spawn_portal().await;
-    let data_dir = portal.data_dir().display().to_string();
-    let overrides = format!("[server]\ndata_dir = {data_dir:?}\npublic_url = \"{PUBLIC_URL}\"\n");
-    let figment = Figment::from(Toml::string(server::config::DEFAULT_CITY)).merge(Toml::string(&overrides));
-    let settings = server::config::Settings::from_figment(figment).unwrap();
+    let settings = crate::helpers::settings_of(&portal);
     let args: Vec<String> =
         ["--email", "it@example.ca", "--name", "Équipe TI", "--lang", "fr"].map(String::from).into();
     let admin = server::admin::CreateStaff::parse(&args, Role::Admin).unwrap();
-    let link = server::admin::create_staff(&settings, admin).await.unwrap();
+    let links = server::admin::create_staff(&settings, admin).await.unwrap();
+    let link = links.password;
     assert!(link.starts_with(&format!("{PUBLIC_URL}/account/password?token=")));
+    assert_eq!(links.enrolment, format!("{PUBLIC_URL}/staff/verify"));
     let token = link.split("token=").nth(1).unwrap();
     assert_eq!(portal.call("set_password", &[("token", token), ("new_password", PASSWORD)]).await.0, StatusCode::OK);
     let (status, user) = portal.call("sign_in", &[("email", "it@example.ca"), ("password", PASSWORD)]).await;

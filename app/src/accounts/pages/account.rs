@@ -2,12 +2,14 @@
 //! their personal data (download it, or close the account).
 
 use super::register::{lang_options, updates_options};
-use crate::accounts::api::{get_profile, ChangePassword, CloseAccount, SignOut, UpdateProfile};
-use crate::accounts::model::{Profile, SessionUser, SmsStatus};
+use crate::accounts::api::{
+    get_devices, get_profile, ChangePassword, CloseAccount, SignOut, SignOutOthers, UpdateProfile,
+};
+use crate::accounts::model::{DeviceView, Profile, SessionUser, SmsStatus};
 use crate::accounts::session::use_session;
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
@@ -34,6 +36,7 @@ fn Account(profile: Profile) -> impl IntoView {
         </section>
         <ProfileForm profile/>
         <PasswordForm/>
+        <DevicesSection/>
         <DataSection/>
     }
 }
@@ -108,6 +111,67 @@ fn PasswordForm() -> impl IntoView {
                 <SubmitButton label="account-password-button" pending=action.pending()/>
             </ActionForm>
         </section>
+    }
+}
+
+/// "Signed-in devices": where the account is signed in now, and "sign out of the other devices" for a
+/// phone lost or a public computer left signed in.
+#[component]
+fn DevicesSection() -> impl IntoView {
+    let devices = Resource::new(|| (), |_| get_devices());
+    view! {
+        <section aria-labelledby="devices-heading">
+            <h2 id="devices-heading">{t("account-devices-heading")}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move { view_or_error(devices.await.map(|devices| view! { <Devices devices/> })) })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Devices(devices: Vec<DeviceView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SignOutOthers>::new();
+    let error = action_error(action.value());
+    let current = move || action.value().get().and_then(Result::ok).unwrap_or_else(|| devices.clone());
+    let signed_out = move || matches!(action.value().get(), Some(Ok(_)));
+    let item = move |device: DeviceView| {
+        let name = match device.device.is_empty() {
+            true => i18n.t("account-device-unknown"),
+            false => device.device.clone(),
+        };
+        let times = move || {
+            let args = [
+                ("signed_in", Arg::from(device.signed_in_at.clone())),
+                ("used", Arg::from(device.last_used_at.clone())),
+            ];
+            i18n.t_args("account-device-times", &args)
+        };
+        view! {
+            <li>
+                <strong>{name}</strong>
+                {device.this_device.then(|| view! { " – " {t("account-device-this")} })}
+                <br/>
+                <span class="hint">{times}</span>
+            </li>
+        }
+    };
+    let others = {
+        let current = current.clone();
+        move || current().len() > 1
+    };
+    view! {
+        <ul class="devices">{move || current().into_iter().map(item).collect_view()}</ul>
+        <ErrorSummary error/>
+        <Show when=signed_out>
+            <p class="success" role="status">{t("account-devices-signed-out")}</p>
+        </Show>
+        <Show when=others>
+            <ActionForm action attr:class="form">
+                <button type="submit" class="button button-secondary">{t("account-devices-sign-out-others")}</button>
+            </ActionForm>
+        </Show>
     }
 }
 

@@ -4,15 +4,18 @@ mod account;
 mod password;
 mod register;
 mod sign_in;
+mod two_factor;
 
 use account::AccountPage;
 use password::{ForgotPasswordPage, SetPasswordPage};
 use register::RegisterPage;
 pub use register::{lang_options, updates_options};
 use sign_in::SignInPage;
+use two_factor::VerifyPage;
 
 lazy_page!(SignInRoute, SignInPage);
 lazy_page!(AccountRoute, AccountPage);
 lazy_page!(RegisterRoute, RegisterPage);
 lazy_page!(ForgotPasswordRoute, ForgotPasswordPage);
 lazy_page!(SetPasswordRoute, SetPasswordPage);
+lazy_page!(TwoFactorRoute, VerifyPage);

@@ -17,13 +17,18 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     // Where the resident was going when asked to sign in (a request's last step, say): a path on this site.
-    // Otherwise their account, or the console for staff.
+    // Otherwise their account. Staff type their authenticator's code first, then go on there or to the
+    // console.
     let next = use_query_map().get_untracked().get("next").filter(|next| crate::navigation::is_local_path(next));
     Effect::new(move |_| {
         if let Some(Ok(user)) = action.value().get() {
-            let home = if user.role.is_staff() { routes::STAFF } else { routes::ACCOUNT };
+            let to = match (user.role.is_staff(), &next) {
+                (true, next) => routes::two_factor_then(next.as_deref().unwrap_or(routes::STAFF)),
+                (false, Some(next)) => next.clone(),
+                (false, None) => routes::ACCOUNT.to_string(),
+            };
             session.set(Some(user));
-            navigate(next.as_deref().unwrap_or(home), Default::default());
+            navigate(&to, Default::default());
         }
     });
     view! {

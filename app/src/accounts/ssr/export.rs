@@ -91,6 +91,7 @@ async fn personal_data(context: &ServerContext, session: &CurrentSession) -> any
             "password_set": account.password_hash.is_some(),
         },
         "sessions": sessions.iter().map(|s| json!({
+            "device": s.device,
             "signed_in_at": time(s.created_at),
             "last_used_at": time(s.last_seen_at),
         })).collect::<Vec<_>>(),

@@ -5,10 +5,12 @@
 use super::forms::{Details, Registration};
 use super::sessions::{self, Caller, CurrentSession};
 use super::{
-    limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, NewAccount, ProfileChange,
-    UsedLink,
+    limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, NewAccount, NewSession,
+    ProfileChange, UsedLink,
 };
-use crate::accounts::model::{Email, LinkView, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy};
+use crate::accounts::model::{
+    DeviceView, Email, LinkView, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy,
+};
 use crate::errors::{AppError, Field, Problem};
 use crate::routes;
 use std::sync::Arc;
@@ -110,7 +112,9 @@ pub async fn sign_in(
     }
     let account = account.ok_or(AppError::SignInFailed)?;
     sessions::end(accounts.store.as_ref(), caller.session.as_ref()).await?;
-    let token = sessions::start(accounts.store.as_ref(), account.id).await?;
+    // Staff prove their second factor next (`two_factor`), in a new session.
+    let new = NewSession { device: &caller.device, second_factor: false };
+    let token = sessions::start(accounts.store.as_ref(), account.id, new).await?;
     let name = account.name.map(|name| name.as_str().to_string()).unwrap_or_default();
     Ok((SessionUser { name, role: account.role }, token))
 }
@@ -262,6 +266,28 @@ pub async fn change_password(
     accounts.store.set_password(account.id, &hash, Some(&session.token_hash), now()).await?;
     mail_account(accounts, &account, mail::Kind::PasswordChanged, None);
     Ok(())
+}
+
+/// The devices the signed-in person is signed in on, the one asking first, then the most recently used.
+pub async fn devices(accounts: &Accounts, caller: &Caller) -> Result<Vec<DeviceView>, AppError> {
+    let session = caller.signed_in()?;
+    let mut sessions = accounts.store.sessions_of(session.account_id).await?;
+    sessions.sort_by_key(|stored| (stored.token_hash != session.token_hash, -stored.last_seen_at));
+    let city = &accounts.city;
+    let view = |stored: &super::StoredSession| DeviceView {
+        device: stored.device.clone(),
+        signed_in_at: city.time_of(stored.created_at),
+        last_used_at: city.time_of(stored.last_seen_at),
+        this_device: stored.token_hash == session.token_hash,
+    };
+    Ok(sessions.iter().map(view).collect())
+}
+
+/// "Sign out of the other devices": every session of the account but this one ends.
+pub async fn sign_out_others(accounts: &Accounts, caller: &Caller) -> Result<Vec<DeviceView>, AppError> {
+    let session = caller.signed_in()?;
+    accounts.store.end_other_sessions(session.account_id, &session.token_hash).await?;
+    devices(accounts, caller).await
 }
 
 /// Closes the signed-in account after checking its password; the edge clears the cookie.

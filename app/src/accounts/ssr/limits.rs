@@ -30,6 +30,11 @@ pub enum Action {
     NewProfile,
     /// Starting a request: a draft (and up to 50 MB of files with it) that anyone may make signed out.
     StartDraft,
+    /// Staff typing the code of their authenticator app: six digits are guessed only slowly.
+    SecondFactor,
+    /// Files sent, counted in megabytes (each upload at least one): a resident sends a few photos, an agent
+    /// an e-mail's attachments; nobody fills the disk.
+    UploadMegabytes,
 }
 
 /// A burst allowed at once, then one more every `every`.
@@ -39,7 +44,7 @@ struct Rule {
 }
 
 impl Action {
-    const ALL: [Action; 8] = [
+    const ALL: [Action; 10] = [
         Action::SignIn,
         Action::Register,
         Action::PasswordLink,
@@ -48,6 +53,8 @@ impl Action {
         Action::FindCaller,
         Action::NewProfile,
         Action::StartDraft,
+        Action::SecondFactor,
+        Action::UploadMegabytes,
     ];
 
     fn per_ip(self) -> Rule {
@@ -62,6 +69,9 @@ impl Action {
             Action::NewProfile => Rule { burst: 100, every: Duration::from_secs(6) },
             // A resident starts one or two; a contact centre of agents filing for callers, several a minute.
             Action::StartDraft => Rule { burst: 60, every: Duration::from_secs(10) },
+            Action::SecondFactor => Rule { burst: 30, every: Duration::from_secs(30) },
+            // 500 MB an hour from one address: a contact centre's agents adding e-mailed attachments.
+            Action::UploadMegabytes => Rule { burst: 500, every: Duration::from_millis(7200) },
         }
     }
 
@@ -86,6 +96,10 @@ impl Action {
             Action::NewProfile => Rule { burst: 20, every: Duration::from_secs(60) },
             // Per resident or agent (per address for a resident signed out).
             Action::StartDraft => Rule { burst: 20, every: Duration::from_secs(60) },
+            // Five tries, then one every five minutes: under 300 guesses a day against a million codes.
+            Action::SecondFactor => Rule { burst: 5, every: Duration::from_secs(5 * 60) },
+            // 150 MB an hour per account (per draft signed out): three full drafts' worth of files.
+            Action::UploadMegabytes => Rule { burst: 150, every: Duration::from_secs(24) },
         }
     }
 }
@@ -129,6 +143,12 @@ fn client_key(ip: std::net::IpAddr) -> String {
 impl Limits {
     /// Counts one attempt at `action` from `ip` for `account`; refuses with the wait when over the limit.
     pub fn check(&self, action: Action, ip: std::net::IpAddr, account: &str) -> Result<(), AppError> {
+        self.check_n(action, ip, account, 1)
+    }
+
+    /// Counts `cost` units of `action` at once (megabytes of an upload).
+    pub fn check_n(&self, action: Action, ip: std::net::IpAddr, account: &str, cost: u32) -> Result<(), AppError> {
+        let cost = NonZeroU32::new(cost).unwrap_or(NonZeroU32::MIN);
         let keyed = [
             (&self.per_ip, client_key(ip)),
             (&self.per_account, account.to_lowercase()),
@@ -143,10 +163,13 @@ impl Limits {
                     return Err(AppError::TooManyAttempts { minutes: 1 });
                 }
             }
-            if let Err(not_until) = limiter.check_key(&key) {
-                let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
-                return Err(AppError::TooManyAttempts { minutes: wait.as_secs().div_ceil(60).max(1) });
-            }
+            let wait = match limiter.check_key_n(&key, cost) {
+                Ok(Ok(())) => continue,
+                Ok(Err(not_until)) => not_until.wait_time_from(governor::clock::DefaultClock::default().now()),
+                // More at once than the limit ever allows (the upload's size is capped well below).
+                Err(_) => action.per_account().every * action.per_account().burst,
+            };
+            return Err(AppError::TooManyAttempts { minutes: wait.as_secs().div_ceil(60).max(1) });
         }
         Ok(())
     }
@@ -197,6 +220,17 @@ mod tests {
         assert!(limits.check(Action::Register, same, "q@example.ca").is_err());
         assert_eq!(limits.check(Action::Register, "2001:db8:1:3::1".parse().unwrap(), "r@example.ca"), Ok(()));
         assert_eq!(client_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
+    }
+
+    #[test]
+    fn uploads_are_counted_in_megabytes() {
+        let limits = Limits::default();
+        let ip = "192.0.2.3".parse().unwrap();
+        for _ in 0..15 {
+            assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 10), Ok(()));
+        }
+        assert!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 1).is_err(), "150 MB for one draft");
+        assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-b", 10), Ok(()));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod passwords;
 pub mod sessions;
 pub mod sms;
 pub mod tokens;
+pub mod two_factor;
 
 use super::model::{Channel, Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
 use crate::city::ssr::City;
@@ -100,12 +101,24 @@ pub struct UsedLink {
     pub details: Option<ProfileChange>,
 }
 
-/// A session row: when it began and when it was last used, for the idle and absolute limits.
-#[derive(Clone, Copy, Debug)]
+/// A session row: when it began and when it was last used, for the idle and absolute limits; the device it
+/// was started from, and whether the second factor was proven in it (staff).
+#[derive(Clone, Debug)]
 pub struct StoredSession {
+    pub token_hash: Vec<u8>,
     pub account_id: AccountId,
     pub created_at: i64,
     pub last_seen_at: i64,
+    pub device: String,
+    pub second_factor: bool,
+}
+
+/// What a new session records beside its account.
+#[derive(Clone, Copy, Debug)]
+pub struct NewSession<'a> {
+    /// "Firefox · Windows" ([`sessions::device_of`]), for the devices list.
+    pub device: &'a str,
+    pub second_factor: bool,
 }
 
 /// Where accounts are kept. Implemented per database in `server/src/store/`.
@@ -146,14 +159,22 @@ pub trait AccountStore: Send + Sync {
     /// gives its account. Of two uses at once, one gets the account and the other `None`.
     async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>>;
 
-    async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
+    async fn create_session(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        session: NewSession<'_>,
+        now: i64,
+    ) -> anyhow::Result<()>;
     async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>>;
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> anyhow::Result<()>;
     async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()>;
+    /// Ends every session of the account but `keep` ("sign out of the other devices").
+    async fn end_other_sessions(&self, id: AccountId, keep: &[u8]) -> anyhow::Result<()>;
 
     /// Removes what identifies the person, their sessions and links; the row stays for their requests.
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()>;
-    /// Every session's start and last use, for the personal-data download.
+    /// Every session of the account, oldest first: the devices list and the personal-data download.
     async fn sessions_of(&self, id: AccountId) -> anyhow::Result<Vec<StoredSession>>;
 }
 
@@ -180,6 +201,7 @@ pub struct Accounts {
     /// Names the city and its 311 contacts in e-mails and text messages.
     pub city: Arc<City>,
     pub store: Arc<dyn AccountStore>,
+    pub second_factors: Arc<dyn two_factor::SecondFactorStore>,
     pub mailer: Arc<dyn mail::Mailer>,
     pub sms: Arc<dyn sms::SmsSender>,
     pub limits: limits::Limits,

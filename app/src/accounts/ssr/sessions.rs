@@ -3,7 +3,7 @@
 //! (half an hour for staff) or twelve hours after sign-in, whichever comes first, and at sign-out or a
 //! password change.
 
-use super::{now, tokens, Account, AccountId, AccountStore, Accounts, Site};
+use super::{now, tokens, Account, AccountId, AccountStore, Accounts, NewSession, Site};
 use crate::accounts::model::SessionUser;
 use crate::cookies::SiteCookie;
 use crate::errors::AppError;
@@ -32,6 +32,16 @@ pub struct CurrentSession {
     pub account_id: AccountId,
     pub token_hash: Vec<u8>,
     pub user: SessionUser,
+    /// Staff proved their authenticator's code in this session (`two_factor`): the console is open to them.
+    pub second_factor: bool,
+}
+
+impl CurrentSession {
+    /// Acts as staff: a staff account whose second factor is proven in this session. Until then a staff
+    /// member is treated as anyone signed in: they see only their own requests.
+    pub fn is_staff(&self) -> bool {
+        self.user.role.is_staff() && self.second_factor
+    }
 }
 
 /// Counted for requests whose address is unknown (no connection information: only in-process calls).
@@ -84,7 +94,7 @@ async fn find(accounts: &Accounts, token: &str) -> anyhow::Result<Option<Current
         accounts.store.touch_session(&token_hash, now).await?;
     }
     let user = SessionUser { name: name.as_str().to_string(), role: account.role };
-    Ok(Some(CurrentSession { account_id: account.id, token_hash, user }))
+    Ok(Some(CurrentSession { account_id: account.id, token_hash, user, second_factor: stored.second_factor }))
 }
 
 /// Who is calling, from where, in what language: read once from the request at the edge (server functions,
@@ -94,6 +104,8 @@ pub struct Caller {
     pub session: Option<CurrentSession>,
     pub ip: IpAddr,
     pub lang: Lang,
+    /// The browser and system, as the devices list names them ([`device_of`]).
+    pub device: String,
 }
 
 impl Caller {
@@ -104,7 +116,8 @@ impl Caller {
         Caller {
             session: extensions.and_then(|e| e.get::<CurrentSession>()).cloned(),
             ip: extensions.and_then(|e| e.get::<ClientIp>()).map_or(UNKNOWN_CLIENT, |ip| ip.0),
-            lang: parts.map(|parts| crate::i18n::ssr::negotiate(&parts.headers)).unwrap_or_default(),
+            lang: parts.as_ref().map(|parts| crate::i18n::ssr::negotiate(&parts.headers)).unwrap_or_default(),
+            device: parts.as_ref().map(|parts| device_of(&parts.headers)).unwrap_or_default(),
         }
     }
 
@@ -125,10 +138,37 @@ pub fn request_user() -> Option<SessionUser> {
 }
 
 /// Starts a session for `account_id`; returns the token for [`set_cookie`].
-pub async fn start(store: &dyn AccountStore, account_id: AccountId) -> anyhow::Result<String> {
+pub async fn start(store: &dyn AccountStore, account_id: AccountId, session: NewSession<'_>) -> anyhow::Result<String> {
     let token = tokens::new_token();
-    store.create_session(account_id, &tokens::hash(&token), now()).await?;
+    store.create_session(account_id, &tokens::hash(&token), session, now()).await?;
     Ok(token)
+}
+
+/// "Firefox · Windows": enough for a person to recognise their own devices in a list, and no more of the
+/// User-Agent than that (it is kept with the session). Edge and Opera say "Chrome" too, so they come first.
+pub fn device_of(headers: &HeaderMap) -> String {
+    let agent = headers.get(http::header::USER_AGENT).and_then(|value| value.to_str().ok()).unwrap_or_default();
+    let first = |names: &[(&str, &'static str)]| names.iter().find(|(token, _)| agent.contains(token)).map(|n| n.1);
+    let browser = first(&[
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("SamsungBrowser/", "Samsung Internet"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS/", "Firefox"),
+        ("CriOS/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]);
+    let system = first(&[
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("CrOS", "ChromeOS"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]);
+    [browser, system].into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
 /// Ends `session`, if any. The edge clears the cookie with [`clear_cookie`].
@@ -165,5 +205,24 @@ mod tests {
         assert_eq!(forwarded_for(&headers), Some("198.51.100.7".parse().unwrap()));
         headers.insert("x-forwarded-for", "nonsense".parse().unwrap());
         assert_eq!(forwarded_for(&headers), None);
+    }
+
+    #[test]
+    fn a_device_is_named_by_its_browser_and_system() {
+        let device = |agent: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(http::header::USER_AGENT, agent.parse().unwrap());
+            device_of(&headers)
+        };
+        let windows_edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) \
+                            Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
+        assert_eq!(device(windows_edge), "Edge · Windows");
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) \
+                      Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(device(iphone), "Safari · iPhone");
+        let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36";
+        assert_eq!(device(android), "Chrome · Android");
+        assert_eq!(device("curl/8.5.0"), "");
+        assert_eq!(device_of(&HeaderMap::new()), "");
     }
 }

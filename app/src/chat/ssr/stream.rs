@@ -146,7 +146,7 @@ impl Follow {
 /// is open the agent counts as present; when it closes they drop off the desk within a minute.
 pub async fn desk_events(State(context): State<ServerContext>, session: Option<Extension<CurrentSession>>) -> Response {
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    if !session.user.role.is_staff() {
+    if !session.is_staff() {
         return StatusCode::FORBIDDEN.into_response();
     }
     let desk = Desk {

@@ -24,7 +24,7 @@ pub async fn visible(
     session: &CurrentSession,
 ) -> Result<(StoredRequest, Viewer), AppError> {
     let request = store.request(reference).await?.ok_or(AppError::NotFound)?;
-    let viewer = if session.user.role.is_staff() {
+    let viewer = if session.is_staff() {
         Viewer::Staff
     } else if request.account_id == session.account_id {
         Viewer::Author

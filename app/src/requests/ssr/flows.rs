@@ -264,7 +264,7 @@ fn author(session: &CurrentSession, draft: &Draft) -> Result<Author, AppError> {
     match &draft.on_behalf {
         None => Ok(Author { account: session.account_id, lang: None, page: routes::request }),
         // A role taken away since the draft was started takes the draft with it.
-        Some(_) if !session.user.role.is_staff() => Err(AppError::Forbidden),
+        Some(_) if !session.is_staff() => Err(AppError::Forbidden),
         Some(on) => Ok(Author { account: on.caller, lang: Some(on.lang), page: routes::staff_request }),
     }
 }
@@ -308,7 +308,7 @@ async fn submit_draft(
 /// it for a caller and see every request).
 async fn already_submitted(requests: &Requests, key: &DraftId, session: &CurrentSession) -> Result<String, AppError> {
     let reference = requests.store.request_by_key(key).await?.ok_or(AppError::NotFound)?;
-    if session.user.role.is_staff() {
+    if session.is_staff() {
         return Ok(routes::staff_request(&reference));
     }
     match requests.store.request(&reference).await?.is_some_and(|request| request.account_id == session.account_id) {

@@ -1,7 +1,9 @@
 use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
-use app::accounts::ssr::{Account, AccountId, AccountStore, NewAccount, ProfileChange, StoredSession, UsedLink};
+use app::accounts::ssr::{
+    Account, AccountId, AccountStore, NewAccount, NewSession, ProfileChange, StoredSession, UsedLink,
+};
 use app::i18n::Lang;
 
 const ACCOUNT_COLUMNS: &str =
@@ -44,19 +46,27 @@ impl TryFrom<AccountRow> for Account {
     }
 }
 
+const SESSION_COLUMNS: &str = "token_hash, account_id, created_at, last_seen_at, device, second_factor";
+
 #[derive(sqlx::FromRow)]
 struct SessionRow {
+    token_hash: Vec<u8>,
     account_id: i64,
     created_at: i64,
     last_seen_at: i64,
+    device: String,
+    second_factor: bool,
 }
 
 impl From<SessionRow> for StoredSession {
     fn from(row: SessionRow) -> StoredSession {
         StoredSession {
+            token_hash: row.token_hash,
             account_id: AccountId(row.account_id),
             created_at: row.created_at,
             last_seen_at: row.last_seen_at,
+            device: row.device,
+            second_factor: row.second_factor,
         }
     }
 }
@@ -239,24 +249,33 @@ impl AccountStore for SqliteStore {
         Ok(row.map(used_link))
     }
 
-    async fn create_session(&self, id: AccountId, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
-            .bind(token_hash)
-            .bind(id.0)
-            .bind(now)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+    async fn create_session(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        session: NewSession<'_>,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, device, second_factor)
+             VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+        )
+        .bind(token_hash)
+        .bind(id.0)
+        .bind(now)
+        .bind(session.device.chars().take(60).collect::<String>())
+        .bind(session.second_factor)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>> {
-        let row = sqlx::query_as::<_, SessionRow>(
-            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row =
+            sqlx::query_as::<_, SessionRow>(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = ?"))
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.map(StoredSession::from))
     }
 
@@ -271,6 +290,15 @@ impl AccountStore for SqliteStore {
 
     async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn end_other_sessions(&self, id: AccountId, keep: &[u8]) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash != ?")
+            .bind(id.0)
+            .bind(keep)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -292,9 +320,9 @@ impl AccountStore for SqliteStore {
     }
 
     async fn sessions_of(&self, id: AccountId) -> anyhow::Result<Vec<StoredSession>> {
-        let rows = sqlx::query_as::<_, SessionRow>(
-            "SELECT account_id, created_at, last_seen_at FROM sessions WHERE account_id = ? ORDER BY created_at",
-        )
+        let rows = sqlx::query_as::<_, SessionRow>(&format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions WHERE account_id = ? ORDER BY created_at"
+        ))
         .bind(id.0)
         .fetch_all(&self.pool)
         .await?;
@@ -311,6 +339,8 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("t.sqlite3").display());
         (dir, SqliteStore::open(&url).await.unwrap())
     }
+
+    const SESSION: NewSession<'static> = NewSession { device: "Firefox · Linux", second_factor: false };
 
     fn marie() -> NewAccount {
         NewAccount {
@@ -339,7 +369,7 @@ mod tests {
         let (_dir, store) = store().await;
         let id = store.create_account(&marie(), 1).await.unwrap().unwrap();
         for token in [b"a", b"b", b"c"] {
-            store.create_session(id, token, 1).await.unwrap();
+            store.create_session(id, token, SESSION, 1).await.unwrap();
         }
         store.set_password(id, "hash", Some(b"b"), 2).await.unwrap();
         assert!(store.session(b"a").await.unwrap().is_none());
@@ -361,10 +391,32 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn signing_out_of_the_other_devices_keeps_this_one() {
+        let (_dir, store) = store().await;
+        let id = store.create_account(&marie(), 1).await.unwrap().unwrap();
+        let paul = NewAccount { email: Email::parse("paul@example.ca").unwrap(), ..marie() };
+        let paul = store.create_account(&paul, 1).await.unwrap().unwrap();
+        store.create_session(id, b"phone", SESSION, 1).await.unwrap();
+        store
+            .create_session(id, b"desk", NewSession { device: "Edge · Windows", second_factor: true }, 2)
+            .await
+            .unwrap();
+        store.create_session(paul, b"paul", SESSION, 1).await.unwrap();
+        let sessions = store.sessions_of(id).await.unwrap();
+        let seen: Vec<_> =
+            sessions.iter().map(|s| (s.token_hash.as_slice(), s.device.as_str(), s.second_factor)).collect();
+        assert_eq!(seen, [(&b"phone"[..], "Firefox · Linux", false), (&b"desk"[..], "Edge · Windows", true)]);
+        store.end_other_sessions(id, b"desk").await.unwrap();
+        assert_eq!(store.sessions_of(id).await.unwrap().len(), 1);
+        assert!(store.session(b"desk").await.unwrap().is_some());
+        assert!(store.session(b"paul").await.unwrap().is_some(), "another account's sessions stay");
+    }
+
+    #[tokio::test]
     async fn closing_removes_identity_but_keeps_the_row() {
         let (_dir, store) = store().await;
         let id = store.create_account(&marie(), 1).await.unwrap().unwrap();
-        store.create_session(id, b"s", 1).await.unwrap();
+        store.create_session(id, b"s", SESSION, 1).await.unwrap();
         store.close_account(id, 9).await.unwrap();
         let closed = store.account(id).await.unwrap().unwrap();
         assert!(closed.email.is_none() && closed.name.is_none() && closed.mobile.is_none());

@@ -11,6 +11,7 @@ mod queue;
 mod requests;
 mod rows;
 mod surveys;
+mod two_factor;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
