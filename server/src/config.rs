@@ -59,6 +59,14 @@ pub struct ServerSettings {
     /// needs minutes for.
     #[serde(default = "upload_timeout_seconds")]
     pub upload_timeout_seconds: u64,
+    /// Photos and files are refused (a clear message; the request can still be submitted) while the disk
+    /// of `data_dir/files` has less free space than this, so that the database always has room to write.
+    #[serde(default = "min_free_disk_mb")]
+    pub min_free_disk_mb: u64,
+}
+
+fn min_free_disk_mb() -> u64 {
+    256
 }
 
 fn request_timeout_seconds() -> u64 {

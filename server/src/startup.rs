@@ -9,7 +9,7 @@ use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::SearchIndex;
 use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, LocalBus};
 use app::notifications::Outbox;
-use app::requests::ssr::{updates, uploads, Files, Requests};
+use app::requests::ssr::{updates, uploads, DiskFloor, Files, Requests};
 use app::ssr::ServerContext;
 use axum::{
     extract::{DefaultBodyLimit, FromRef},
@@ -133,11 +133,13 @@ async fn addresses(store: &SqliteStore) -> anyhow::Result<Vec<app::addresses::Ad
 
 /// Where photos and files go: `data_dir/files`, or the configured S3-compatible bucket.
 pub fn file_store(settings: &Settings) -> anyhow::Result<Files> {
-    Ok(Files(match &settings.files {
+    let folder = settings.server.data_dir.join("files");
+    let floor = DiskFloor { folder: folder.clone(), free_bytes: settings.server.min_free_disk_mb * 1024 * 1024 };
+    Ok(match &settings.files {
         config::Files::Local => {
-            let folder = settings.server.data_dir.join("files");
             std::fs::create_dir_all(&folder)?;
-            Arc::new(object_store::local::LocalFileSystem::new_with_prefix(folder)?)
+            let store = Arc::new(object_store::local::LocalFileSystem::new_with_prefix(folder)?);
+            Files { store, floor: Some(floor) }
         }
         config::Files::S3 { bucket, endpoint, region } => {
             let mut builder = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket);
@@ -147,9 +149,9 @@ pub fn file_store(settings: &Settings) -> anyhow::Result<Files> {
             if let Some(region) = region {
                 builder = builder.with_region(region);
             }
-            Arc::new(builder.build()?)
+            Files { store: Arc::new(builder.build()?), floor: None }
         }
-    }))
+    })
 }
 
 fn router(state: AppState) -> Router {
@@ -323,7 +325,7 @@ mod tests {
         let config = "[files]\nstore = \"s3\"\nbucket = \"portail311-files\"\nendpoint = \"http://127.0.0.1:9000\"\n\
                       region = \"ca-central-1\"\n";
         let files = file_store(&settings(config).unwrap()).unwrap();
-        assert_eq!(files.0.to_string(), "AmazonS3(portail311-files)");
+        assert_eq!(files.store.to_string(), "AmazonS3(portail311-files)");
         let error = settings("[files]\nstore = \"s3\"\n").unwrap_err().to_string();
         assert!(error.contains("files.bucket"), "{error}");
     }

@@ -2,7 +2,8 @@
 //! exactly-once submission under concurrent duplicates, the receipt, who may see a draft, and a failure
 //! in the middle of a submission leaving nothing half-saved.
 
-use crate::helpers::{outbox_mails, registered, spawn_portal, TestPortal, PASSWORD};
+use crate::helpers::{outbox_mails, registered, spawn_portal, spawn_portal_with, TestPortal, PASSWORD};
+use app::requests::model::FILES_MAX;
 use reqwest::{header, multipart, StatusCode};
 use serde_json::{json, Value};
 
@@ -401,4 +402,29 @@ async fn drafts_anyone_can_make_are_limited_and_kept_a_day() {
     }
     assert_eq!(left, 1);
     assert_eq!(count(&again.portal, "SELECT count(*) FROM drafts WHERE account_id IS NOT NULL").await, 1);
+}
+
+#[tokio::test]
+async fn uploads_have_an_hourly_quota_and_stop_before_the_disk_fills() {
+    let portal = spawn_portal().await;
+    let draft = start(&portal, "pothole").await;
+    let pdf = || vec![("note.pdf", b"%PDF-1.4\n%%EOF\n".to_vec())];
+    // Each upload counts at least a megabyte: 150 an hour for one draft, whatever happens to them.
+    for n in 0..150 {
+        let (status, answer) = upload(&portal, &draft, &pdf()).await;
+        let expected = if n < FILES_MAX { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        assert_eq!(status, expected, "{n}: {answer}");
+    }
+    let (status, answer) = upload(&portal, &draft, &pdf()).await;
+    assert_eq!((status, answer), (StatusCode::TOO_MANY_REQUESTS, json!({"problem": "upload-quota"})));
+    assert_eq!(count(&portal, "SELECT count(*) FROM attachments").await, FILES_MAX as i64, "nothing more kept");
+
+    // A disk under the floor takes no file; the request can still go without.
+    let full = spawn_portal_with("[server]\nmin_free_disk_mb = 1000000000\n").await;
+    let draft = start(&full, "pothole").await;
+    let (status, answer) = upload(&full, &draft, &pdf()).await;
+    assert_eq!((status, answer), (StatusCode::INSUFFICIENT_STORAGE, json!({"problem": "storage-full"})));
+    assert_eq!(count(&full, "SELECT count(*) FROM attachments").await, 0);
+    let stored = std::fs::read_dir(full.data_dir().join("files")).map_or(0, |folder| folder.count());
+    assert_eq!(stored, 0);
 }

@@ -202,9 +202,34 @@ pub trait RequestStore: Send + Sync {
 /// The photos and files, in an object store (a local folder by default, S3-compatible when configured).
 /// Keys are made from the attachment's random id only: `files/<id>` and `thumbs/<id>.jpg`.
 #[derive(Clone)]
-pub struct Files(pub Arc<dyn ObjectStore>);
+pub struct Files {
+    pub store: Arc<dyn ObjectStore>,
+    /// On a local folder: new files are refused while its disk has less free than this, so that a disk
+    /// filled with photos never leaves the database unable to write.
+    pub floor: Option<DiskFloor>,
+}
+
+/// A folder, and the free bytes its disk must keep.
+#[derive(Clone, Debug)]
+pub struct DiskFloor {
+    pub folder: std::path::PathBuf,
+    pub free_bytes: u64,
+}
 
 impl Files {
+    /// Whether a new file may be stored: always in a bucket; on a local folder, while its disk is above
+    /// the floor.
+    pub fn has_room(&self) -> bool {
+        let Some(floor) = &self.floor else { return true };
+        match rustix::fs::statvfs(&floor.folder) {
+            Ok(disk) => disk.f_bavail.saturating_mul(disk.f_frsize) >= floor.free_bytes,
+            Err(error) => {
+                tracing::warn!(%error, "reading the free space of the files' disk");
+                true
+            }
+        }
+    }
+
     pub fn key(id: &str) -> Path {
         Path::from(format!("files/{id}"))
     }
@@ -214,18 +239,18 @@ impl Files {
     }
 
     pub async fn put(&self, key: &Path, bytes: Vec<u8>) -> anyhow::Result<()> {
-        self.0.put(key, PutPayload::from(bytes)).await?;
+        self.store.put(key, PutPayload::from(bytes)).await?;
         Ok(())
     }
 
     pub async fn get(&self, key: &Path) -> anyhow::Result<bytes::Bytes> {
-        Ok(self.0.get(key).await?.bytes().await?)
+        Ok(self.store.get(key).await?.bytes().await?)
     }
 
     /// Deletes a file and its thumbnail; a missing one is not an error.
     pub async fn delete(&self, id: &str) -> anyhow::Result<()> {
         for key in [Files::key(id), Files::thumbnail_key(id)] {
-            match self.0.delete(&key).await {
+            match self.store.delete(&key).await {
                 Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
                 Err(error) => return Err(error.into()),
             }

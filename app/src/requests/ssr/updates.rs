@@ -3,9 +3,10 @@
 //! JavaScript. Files go through the same checks and cleaning as the wizard's; the update and its files
 //! are saved in one transaction, and staff see it flagged in their queue.
 
-use super::uploads::{make_thumbnail, receive, Refused};
+use super::uploads::{make_thumbnail, receive, room_for, Refused};
 use super::{access, Attachment, Requests};
-use crate::accounts::ssr::{now, sessions::CurrentSession};
+use crate::accounts::ssr::now;
+use crate::accounts::ssr::sessions::{ClientIp, CurrentSession};
 use crate::errors::{AppError, Problem};
 use crate::lifecycle::model::Note;
 use crate::requests::model::{AttachmentKind, Reference, FILE_BYTES_MAX};
@@ -13,6 +14,7 @@ use crate::routes;
 use crate::ssr::ServerContext;
 use axum::{
     extract::{Extension, Multipart, Path, State},
+    http::HeaderMap,
     response::{IntoResponse, Redirect, Response},
 };
 use std::sync::Arc;
@@ -26,6 +28,8 @@ pub async fn add_update(
     State(context): State<ServerContext>,
     Path(reference): Path<String>,
     session: Option<Extension<CurrentSession>>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
     let Some(reference) = Reference::parse(&reference) else { return AppError::NotFound.status().into_response() };
@@ -38,6 +42,10 @@ pub async fn add_update(
     };
     if !request.status.is_open() {
         return refused(Problem::RequestNotOpen);
+    }
+    let sender = format!("account {}", session.account_id);
+    if let Err(problem) = room_for(&context.requests, &context.accounts.limits, ip, &sender, &headers, false) {
+        return refused(problem);
     }
     let (note, files) = match read_form(&context.requests, multipart).await {
         Ok(read) => read,

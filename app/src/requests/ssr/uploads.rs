@@ -8,7 +8,9 @@
 
 use super::images::{self, FileType};
 use super::{flows, Attachment, Draft, Files, Requests};
-use crate::accounts::ssr::{now, sessions::CurrentSession, tokens};
+use crate::accounts::ssr::limits::{Action, Limits};
+use crate::accounts::ssr::sessions::{ClientIp, CurrentSession};
+use crate::accounts::ssr::{now, tokens, Accounts};
 use crate::errors::{AppError, Problem};
 use crate::requests::model::{AttachmentKind, AttachmentView, DraftId, Step, FILES_MAX, FILE_BYTES_MAX};
 use crate::routes;
@@ -26,12 +28,15 @@ pub const BODY_LIMIT: usize = FILES_MAX * FILE_BYTES_MAX + 1024 * 1024;
 /// `POST /requests/uploads/{draft}`: adds the files in the form's `file` field(s) to the draft.
 pub async fn upload(
     State(requests): State<Arc<Requests>>,
+    State(accounts): State<Arc<Accounts>>,
     Path(draft): Path<String>,
     session: Option<Extension<CurrentSession>>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
     let wants_json = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("json"));
+    let staff = session.as_ref().is_some_and(|Extension(session)| session.is_staff());
     let account = session.map(|Extension(session)| session.account_id);
     let found = async { flows::owned_draft(&requests, &DraftId::find(&draft)?, account).await };
     let draft = match found.await {
@@ -39,6 +44,12 @@ pub async fn upload(
         Err(error) => return refusal(error.status(), None, wants_json, None),
     };
     let page = files_page(&draft);
+    // Agents adding a caller's attachments are not counted; anyone else is, per account (per draft when
+    // signed out) and per address.
+    let sender = account.map_or_else(|| format!("draft {}", draft.id.as_str()), |account| format!("account {account}"));
+    if let Err(problem) = room_for(&requests, &accounts.limits, ip, &sender, &headers, staff) {
+        return refusal(problem_status(problem), Some(problem), wants_json, Some(&page));
+    }
     let mut added = Vec::new();
     loop {
         let field = match multipart.next_field().await {
@@ -52,7 +63,7 @@ pub async fn upload(
         match add_file(&requests, &draft.id, field).await {
             Ok(attachment) => added.push(attachment),
             Err(Refused::Problem(problem)) => {
-                return refusal(StatusCode::UNPROCESSABLE_ENTITY, Some(problem), wants_json, Some(&page))
+                return refusal(problem_status(problem), Some(problem), wants_json, Some(&page))
             }
             Err(Refused::Internal(error)) => {
                 let _ = AppError::from(error);
@@ -63,6 +74,38 @@ pub async fn upload(
     match wants_json {
         true => Json(added.iter().map(flows::attachment_view).collect::<Vec<AttachmentView>>()).into_response(),
         false => Redirect::to(&page).into_response(),
+    }
+}
+
+/// Whether an upload may be read: the disk has room, and (for anyone but staff) the sender's hourly quota
+/// takes its size in megabytes — the body's announced length (at least one; without one, the most an
+/// upload may be) — before any of it is read.
+pub(super) fn room_for(
+    requests: &Requests,
+    limits: &Limits,
+    ip: std::net::IpAddr,
+    sender: &str,
+    headers: &HeaderMap,
+    staff: bool,
+) -> Result<(), Problem> {
+    if !requests.files.has_room() {
+        return Err(Problem::StorageFull);
+    }
+    if staff {
+        return Ok(());
+    }
+    let length = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+    let megabytes = length.unwrap_or(BODY_LIMIT).min(BODY_LIMIT).div_ceil(1024 * 1024).max(1);
+    let megabytes = u32::try_from(megabytes).unwrap_or(u32::MAX);
+    limits.check_n(Action::UploadMegabytes, ip, sender, megabytes).map_err(|_| Problem::UploadQuota)
+}
+
+/// The status of a refused upload (its page or script shows the problem's words).
+fn problem_status(problem: Problem) -> StatusCode {
+    match problem {
+        Problem::UploadQuota => StatusCode::TOO_MANY_REQUESTS,
+        Problem::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -198,7 +241,7 @@ pub async fn download_thumbnail(
 }
 
 async fn serve(requests: &Requests, id: &str, thumbnail: bool, session: Option<Extension<CurrentSession>>) -> Response {
-    let staff = session.as_ref().is_some_and(|Extension(session)| session.user.role.is_staff());
+    let staff = session.as_ref().is_some_and(|Extension(session)| session.is_staff());
     let account = session.map(|Extension(session)| session.account_id);
     let found = requests.store.attachment_for(id, account, staff).await;
     let attachment = match found {
