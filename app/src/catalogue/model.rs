@@ -63,6 +63,10 @@ pub struct Service {
     /// Working days to complete a request; online services only.
     #[serde(default)]
     pub service_level_days: Option<u16>,
+    /// A complaint about people or their property (noise, by-law, a neighbour's dog): the portal never
+    /// suggests following one made nearby, so that nobody learns of a complaint about their own address.
+    #[serde(default)]
+    pub private: bool,
     pub name: Text,
     pub summary: Text,
     pub description: Text,
@@ -228,6 +232,7 @@ pub(crate) mod tests {
             category: Code::parse(category).unwrap(),
             online: true,
             service_level_days: Some(5),
+            private: false,
             name: text(code),
             summary: text("summary"),
             description: text("description"),

@@ -97,7 +97,8 @@ pub(crate) async fn submit_draft(
 #[server(endpoint = "requests/follow", output = Json)]
 pub async fn follow_nearby(draft: String) -> Result<String, AppError> {
     let (context, caller) = edge();
-    let result = async { flows::follow_nearby(&context.requests, &caller, &DraftId::find(&draft)?).await };
+    let result =
+        async { flows::follow_nearby(&context.catalogue, &context.requests, &caller, &DraftId::find(&draft)?).await };
     go(result.await)
 }
 

@@ -39,12 +39,17 @@ async fn suggest(portal: &TestPortal, query: &str) -> Vec<Value> {
 
 /// A draft with its address and details saved: ready for photos and submission.
 pub async fn filled(portal: &TestPortal) -> (String, Value) {
-    let draft = start(portal, "pothole").await;
+    filled_for(portal, "pothole", ("answers[size][0]", "large")).await
+}
+
+/// A draft of `service` at 200 Brady St, its one required question answered, up to its files.
+async fn filled_for(portal: &TestPortal, service: &str, answer: (&str, &str)) -> (String, Value) {
+    let draft = start(portal, service).await;
     let address = suggest(portal, "200 brady").await.remove(0);
     let id = address["id"].to_string();
     let (status, next) = portal.call_api("requests/place", &[("draft", &draft), ("address", &id)]).await;
     assert_eq!((status, next), (StatusCode::OK, json!(format!("/requests/drafts/{draft}/details"))));
-    let form = [("draft", draft.as_str()), ("answers[size][0]", "large"), ("description", "Profond, voie de droite.")];
+    let form = [("draft", draft.as_str()), answer, ("description", "Profond, voie de droite.")];
     let (status, next) = portal.call_api("requests/details", &form).await;
     assert_eq!((status, next), (StatusCode::OK, json!(format!("/requests/drafts/{draft}/files"))));
     (draft, address)
@@ -427,4 +432,23 @@ async fn uploads_have_an_hourly_quota_and_stop_before_the_disk_fills() {
     assert_eq!(count(&full, "SELECT count(*) FROM attachments").await, 0);
     let stored = std::fs::read_dir(full.data_dir().join("files")).map_or(0, |folder| folder.count());
     assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn a_complaint_made_nearby_is_never_pointed_out() {
+    let portal = spawn_portal().await;
+    signed_in(&portal, "premier@example.ca").await;
+    let noise = ("answers[source][0]", "music-party");
+    let (draft, _) = filled_for(&portal, "noise", noise).await;
+    assert_eq!(portal.call_api("requests/submit", &[("draft", &draft)]).await.0, StatusCode::OK);
+
+    // The neighbour complained about, filing their own at the same address, learns nothing of it.
+    let neighbour = portal.another_browser();
+    signed_in(&neighbour, "voisine@example.ca").await;
+    let (second, _) = filled_for(&neighbour, "noise", noise).await;
+    let (_, view) = neighbour.call_api("requests/draft", &[("draft", &second), ("step", "review")]).await;
+    assert_eq!(view["nearby"], Value::Null);
+    let (status, _) = neighbour.call_api("requests/follow", &[("draft", &second)]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nor can they follow it by asking");
+    assert_eq!(count(&portal, "SELECT count(*) FROM request_followers").await, 0);
 }

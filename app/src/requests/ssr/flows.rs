@@ -77,9 +77,10 @@ pub async fn view(
     let draft = owned_draft(requests, id, caller.account()).await?;
     let service = catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let attachments = requests.store.attachments(&draft.id).await?;
-    // Only for a signed-in resident: nobody learns, without an account, what requests are open where.
-    let nearby = match (&draft.place, step, draft.account_id) {
-        (Some(place), Step::Review, Some(_)) => nearby(city, requests, &draft, place).await?,
+    // Only for a signed-in resident: nobody learns, without an account, what requests are open where;
+    // and never for a complaint (a neighbour would learn of one about their own address).
+    let nearby = match (&draft.place, step, draft.account_id, service.private) {
+        (Some(place), Step::Review, Some(_), false) => nearby(city, requests, &draft, place).await?,
         _ => None,
     };
     Ok(DraftView {
@@ -319,9 +320,17 @@ async fn already_submitted(requests: &Requests, key: &DraftId, session: &Current
 
 /// The resident gives up their draft and follows the open request for the same service nearby: one
 /// report per problem, and they hear about it all the same.
-pub async fn follow_nearby(requests: &Requests, caller: &Caller, id: &DraftId) -> Result<String, AppError> {
+pub async fn follow_nearby(
+    catalogue: &Catalogue,
+    requests: &Requests,
+    caller: &Caller,
+    id: &DraftId,
+) -> Result<String, AppError> {
     let session = caller.signed_in()?;
     let draft = owned_draft(requests, id, Some(session.account_id)).await?;
+    if catalogue.service(&draft.service).is_none_or(|service| service.private) {
+        return Err(AppError::NotFound);
+    }
     let place = draft.place.as_ref().ok_or(AppError::NotFound)?;
     let store = &requests.store;
     let nearby = store.open_request_near(&draft.service, place.latitude, place.longitude, NEARBY_METRES).await?;

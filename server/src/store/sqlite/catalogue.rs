@@ -44,8 +44,8 @@ impl CatalogueStore for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         let services = sqlx::query_as::<_, ServiceRow>(
-            "SELECT code, category_code, online, service_level_days, name_fr, name_en, summary_fr, summary_en,
-                    description_fr, description_en, prepare, keywords
+            "SELECT code, category_code, online, service_level_days, private, name_fr, name_en, summary_fr,
+                    summary_en, description_fr, description_en, prepare, keywords
              FROM services WHERE active = 1 ORDER BY position",
         )
         .fetch_all(&self.pool)
@@ -81,11 +81,12 @@ async fn save_service(
     service: &Service,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO services (code, category_code, position, active, online, service_level_days, name_fr, name_en,
-                               summary_fr, summary_en, description_fr, description_en, prepare, keywords)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO services (code, category_code, position, active, online, service_level_days, private, name_fr,
+                               name_en, summary_fr, summary_en, description_fr, description_en, prepare, keywords)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code, position = excluded.position,
            active = 1, online = excluded.online, service_level_days = excluded.service_level_days,
+           private = excluded.private,
            name_fr = excluded.name_fr, name_en = excluded.name_en, summary_fr = excluded.summary_fr,
            summary_en = excluded.summary_en, description_fr = excluded.description_fr,
            description_en = excluded.description_en, prepare = excluded.prepare, keywords = excluded.keywords",
@@ -95,6 +96,7 @@ async fn save_service(
     .bind(position as i64)
     .bind(service.online)
     .bind(service.service_level_days.map(i64::from))
+    .bind(service.private)
     .bind(&service.name.fr)
     .bind(&service.name.en)
     .bind(&service.summary.fr)
@@ -157,6 +159,7 @@ struct ServiceRow {
     category_code: String,
     online: bool,
     service_level_days: Option<i64>,
+    private: bool,
     name_fr: String,
     name_en: String,
     summary_fr: String,
@@ -174,6 +177,7 @@ impl ServiceRow {
             category: code(&self.category_code)?,
             online: self.online,
             service_level_days: self.service_level_days.map(u16::try_from).transpose()?,
+            private: self.private,
             name: Text { fr: self.name_fr, en: self.name_en },
             summary: Text { fr: self.summary_fr, en: self.summary_en },
             description: Text { fr: self.description_fr, en: self.description_en },
