@@ -3,6 +3,7 @@
 
 pub mod addresses_file;
 pub mod admin;
+pub mod backup;
 pub mod catalogue_file;
 pub mod config;
 pub mod csrf;

@@ -4,7 +4,8 @@
 //! `server create-staff --role agent|supervisor|admin --email … --name … [--lang fr|en]` creates a staff
 //! account instead (`create-admin`: an administrator); `server reset-two-factor --email …` forgets a staff
 //! member's authenticator app (a lost phone);
-//! `server import-addresses FILE.csv` replaces the address points with the city's open-data file.
+//! `server import-addresses FILE.csv` replaces the address points with the city's open-data file;
+//! `server backup FOLDER` copies the database and files, consistently, while the portal runs.
 
 use app::accounts::model::Role;
 use server::admin::{create_staff, reset_two_factor, CreateStaff};
@@ -68,6 +69,22 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("backup") => {
+            let Some(folder) = args.get(1) else {
+                eprintln!("usage: server backup FOLDER (a new or empty folder)");
+                return ExitCode::from(2);
+            };
+            match runtime.block_on(server::backup::backup(&settings, std::path::Path::new(folder))) {
+                Ok(copied) => {
+                    println!("Backup written to {folder}: the database and {} files.", copied.files);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("backup: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("import-addresses") => {
             let Some(file) = args.get(1) else {
                 eprintln!("usage: server import-addresses FILE.csv");
@@ -85,7 +102,7 @@ fn main() -> ExitCode {
             }
         }
         Some(other) => {
-            eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses (or none, to serve)");
+            eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses, backup (or none, to serve)");
             ExitCode::from(2)
         }
     }

@@ -36,6 +36,14 @@ pub async fn spawn_portal_with(extra: &str) -> TestPortal {
     TestPortal { base: format!("http://{address}"), client: client(), data }
 }
 
+/// A portal started on a fresh data folder holding a copy of `folder` (a restored backup).
+pub async fn run_on_copy(folder: &Path) -> TestPortal {
+    let data = Arc::new(tempfile::tempdir().unwrap());
+    server::backup::copy_folder(folder, data.path()).unwrap();
+    let (address, _) = run_portal(&data, "", std::future::pending()).await;
+    TestPortal { base: format!("http://{address}"), client: client(), data }
+}
+
 /// A portal that can be stopped, as a server is stopped for an upgrade.
 pub struct Stoppable {
     pub portal: TestPortal,

@@ -4,6 +4,7 @@
 mod accounts;
 #[path = "../authenticator/mod.rs"]
 mod authenticator;
+mod backup;
 mod chat;
 mod helpers;
 mod intake;

@@ -56,7 +56,7 @@ async fn filled_for(portal: &TestPortal, service: &str, answer: (&str, &str)) ->
 }
 
 /// Uploads files as the page's script does (one request, JSON answer).
-async fn upload(portal: &TestPortal, draft: &str, files: &[(&str, Vec<u8>)]) -> (StatusCode, Value) {
+pub async fn upload(portal: &TestPortal, draft: &str, files: &[(&str, Vec<u8>)]) -> (StatusCode, Value) {
     let response = upload_request(portal, draft, files, "application/json").await;
     let status = response.status();
     (status, response.json().await.unwrap())
