@@ -45,6 +45,10 @@ staff-team-none = No team
 staff-note-hint = Up to 2,000 characters.
 staff-visibility-internal = Staff only
 staff-visibility-public = The resident sees it (and is notified)
+staff-followers-notice = { $count ->
+    [one] One other resident follows this request: a note the resident sees reaches them too (without the author's name, description or photos).
+   *[other] { $count } other residents follow this request: a note the resident sees reaches them too (without the author's name, description or photos).
+}
 staff-change-save = Save
 staff-feedback-title = Portal feedback
 staff-feedback-empty = No feedback yet.

@@ -45,6 +45,10 @@ staff-team-none = Aucune équipe
 staff-note-hint = Au plus 2 000 caractères.
 staff-visibility-internal = Personnel seulement
 staff-visibility-public = Le résident la voit (et en est avisé)
+staff-followers-notice = { $count ->
+    [one] Une autre personne suit cette demande : une note visible par le résident lui parvient aussi (sans le nom, la description ni les photos de l'auteur).
+   *[other] { $count } autres personnes suivent cette demande : une note visible par le résident leur parvient aussi (sans le nom, la description ni les photos de l'auteur).
+}
 staff-change-save = Enregistrer
 staff-feedback-title = Commentaires sur le portail
 staff-feedback-empty = Aucun commentaire pour l'instant.

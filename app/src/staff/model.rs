@@ -134,6 +134,8 @@ pub struct StaffRequest {
     pub teams: Vec<(String, Text)>,
     pub attention: Option<Attention>,
     pub channel: ContactChannel,
+    /// Residents following the request: a public note reaches them too.
+    pub followers: u32,
 }
 
 /// How to reach the resident (staff call back, or ask for more).

@@ -160,6 +160,7 @@ pub async fn request(
             (label, value)
         })
         .collect();
+    let followers = stores.requests.follower_count(&loaded.request.reference).await?;
     let resident = accounts.account(account_id).await?;
     let resident = resident.map_or_else(Contact::default, |account| Contact {
         name: account.name.map(|n| n.as_str().to_string()).unwrap_or_default(),
@@ -175,6 +176,7 @@ pub async fn request(
         teams: city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
         attention,
         channel,
+        followers,
     })
 }
 

@@ -359,6 +359,12 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     let (status, next) = neighbour.call_api("requests/follow", &[("draft", &third)]).await;
     assert_eq!((status, next), (StatusCode::OK, json!(format!("/requests/{first}"))));
     assert_eq!(count(&portal, "SELECT count(*) FROM request_followers").await, 1);
+    // Staff writing a note the resident sees are told it reaches the follower too.
+    let agent = crate::lifecycle::staff(&portal, "agent@grandsudbury.ca", "agent").await;
+    let (_, view) = agent.call_api("staff/request", &[("reference", &first)]).await;
+    assert_eq!(view["followers"], json!(1));
+    let (_, html) = agent.page(&format!("/staff/requests/{first}"), "en").await;
+    assert!(html.contains("One other resident follows this request"), "{html}");
     assert_eq!(
         count(&portal, "SELECT count(*) FROM attachments WHERE draft_id IS NULL AND request_id IS NULL").await,
         0

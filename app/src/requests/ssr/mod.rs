@@ -191,6 +191,8 @@ pub trait RequestStore: Send + Sync {
     /// `account` follows the request (once, however often asked).
     async fn follow(&self, reference: &Reference, account: AccountId, now: i64) -> anyhow::Result<()>;
     async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool>;
+    /// How many residents follow the request (besides its author).
+    async fn follower_count(&self, reference: &Reference) -> anyhow::Result<u32>;
     /// Deletes a draft the resident gave up (to follow another request); returns its files' ids.
     async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>>;
 

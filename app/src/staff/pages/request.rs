@@ -5,7 +5,7 @@
 
 use crate::components::{action_error, aria, Choices, ErrorSummary, FieldFrame, SubmitButton, TextArea};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::{CloseReason, Status};
 use crate::lifecycle::{Files, Timeline};
@@ -128,6 +128,12 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
         }
     };
     let (duplicate_invalid, duplicate_described_by) = aria(Field::DuplicateOf, error, true);
+    // Followers are told of public notes too: staff writing one should know it leaves the author's circle.
+    let followers = request.followers;
+    let followers_notice = (followers > 0).then(|| {
+        let count = [("count", Arg::from(u64::from(followers)))];
+        view! { <p class="notice">{move || i18n.t_args("staff-followers-notice", &count)}</p> }
+    });
     view! {
         <section class="staff-change" aria-labelledby="change-heading">
             <h2 id="change-heading">{t("staff-change-heading")}</h2>
@@ -163,6 +169,7 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
                     options=vec![("internal", "staff-visibility-internal"), ("public", "staff-visibility-public")]
                     selected="internal"
                 />
+                {followers_notice}
                 <SubmitButton label="staff-change-save" pending=action.pending()/>
             </ActionForm>
         </section>

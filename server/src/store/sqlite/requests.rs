@@ -337,6 +337,16 @@ impl RequestStore for SqliteStore {
         Ok(found.is_some())
     }
 
+    async fn follower_count(&self, reference: &Reference) -> anyhow::Result<u32> {
+        let count: u32 = sqlx::query_scalar(
+            "SELECT count(*) FROM request_followers f JOIN requests r ON r.id = f.request_id WHERE r.reference = ?",
+        )
+        .bind(reference.to_string())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count)
+    }
+
     async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let files: Vec<String> = sqlx::query_scalar("DELETE FROM attachments WHERE draft_id = ? RETURNING id")
