@@ -62,7 +62,7 @@ pub mod staff;
 pub mod survey;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Stylesheet};
+use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::Router;
 
 /// The HTML document around the app, rendered on the server only.
@@ -74,6 +74,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_string()).unwrap_or_default();
     let pages = (!SHELL_ONLY_PATHS.contains(&path.as_str())).then(|| locales_href(lang, Part::Pages));
     content_security_policy();
+    // This build's files live under their own address (`ssr::bundle_root`): cached for a year, never mixed
+    // with another build's.
+    let bundle = ssr::bundle_root().to_string();
+    let description = ssr::description(lang);
     view! {
         <!DOCTYPE html>
         <html>
@@ -81,13 +85,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b4f8a"/>
+                <meta name="description" content=description/>
+                <link rel="stylesheet" id="leptos" href=format!("{bundle}/pkg/{}.css", options.output_name)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // The messages, fetched with the WebAssembly rather than inside it (i18n::load).
                 <link id=i18n::LOCALES_LINK rel="preload" href=locales_href(lang, Part::Shell) r#as="fetch" crossorigin="anonymous"/>
                 {pages.map(|href| view! {
                     <link id=i18n::PAGES_LINK rel="preload" href=href r#as="fetch" crossorigin="anonymous"/>
                 })}
-                <HydrationScripts options/>
+                <HydrationScripts options root=bundle/>
                 <leptos_meta::MetaTags/>
             </head>
             <body>
@@ -143,7 +149,6 @@ pub fn App() -> impl IntoView {
     accounts::Session::provide();
     view! {
         <Html {..} lang=html_lang(i18n)/>
-        <Stylesheet id="leptos" href="/pkg/portail311.css"/>
         <Router>
             <layout::Header/>
             <main id="main" class="container" tabindex="-1">

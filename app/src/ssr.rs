@@ -42,6 +42,9 @@ pub struct ServerContext {
     /// Sends what staff changes write to the notification outbox.
     pub notifications: Arc<Outbox>,
     pub chat: Arc<Chat>,
+    /// Where this build's browser bundle is served: `/v/{hash of its files}`, so that its files can be
+    /// cached for a year and a new build is never mixed with an old one.
+    pub bundle: Arc<str>,
 }
 
 impl ServerContext {
@@ -67,6 +70,16 @@ pub fn city_now() -> CityContext {
     let context = server_context();
     let now = jiff::Timestamp::now();
     context.city.context_at(now, crate::chat::ssr::chat_open(&context.city, now, context.chat.desk_open()))
+}
+
+/// The address prefix of the browser bundle, for the shell's script and stylesheet links.
+pub fn bundle_root() -> Arc<str> {
+    server_context().bundle
+}
+
+/// The page's description for search engines, naming the city.
+pub fn description(lang: crate::i18n::Lang) -> String {
+    server_context().city.message(lang, "meta-description", &[])
 }
 
 #[cfg(test)]

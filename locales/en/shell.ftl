@@ -1,4 +1,6 @@
 portal-name = 311 Portal
+# What search engines show under the portal's name.
+meta-description = 311 customer service portal ({ $city }): find a city service, submit a request with photos and follow it, or reach 311 by chat, phone or e-mail.
 lang-switch = Français
 skip-to-content = Skip to main content
 header-nav-label = Language and account

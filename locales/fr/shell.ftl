@@ -1,4 +1,6 @@
 portal-name = Portail 311
+# Ce que les moteurs de recherche affichent sous le nom du portail.
+meta-description = Portail de service à la clientèle 311 ({ $city }) : trouvez un service municipal, soumettez une demande avec photos et suivez-la, ou joignez le 311 par clavardage, téléphone ou courriel.
 lang-switch = English
 skip-to-content = Passer au contenu principal
 header-nav-label = Langue et compte

@@ -1,6 +1,8 @@
 //! Headers that depend on who asks and how the site is served, added to every answer: a signed-in
 //! person's pages, data and files are never stored by a browser or a proxy (a shared computer keeps
-//! nothing after sign-out), and over https browsers are told to use nothing else. The page's
+//! nothing after sign-out); anything else that does not say how long it keeps (pages, the site's icons
+//! and scripts) is checked with the server before each use (`no-cache`), while the versioned bundle
+//! (`bundle.rs`) and messages say a year; and over https browsers are told to use nothing else. The page's
 //! Content-Security-Policy, which carries the render's nonce, is set by the shell (`app::shell`).
 
 use app::accounts::ssr::sessions::CurrentSession;
@@ -21,6 +23,8 @@ pub async fn by_caller(State(secure): State<bool>, request: Request, next: Next)
     let headers = response.headers_mut();
     if private {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     if secure {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));

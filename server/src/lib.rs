@@ -4,6 +4,7 @@
 pub mod addresses_file;
 pub mod admin;
 pub mod backup;
+pub mod bundle;
 pub mod catalogue_file;
 pub mod config;
 pub mod csrf;

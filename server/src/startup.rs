@@ -97,6 +97,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         feedback: store,
         notifications: notifications.clone(),
         chat: chat.clone(),
+        bundle: crate::bundle::root(&settings.server.site_root).into(),
     };
     let sms_inbound = sms::Inbound {
         accounts: accounts.clone(),
@@ -172,6 +173,7 @@ fn router(state: AppState) -> Router {
         move || app::shell(options.clone())
     };
     let (request_timeout, upload_timeout) = state.timeouts;
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let timeout = |limit| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limit);
     Router::new()
         .route("/health", get(|| async { "ok" }))
@@ -181,6 +183,7 @@ fn router(state: AppState) -> Router {
         .route("/sms/inbound", post(sms::inbound))
         .route("/requests/files/{id}", get(uploads::download))
         .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
+        .nest_service(&format!("{}/pkg", state.server.bundle), crate::bundle::files(&site_root))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))
         // Everything above; the routes below have limits of their own.

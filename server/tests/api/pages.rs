@@ -243,3 +243,31 @@ async fn a_body_sent_a_byte_at_a_time_is_cut_off() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
     assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn the_bundle_is_kept_a_year_at_an_address_of_its_own_build_and_pages_are_checked_each_time() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir(site.path().join("pkg")).unwrap();
+    for file in ["portail311.js", "portail311.wasm", "portail311.css"] {
+        std::fs::write(site.path().join("pkg").join(file), format!("/* {file} */")).unwrap();
+    }
+    let root = server::bundle::root(site.path());
+    let portal = crate::helpers::spawn_portal_with(&format!("[server]\nsite_root = {:?}\n", site.path())).await;
+
+    let response = portal.get("/", "fr").await;
+    assert_eq!(response.headers()["cache-control"], "no-cache", "a page is checked before each use");
+    let html = response.text().await.unwrap();
+    for file in ["portail311.js", "portail311.wasm", "portail311.css"] {
+        assert!(html.contains(&format!("{root}/pkg/{file}")), "{file} at this build's address: {html}");
+    }
+    assert!(html.contains("<meta name=\"description\" content=\"Portail de service à la clientèle 311 (Grand Sudbury)"));
+    let (_, english) = portal.page("/", "en").await;
+    assert!(english.contains("<meta name=\"description\" content=\"311 customer service portal (Greater Sudbury)"));
+
+    let script = portal.get(&format!("{root}/pkg/portail311.js"), "fr").await;
+    assert_eq!(script.status(), StatusCode::OK);
+    assert_eq!(script.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(script.text().await.unwrap(), "/* portail311.js */");
+    // Another build's address is nothing.
+    assert_eq!(portal.get("/v/000000000000/pkg/portail311.js", "fr").await.status(), StatusCode::NOT_FOUND);
+}
