@@ -136,6 +136,29 @@ pub async fn import_into(settings: &crate::config::Settings, path: &Path) -> any
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// An open-data file with any bytes, or the real one's header and rows with cells changed: read,
+        /// or refused naming the line. Never a panic.
+        #[test]
+        fn fuzz_the_address_file(
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..512),
+            rows in proptest::collection::vec((1usize..200, 0usize..9, "\\PC{0,12}"), 1..6),
+        ) {
+            let _ = parse(&noise, "fuzz");
+            let mut lines: Vec<String> = DEFAULT_ADDRESSES.lines().take(200).map(String::from).collect();
+            for (row, cell, text) in rows {
+                let row = row % lines.len();
+                let mut cells: Vec<String> = lines[row].split(',').map(String::from).collect();
+                let cell = cell % cells.len();
+                cells[cell] = text;
+                lines[row] = cells.join(",");
+            }
+            if let Ok(addresses) = parse(lines.join("\n").as_bytes(), "fuzz") {
+                proptest::prop_assert!(addresses.len() < 200);
+            }
+        }
+    }
+
     #[test]
     fn the_built_in_file_is_valid_and_covers_the_communities() {
         let addresses = load(None).unwrap();

@@ -252,6 +252,25 @@ pub struct Verified {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Any text: no panic, and what is accepted reads back as itself (the stored form is canonical).
+        #[test]
+        fn fuzz_people_s_details(text in "\\PC{0,80}", near in "[a-zA-Z0-9.+_@ ()-]{0,40}") {
+            for input in [&text, &near] {
+                if let Some(email) = Email::parse(input) {
+                    proptest::prop_assert_eq!(Email::parse(email.as_str()), Some(email.clone()));
+                }
+                if let Some(mobile) = Mobile::parse(input) {
+                    proptest::prop_assert_eq!(Mobile::parse(mobile.as_str()), Some(mobile.clone()));
+                    proptest::prop_assert_eq!(Mobile::parse(&mobile.display()), Some(mobile.clone()));
+                }
+                if let Some(name) = PersonName::parse(input) {
+                    proptest::prop_assert_eq!(PersonName::parse(name.as_str()), Some(name.clone()));
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_log_sees_addresses_and_numbers_masked() {
         assert_eq!(Email::parse("marie.tremblay@example.ca").unwrap().masked(), "m***@example.ca");

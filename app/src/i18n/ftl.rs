@@ -143,6 +143,44 @@ mod tests {
         Element::Text(value.to_string())
     }
 
+    /// Fluent's pieces, which a file made of them in any order puts in every state the reader has.
+    const PIECES: [&str; 16] = [
+        "key = ",
+        "\n",
+        "    ",
+        "{ $n ->",
+        "[one] ",
+        "*[other] ",
+        "[2] ",
+        "}",
+        "{ $x }",
+        "{",
+        "# ",
+        "=",
+        "-term",
+        ".attr",
+        "é mot ",
+        "   *[",
+    ];
+
+    proptest::proptest! {
+        /// Any file, and files made of Fluent's pieces in any order (a translator's typo): the reader
+        /// skips what it cannot read, never panics.
+        #[test]
+        fn fuzz_the_fluent_reader(
+            text in "\\PC{0,200}",
+            pieces in proptest::collection::vec(proptest::sample::select(&PIECES[..]), 0..30),
+        ) {
+            for source in [text, pieces.concat()] {
+                // The reader borrows its file for the program's life, as the locales compiled in are.
+                let source: &'static str = Box::leak(source.into_boxed_str());
+                for (key, _) in messages(source) {
+                    proptest::prop_assert!(source.contains(key));
+                }
+            }
+        }
+    }
+
     #[test]
     fn continuation_lines_lose_their_shared_indent_and_keep_blank_lines() {
         let source = "# a comment\nkey = First line.\n\n    Second { $name }\n      indented more\n\nnext = x\n";

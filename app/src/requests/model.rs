@@ -351,8 +351,50 @@ mod tests {
         }
     }
 
+    /// A question of each kind a service may ask.
+    fn five_kinds() -> Vec<Question> {
+        vec![
+            question("size", Datatype::Singlevaluelist, true, &["small", "large"]),
+            question("kinds", Datatype::Multivaluelist, false, &["a", "b", "c"]),
+            question("count", Datatype::Number, false, &[]),
+            question("when", Datatype::Datetime, false, &[]),
+            question("plate", Datatype::String, false, &[]),
+        ]
+    }
+
     fn input(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    proptest::proptest! {
+        /// Any form: answers are accepted only as the questions allow, or refused with problems; never a
+        /// panic. References, draft ids and descriptions: no panic, and what is accepted reads back.
+        #[test]
+        fn fuzz_a_request_s_input(
+            form in proptest::collection::btree_map(
+                "(size|kinds|count|when|plate|[a-z]{1,3})",
+                proptest::collection::vec("(small|large|a|b|c|[0-9]{1,4}|2026-1[0-2]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]|\\PC{0,20})", 0..5),
+                0..6,
+            ),
+            text in "\\PC{0,40}",
+            near in "(20[0-9]{2}-[0-9]{1,7}|[A-Za-z0-9_-]{20,26})",
+        ) {
+            let questions = five_kinds();
+            if let Ok(answers) = Answers::check(&questions, &form) {
+                let size = answers.values(&Code::parse("size").unwrap());
+                proptest::prop_assert!(size == ["small"] || size == ["large"]);
+                proptest::prop_assert!(answers.values(&Code::parse("kinds").unwrap()).len() <= 3);
+            }
+            for input in [&text, &near] {
+                if let Some(reference) = Reference::parse(input) {
+                    proptest::prop_assert_eq!(Reference::parse(&reference.to_string()), Some(reference));
+                }
+                if let Some(id) = DraftId::parse(input) {
+                    proptest::prop_assert_eq!(DraftId::parse(id.as_str()), Some(id.clone()));
+                }
+                let _ = Description::parse(input);
+            }
+        }
     }
 
     #[test]
@@ -365,13 +407,7 @@ mod tests {
 
     #[test]
     fn answers_are_checked_against_their_questions() {
-        let questions = vec![
-            question("size", Datatype::Singlevaluelist, true, &["small", "large"]),
-            question("kinds", Datatype::Multivaluelist, false, &["a", "b", "c"]),
-            question("count", Datatype::Number, false, &[]),
-            question("when", Datatype::Datetime, false, &[]),
-            question("plate", Datatype::String, false, &[]),
-        ];
+        let questions = five_kinds();
         let good =
             Answers::check(&questions, &input(&[("size", &["large"]), ("kinds", &["a", "c"]), ("count", &["3"])]))
                 .unwrap();

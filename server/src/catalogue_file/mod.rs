@@ -52,6 +52,37 @@ pub fn parse(text: &str, origin: &str) -> Result<Catalogue, CatalogueFileError> 
 mod tests {
     use super::*;
 
+    static INDEX: std::sync::LazyLock<app::catalogue::SearchIndex> =
+        std::sync::LazyLock::new(|| app::catalogue::SearchIndex::new(load(None).unwrap().search_docs()));
+
+    proptest::proptest! {
+        /// A city's catalogue file with any line cut, doubled or changed, and any search typed: the file is
+        /// read or refused with a message naming the fault; the search answers. Never a panic.
+        #[test]
+        fn fuzz_the_catalogue_and_its_search(
+            edits in proptest::collection::vec((0usize..1400, 0u8..3, "\\PC{0,30}"), 1..6),
+            query in "\\PC{0,40}",
+            near in "[a-zé' -]{0,30}",
+        ) {
+            let mut lines: Vec<String> = DEFAULT_CATALOGUE.lines().map(String::from).collect();
+            for (at, edit, text) in edits {
+                let at = at % lines.len();
+                match edit {
+                    0 => lines[at] = text,
+                    1 => {
+                        let line = lines[at].clone();
+                        lines.insert(at, line);
+                    }
+                    _ => lines[at] = lines[at].chars().take(text.len()).collect(),
+                }
+            }
+            let _ = parse(&lines.join("\n"), "fuzz");
+            for query in [&query, &near] {
+                proptest::prop_assert!(INDEX.search(query, 10).len() <= 10);
+            }
+        }
+    }
+
     #[test]
     fn the_built_in_catalogue_has_28_online_services_and_some_topics() {
         let catalogue = load(None).unwrap();

@@ -230,6 +230,20 @@ async fn promote(accounts: &Accounts, caller: &Caller, session: &CurrentSession)
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Anything typed in the code field: read as one kind of code, or refused; never a panic.
+        #[test]
+        fn fuzz_a_typed_code(text in "\\PC{0,24}", near in "[0-9a-zA-Z -]{0,14}") {
+            for input in [&text, &near] {
+                match Code::parse(input) {
+                    Ok(Code::App(code)) => proptest::prop_assert_eq!(code.len(), 6),
+                    Ok(Code::Recovery(code)) => proptest::prop_assert_eq!(code.len(), RECOVERY_LENGTH),
+                    Err(error) => proptest::prop_assert!(matches!(error, AppError::Invalid(_))),
+                }
+            }
+        }
+    }
+
     #[test]
     fn codes_are_read_as_typed_or_printed() {
         assert_eq!(Code::parse(" 123 456 "), Ok(Code::App("123456".into())));

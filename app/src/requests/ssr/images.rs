@@ -148,6 +148,35 @@ pub mod tests {
         with_exif(&plain)
     }
 
+    proptest::proptest! {
+        /// What an upload may carry: random bytes, and a real photo cut short or with bytes flipped
+        /// (the decoders' own paths). Judged, then cleaned or refused with a problem; never a panic.
+        #[test]
+        fn fuzz_the_upload_path(
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..2048),
+            cut in 0usize..4000,
+            flips in proptest::collection::vec((0usize..4000, proptest::num::u8::ANY), 0..8),
+            magic in 0usize..4,
+        ) {
+            let mut photo = phone_jpeg(48, 32);
+            for (at, byte) in flips {
+                let at = at % photo.len();
+                photo[at] = byte;
+            }
+            photo.truncate(cut.max(3));
+            let heads: [&[u8]; 4] = [b"\xFF\xD8\xFF", b"\x89PNG\r\n\x1a\n", b"RIFF\0\0\0\0WEBP", b"%PDF-"];
+            let mut forged = heads[magic].to_vec();
+            forged.extend(&noise);
+            for bytes in [noise, photo, forged] {
+                if let Some(file_type) = FileType::sniff(&bytes) {
+                    if let Ok(clean) = clean_photo(&bytes, file_type) {
+                        proptest::prop_assert!(!clean.bytes.is_empty());
+                    }
+                }
+            }
+        }
+    }
+
     /// Inserts an APP1 EXIF segment (orientation 6, a GPS latitude) after the JPEG's SOI marker.
     fn with_exif(jpeg: &[u8]) -> Vec<u8> {
         // TIFF header (little-endian), IFD0 with Orientation=6 and a GPSInfo pointer, then a GPS IFD.
