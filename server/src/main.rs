@@ -43,67 +43,58 @@ fn main() -> ExitCode {
                 }
             };
             let role = staff.role.code();
-            match runtime.block_on(create_staff(&settings, staff)) {
-                Ok(links) => {
-                    println!(
-                        "Staff account ({role}) created. To choose a password (within 24 hours): {}\n\
-                         Then sign in: the first sign-in sets up two-step verification with an authenticator app, \
-                         at {}",
-                        links.password, links.enrolment
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("{command}: {error:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            finish(command, runtime.block_on(create_staff(&settings, staff)), |links| {
+                format!(
+                    "Staff account ({role}) created. To choose a password (within 24 hours): {}\n\
+                     Then sign in: the first sign-in sets up two-step verification with an authenticator app, at {}",
+                    links.password, links.enrolment
+                )
+            })
         }
-        Some("reset-two-factor") => match runtime.block_on(reset_two_factor(&settings, &args[1..])) {
-            Ok(email) => {
-                println!("Two-step verification reset for {email}: signed out everywhere, they set it up again at their next sign-in.");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("reset-two-factor: {error:#}\nusage: server reset-two-factor --email ADDRESS");
-                ExitCode::FAILURE
-            }
-        },
+        Some(command @ "reset-two-factor") => {
+            let reset = runtime.block_on(reset_two_factor(&settings, &args[1..]));
+            let reset =
+                reset.map_err(|error| anyhow::anyhow!("{error:#}\nusage: server reset-two-factor --email ADDRESS"));
+            finish(command, reset, |email| {
+                format!("Two-step verification reset for {email}: signed out everywhere, they set it up again at their next sign-in.")
+            })
+        }
         Some("backup") => {
             let Some(folder) = args.get(1) else {
                 eprintln!("usage: server backup FOLDER (a new or empty folder)");
                 return ExitCode::from(2);
             };
-            match runtime.block_on(server::backup::backup(&settings, std::path::Path::new(folder))) {
-                Ok(copied) => {
-                    println!("Backup written to {folder}: the database and {} files.", copied.files);
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("backup: {error:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            let copied = runtime.block_on(server::backup::backup(&settings, std::path::Path::new(folder)));
+            finish("backup", copied, |copied| {
+                format!("Backup written to {folder}: the database and {} files.", copied.files)
+            })
         }
         Some("import-addresses") => {
             let Some(file) = args.get(1) else {
                 eprintln!("usage: server import-addresses FILE.csv");
                 return ExitCode::from(2);
             };
-            match runtime.block_on(server::addresses_file::import_into(&settings, std::path::Path::new(file))) {
-                Ok(count) => {
-                    println!("{count} address points imported from {file}.");
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    eprintln!("import-addresses: {error:#}");
-                    ExitCode::FAILURE
-                }
-            }
+            let imported = runtime.block_on(server::addresses_file::import_into(&settings, std::path::Path::new(file)));
+            finish("import-addresses", imported, |count| format!("{count} address points imported from {file}."))
         }
         Some(other) => {
             eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses, backup (or none, to serve)");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// How a command ended: what it did, on standard output; or its error, named by the command, on standard
+/// error and in the exit status.
+fn finish<T, E: std::fmt::Display>(command: &str, result: Result<T, E>, done: impl FnOnce(T) -> String) -> ExitCode {
+    match result {
+        Ok(value) => {
+            println!("{}", done(value));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{command}: {error:#}");
+            ExitCode::FAILURE
         }
     }
 }
