@@ -35,9 +35,13 @@ pub async fn backup(settings: &Settings, to: &Path) -> anyhow::Result<Copied> {
     Ok(Copied { files })
 }
 
-/// Copies a folder's tree; returns how many files it held.
+/// Copies a folder's tree; returns how many files it held. A folder not made yet (a portal that has
+/// received no file) is an empty one.
 pub fn copy_folder(from: &Path, to: &Path) -> std::io::Result<u64> {
     std::fs::create_dir_all(to)?;
+    if !from.exists() {
+        return Ok(0);
+    }
     let mut copied = 0;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
@@ -50,4 +54,17 @@ pub fn copy_folder(from: &Path, to: &Path) -> std::io::Result<u64> {
         }
     }
     Ok(copied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_portal_that_has_no_files_yet_backs_up_an_empty_folder() {
+        let folder = tempfile::tempdir().unwrap();
+        let to = folder.path().join("backup/files");
+        assert_eq!(copy_folder(&folder.path().join("never-made"), &to).unwrap(), 0);
+        assert!(to.is_dir());
+    }
 }
