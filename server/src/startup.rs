@@ -111,6 +111,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         .build();
     forget_idle_limits(accounts.clone());
     purge_old_drafts(requests.clone());
+    sweep_orphan_files(requests.clone());
     let workers = vec![notifications.spawn(), tokio::spawn(chat_flows::watch_desk(chat, accounts.city.clone()))];
     let timeouts = (
         Duration::from_secs(settings.server.request_timeout_seconds),
@@ -285,6 +286,22 @@ fn purge_old_drafts(requests: Arc<Requests>) {
                 if let Err(error) = requests.files.delete(&id).await {
                     tracing::error!(error = format!("{error:#}"), file = id, "deleting a purged draft's file");
                 }
+            }
+        }
+    });
+}
+
+/// At start and every day: stored files no row refers to (a crash between a file and its row) are deleted,
+/// once an hour old.
+fn sweep_orphan_files(requests: Arc<Requests>) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
+        loop {
+            every.tick().await;
+            match requests.sweep_orphan_files(app::accounts::ssr::now() - 3600).await {
+                Ok(0) => {}
+                Ok(deleted) => tracing::warn!(deleted, "files without a row deleted"),
+                Err(error) => tracing::error!(error = format!("{error:#}"), "sweeping files without a row"),
             }
         }
     });

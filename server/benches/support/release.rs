@@ -1,5 +1,6 @@
-//! The release server as the benchmarks that drive it over HTTP start it: on a free port, with a data
-//! folder of their own, configured by `PORTAL_*` variables as an operator would.
+//! The server binary as the benchmarks that drive it over HTTP (its release build) and the crash tests
+//! (`tests/api/crash.rs`) start it: on a free port, with a data folder of their own, configured by
+//! `PORTAL_*` variables as an operator would.
 
 use std::path::PathBuf;
 use std::process::{Child, Command};

@@ -119,6 +119,11 @@ pub fn client() -> Client {
 }
 
 impl TestPortal {
+    /// A browser on a portal the test started itself at `base`, keeping its data in `data`.
+    pub fn new(base: String, data: tempfile::TempDir) -> TestPortal {
+        TestPortal { base, client: client(), data: Arc::new(data) }
+    }
+
     /// GET `path` as a browser whose preferred language is `accept_language`.
     pub async fn get(&self, path: &str, accept_language: &str) -> Response {
         self.get_with(path, &[(header::ACCEPT_LANGUAGE, accept_language)]).await

@@ -6,12 +6,15 @@ mod accounts;
 mod authenticator;
 mod backup;
 mod chat;
+mod crash;
 mod helpers;
 mod intake;
 mod language;
 mod lifecycle;
 mod messages;
 mod pages;
+#[path = "../../benches/support/release.rs"]
+mod release;
 mod requests;
 mod search;
 mod two_factor;

@@ -199,6 +199,8 @@ pub trait RequestStore: Send + Sync {
     /// Deletes drafts untouched since `before`, and drafts nobody signed in to own untouched since
     /// `anonymous_before`; returns the ids of the files nothing refers to any more.
     async fn purge_drafts(&self, before: i64, anonymous_before: i64) -> anyhow::Result<Vec<String>>;
+    /// Which of `ids` are attachments (of a draft or a request).
+    async fn known_files(&self, ids: &[String]) -> anyhow::Result<std::collections::HashSet<String>>;
 }
 
 /// The photos and files, in an object store (a local folder by default, S3-compatible when configured).
@@ -273,5 +275,34 @@ impl Requests {
     pub fn new(store: Arc<dyn RequestStore>, files: Files) -> Requests {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Requests { store, files, decoding: tokio::sync::Semaphore::new(cores.min(4)) }
+    }
+
+    /// Deletes the stored files no attachment refers to, last written before `before` (Unix seconds): what
+    /// a crash leaves between storing an upload and writing its row, or between deleting rows and their
+    /// files. A younger file may be an upload whose row is being written, so it is left for the next sweep.
+    /// Returns how many were deleted.
+    pub async fn sweep_orphan_files(&self, before: i64) -> anyhow::Result<usize> {
+        use futures::TryStreamExt;
+        let mut ids = Vec::new();
+        for prefix in ["files", "thumbs"] {
+            let mut listing = self.files.store.list(Some(&Path::from(prefix)));
+            while let Some(file) = listing.try_next().await? {
+                let id = file.location.filename().map(|name| name.trim_end_matches(".jpg").to_string());
+                if let Some(id) = id.filter(|_| file.last_modified.timestamp() < before) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        let mut deleted = 0;
+        for batch in ids.chunks(500) {
+            let known = self.store.known_files(batch).await?;
+            for id in batch.iter().filter(|id| !known.contains(*id)) {
+                self.files.delete(id).await?;
+                deleted += 1;
+            }
+        }
+        Ok(deleted)
     }
 }

@@ -372,6 +372,14 @@ impl RequestStore for SqliteStore {
         tx.commit().await?;
         Ok(orphans)
     }
+
+    async fn known_files(&self, ids: &[String]) -> anyhow::Result<std::collections::HashSet<String>> {
+        let known = sqlx::query_scalar("SELECT id FROM attachments WHERE id IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(ids)?)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(known.into_iter().collect())
+    }
 }
 
 /// The audit row (an internal note by the agent naming the caller) and the contacts log's line of a request
