@@ -51,6 +51,10 @@ pub struct ServerSettings {
     /// limits) is then the last one the proxy adds to `X-Forwarded-For`. Never set it without a proxy.
     #[serde(default)]
     pub behind_proxy: bool,
+    /// The most a client may take to send a request's headers before its connection is closed (one
+    /// sending them a byte at a time would otherwise hold it for ever).
+    #[serde(default = "header_timeout_seconds")]
+    pub header_timeout_seconds: u64,
     /// The most a request may take, body included, before it is answered 408: a client sending its form
     /// a byte at a time holds nothing longer (the event streams of the chat are exempt).
     #[serde(default = "request_timeout_seconds")]
@@ -67,6 +71,10 @@ pub struct ServerSettings {
 
 fn min_free_disk_mb() -> u64 {
     256
+}
+
+fn header_timeout_seconds() -> u64 {
+    10
 }
 
 fn request_timeout_seconds() -> u64 {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod csrf;
 pub mod headers;
 pub mod notify;
+pub mod serve;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -16,7 +16,6 @@ use axum::{
     http::{HeaderValue, StatusCode},
     middleware,
     routing::{get, post},
-    serve::ListenerExt,
     Router,
 };
 use leptos::config::LeptosOptions;
@@ -223,7 +222,7 @@ fn router(state: AppState) -> Router {
 /// A portal listening on its socket, ready for requests.
 pub struct Running {
     pub address: SocketAddr,
-    pub task: tokio::task::JoinHandle<std::io::Result<()>>,
+    pub task: tokio::task::JoinHandle<()>,
 }
 
 /// Builds the portal and serves it in the background until `shutdown` completes. Tests bind port 0 for a
@@ -235,20 +234,12 @@ pub async fn start(
     let Built { router, workers } = build(settings).await?;
     let listener = tokio::net::TcpListener::bind(settings.server.address).await?;
     let address = listener.local_addr()?;
-    let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    // Each answer leaves at once: with Nagle's algorithm a file's body waited for the browser's delayed
-    // ACK of its headers, 40 ms a file on a reused connection.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(error) = tcp.set_nodelay(true) {
-            tracing::warn!(%error, "setting TCP_NODELAY");
-        }
-    });
+    let header_timeout = Duration::from_secs(settings.server.header_timeout_seconds);
     let task = tokio::spawn(async move {
-        let served = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+        crate::serve::serve(listener, router, header_timeout, shutdown).await;
         for worker in workers {
             worker.abort();
         }
-        served
     });
     Ok(Running { address, task })
 }
@@ -311,7 +302,7 @@ fn sweep_orphan_files(requests: Arc<Requests>) {
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let running = start(&settings, shutdown_signal()).await?;
     println!("Portail 311 is running at http://{}", running.address);
-    running.task.await??;
+    running.task.await?;
     Ok(())
 }
 

@@ -245,6 +245,31 @@ async fn a_body_sent_a_byte_at_a_time_is_cut_off() {
 }
 
 #[tokio::test]
+async fn headers_sent_a_byte_at_a_time_lose_the_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let portal = crate::helpers::spawn_portal_with("[server]\nheader_timeout_seconds = 1\n").await;
+    let address = portal.base.trim_start_matches("http://").to_string();
+    let mut socket = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let started = std::time::Instant::now();
+    let drip = async {
+        // A header line that never ends, a byte every 100 ms.
+        socket.write_all(b"GET / HTTP/1.1\r\nHost: portal\r\nX-Slow: ").await.unwrap();
+        while socket.write_all(b"e").await.is_ok() {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            let mut answer = [0u8; 64];
+            match tokio::time::timeout(std::time::Duration::from_millis(1), socket.read(&mut answer)).await {
+                Ok(Ok(0) | Err(_)) => return,
+                Ok(Ok(read)) => panic!("answered: {}", String::from_utf8_lossy(&answer[..read])),
+                Err(_) => {}
+            }
+        }
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(10), drip).await.expect("the connection is closed");
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+    assert_eq!(portal.get("/", "fr").await.status(), StatusCode::OK, "others are served as before");
+}
+
+#[tokio::test]
 async fn the_bundle_is_kept_a_year_at_an_address_of_its_own_build_and_pages_are_checked_each_time() {
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir(site.path().join("pkg")).unwrap();
