@@ -33,6 +33,7 @@ macro_rules! lazy_page {
     };
 }
 
+pub mod accessibility;
 pub mod accounts;
 pub mod addresses;
 #[cfg(feature = "hydrate")]

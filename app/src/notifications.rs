@@ -207,7 +207,10 @@ impl Outbox {
         };
         match note.is_empty() {
             true => what,
-            false => format!("{what}\n\n« {note} »"),
+            false => format!(
+                "{what}\n\n{}",
+                crate::i18n::message(lang, "notify-quote", &[("note", Arg::from(note.to_string()))])
+            ),
         }
     }
 }

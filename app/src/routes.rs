@@ -22,6 +22,7 @@ pub const TWO_FACTOR: &str = "/staff/verify";
 /// The agent's contact page (intake): find the caller, file for them, or log an inquiry.
 pub const STAFF_CONTACT: &str = "/staff/contact";
 pub const PRIVACY: &str = "/privacy";
+pub const ACCESSIBILITY: &str = "/accessibility";
 pub const FEEDBACK: &str = "/feedback";
 /// Live chat: the resident's conversation, its event stream, "My chats"; the agents' console and its stream.
 pub const CHAT: &str = "/chat";
@@ -114,7 +115,7 @@ fn encode(text: &str) -> String {
 /// once. Pages other than home and search are `lazy_page!`s, fetched when opened.
 #[component]
 pub fn PageRoutes() -> impl IntoView {
-    use crate::{accounts, catalogue, chat, errors, feedback, intake, privacy, requests, staff, survey};
+    use crate::{accessibility, accounts, catalogue, chat, errors, feedback, intake, privacy, requests, staff, survey};
     view! {
         <Routes fallback=errors::NotFoundPage>
             <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
@@ -138,6 +139,7 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("accessibility") view={Lazy::<accessibility::AccessibilityRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("chat") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("chats") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/chat") view={Lazy::<chat::ChatRoute>::new()} ssr=SsrMode::Async/>

@@ -16,6 +16,7 @@ const pages = [
   "/account/forgot",
   "/account/password?token=expired",
   "/privacy",
+  "/accessibility",
   "/feedback",
   "/nowhere",
 ];

@@ -3,7 +3,7 @@ import { expectNoAxeViolations, signIn, staffMember, test, waitForHydration } fr
 
 const w = {
   fr: {
-    button: "Clavarder",
+    button: "Chat",
     start: "Commencer le clavardage",
     first: "Ma poubelle n'a pas été ramassée.",
     inLine: "Vous êtes le numéro 1 dans la file.",
@@ -14,7 +14,7 @@ const w = {
     veryGood: "Très bien",
     rate: "Envoyer mon évaluation",
     rated: "Merci de votre évaluation.",
-    greeting: "Bonjour, ici le 311 du Grand Sudbury. Comment puis-je vous aider?",
+    greeting: "Bonjour, ici le 311 du Grand Sudbury. Comment puis-je vous aider\u202f?",
   },
   en: {
     button: "Chat",

@@ -19,7 +19,7 @@ export const test = base.extend({
 
 /// Both languages, with what a page in each must say: every test that reads text runs in both.
 export const languages = [
-  { code: "fr", locale: "fr-CA", heading: "Comment pouvons-nous vous aider?", switchTo: "English", pothole: "Nid-de-poule" },
+  { code: "fr", locale: "fr-CA", heading: "Comment pouvons-nous vous aider\u202f?", switchTo: "English", pothole: "Nid-de-poule" },
   { code: "en", locale: "en-CA", heading: "How can we help you?", switchTo: "Français", pothole: "Pothole" },
 ] as const;
 
@@ -98,7 +98,7 @@ export const words = {
     account: "Mon compte",
     profileSaved: "Vos renseignements sont enregistrés.",
     signOut: "Se déconnecter",
-    signedOut: "Vous êtes déconnecté.",
+    signedOut: "Votre session est fermée.",
     signInLink: "Se connecter ou s'inscrire",
     problem: "Il y a un problème",
     smsPending: "Répondez OUI",

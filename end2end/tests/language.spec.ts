@@ -15,7 +15,7 @@ for (const lang of languages) {
     await expect(page.locator("html")).toHaveAttribute("lang", other.code);
     await expect(page.getByRole("searchbox")).toHaveValue("pothole");
     await expect(page.locator("#search-results .result-link").first()).toHaveText(other.pothole);
-    await expect(page).toHaveTitle(other.code === "fr" ? /Trouver un service/ : /Find a service/);
+    await expect(page).toHaveTitle(other.code === "fr" ? /Chercher les demandes communes/ : /Search common requests/);
     expect(await page.evaluate(() => (window as any).notReloaded)).toBe(true);
 
     // The choice is remembered.

@@ -49,6 +49,10 @@ account-title = My account
 account-requests-heading = My requests
 account-requests-empty = You have not submitted any requests yet.
 account-requests-start = Find a service
+account-followed-heading = Requests I follow
+account-followed-hint = You receive their updates. Stop following one when you no longer need them.
+account-unfollow = Stop following
+account-unfollowed = You no longer follow that request.
 account-profile-heading = My information
 account-profile-save = Save my information
 account-profile-saved = Your information is saved.
@@ -103,17 +107,17 @@ mail-greeting = Hello { $name },
 mail-closing = { $city } – 311
     { $phone } or { $long_distance } · { $email }
 mail-link-fallback = If the button does not work, copy this address into your browser:
-mail-welcome-subject = Choose your password for the 311 Portal
-mail-welcome-body = Thank you for creating an account on the 311 Portal. Follow the link below to choose your password. The link works once, for { $hours } hours.
+mail-welcome-subject = Choose your password for the Customer Service Portal
+mail-welcome-body = Thank you for creating an account on the Customer Service Portal. Follow the link below to choose your password. The link works once, for { $hours } hours.
 mail-welcome-button = Choose my password
-mail-already-subject = Your 311 Portal account
+mail-already-subject = Your Customer Service Portal account
 mail-already-body = Someone, probably you, tried to create an account with this e-mail address, which already has one. If you forgot your password, follow the link below to choose a new one (it works once, for { $hours } hours). If it was not you, you can ignore this message.
 mail-already-button = Choose a new password
-mail-reset-subject = Choose a new password for the 311 Portal
+mail-reset-subject = Choose a new password for the Customer Service Portal
 mail-reset-body = We received a request to choose a new password for your account. Follow the link below; it works once, for { $hours } hours. If you did not ask, you can ignore this message: your password has not changed.
 mail-reset-button = Choose a new password
-mail-changed-subject = Your 311 Portal password was changed
-mail-changed-body = The password of your 311 Portal account was just changed. If it was you, there is nothing to do. If it was not, call { $phone } right away.
+mail-changed-subject = Your Customer Service Portal password was changed
+mail-changed-body = The password of your Customer Service Portal account was just changed. If it was you, there is nothing to do. If it was not, call { $phone } right away.
 mail-changed-button = Sign in
 mail-receipt-subject = Request { $reference } received: { $service }
 mail-receipt-body = We received your request { $reference } for { $service } at { $address }.
@@ -134,13 +138,15 @@ sms-confirm = { $city } 311: reply OUI or YES to receive updates on your request
 sms-confirmed = { $city } 311: text-message updates are on. Reply STOP to stop at any time.
 sms-stopped = { $city } 311: you will no longer receive text messages. Updates will come by e-mail.
 sms-help = { $city } 311: call { $phone } ({ $long_distance }) or write to { $email }. Reply STOP to stop texts.
-sms-receipt = { $city } 311: request { $reference } received ({ $service }, { $address }). Details: { $link }
+sms-receipt = { $city } 311: request { $reference } received ({ $service }, { $address }). Details: { $link } Once it is done, tell us how it went: { $survey }
 sms-update = { $city } 311: request { $reference }. { $what } { $link }
 
 ## What notifications say happened
 notify-status = Its status is now: { $status }.
 notify-closed = It was closed: { $reason }.
 notify-note = The city wrote to you about it.
+# The city's words, quoted under what happened.
+notify-quote = “{ $note }”
 
 mail-chat-subject = Your chat with 311 on { $day }
 mail-chat-body = Here is the transcript of your chat with a 311 agent on { $day }, as you asked.

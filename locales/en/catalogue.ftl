@@ -1,4 +1,4 @@
-home-title = Find a service
+home-title = Search common requests
 home-heading = How can we help you?
 search-title = Search results
 search-heading = Search our services

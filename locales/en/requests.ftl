@@ -1,4 +1,4 @@
-request-new-title = Submit a request
+request-new-title = Submit a service request
 request-start-title = Submit a request: { $service }
 request-start-lead = Tell us where the problem is and what you see. It takes about 3 minutes.
 request-start-time = You can go back to any step before you submit. What you enter is kept if you leave and come back within a week.
@@ -57,7 +57,7 @@ review-nearby-text = Request { $reference } was made on { $date } at { $address 
 review-follow = Follow that request instead
 review-now = Submit your request
 review-declaration = By submitting, you confirm that the information is accurate to the best of your knowledge.
-review-submit = Submit
+review-submit = Submit a service request
 review-sign-in-text = Sign in to submit your request. What you entered is kept: you will come back to this page.
 
 submitted-title = Request received
@@ -72,7 +72,7 @@ following-title = You are following this request
 following-text = You did not make a second report of the same problem. We will tell you when work starts and when it is done, as we tell the person who reported it.
 
 
-request-title = Your request
+request-title = My service request
 request-status = Status
 request-received = Received on
 request-expected-heading = Expected completion

@@ -1,4 +1,4 @@
-portal-name = 311 Portal
+portal-name = Customer Service Portal
 # What search engines show under the portal's name.
 meta-description = 311 customer service portal ({ $city }): find a city service, submit a request with photos and follow it, or reach 311 by chat, phone or e-mail.
 lang-switch = Français
@@ -7,6 +7,7 @@ header-nav-label = Language and account
 sign-in-link = Sign in or register
 footer-nav-label = About this portal
 privacy-link = Privacy statement
+accessibility-link = Accessibility
 feedback-link = Help us serve you better
 breadcrumbs-label = You are here
 breadcrumbs-home = Home

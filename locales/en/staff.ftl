@@ -54,5 +54,7 @@ staff-feedback-title = Portal feedback
 staff-feedback-empty = No feedback yet.
 staff-feedback-signed-in = signed in
 staff-feedback-anonymous = not signed in
+staff-feedback-barrier = Accessibility barrier
+staff-feedback-contact = Reach them at:
 staff-chat-link = Live chat
 staff-contact-link = New contact

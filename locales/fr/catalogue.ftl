@@ -1,15 +1,15 @@
-home-title = Trouver un service
-home-heading = Comment pouvons-nous vous aider?
+home-title = Chercher les demandes communes
+home-heading = Comment pouvons-nous vous aider ?
 search-title = Résultats de recherche
 search-heading = Chercher dans nos services
 search-label = Décrivez le problème ou le service dont vous avez besoin
-search-hint = Par exemple : nid-de-poule, lampadaire brisé, chien qui jappe, bac vert non ramassé
+search-hint = Par exemple : nid-de-poule, lampadaire brisé, chien qui jappe, bac vert non ramassé
 search-button = Chercher
 search-count = { $count ->
-    [one] 1 service correspond à « { $query } »
-   *[other] { $count } services correspondent à « { $query } »
+    [one] 1 service correspond à « { $query } »
+   *[other] { $count } services correspondent à « { $query } »
 }
-search-none = Aucun service ne correspond à « { $query } »
-search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : un agent trouvera le bon service avec vous.
+search-none = Aucun service ne correspond à « { $query } »
+search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : notre équipe du Service à la clientèle trouvera le bon service avec vous.
 categories-heading = Parcourir par catégorie
 service-not-online-tag = Non offert en ligne

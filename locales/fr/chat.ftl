@@ -1,6 +1,6 @@
 ## Clavardage : la page du résident
 chat-title = Clavarder avec le 311
-chat-lead = Un préposé du 311 vous répondra ici. Aucun compte n’est nécessaire. Vous pouvez écrire votre question dès maintenant, avant qu’un préposé se joigne à vous.
+chat-lead = Un préposé ou une préposée du Service à la clientèle vous répondra ici. Aucun compte n’est nécessaire. Vous pouvez écrire votre question dès maintenant, avant qu’un préposé se joigne à vous.
 chat-unavailable = Le clavardage n’est pas offert en ce moment : aucun préposé ne peut répondre. Voici comment joindre le 311.
 chat-email-hint = Facultatif. Le préposé pourra s’en servir pour faire un suivi.
 chat-first-message-hint = Facultatif : votre question, pour que le préposé la lise dès son arrivée.
@@ -29,7 +29,7 @@ chat-event-closed = Le préposé a terminé la conversation.
 chat-event-left = La conversation a été terminée.
 chat-event-missed = Aucun préposé n’a pu répondre à temps. Vos messages sont conservés pour le 311.
 chat-event-changed = La conversation a changé.
-chat-rate-title = Comment avons-nous fait ?
+chat-rate-title = Qu’avez-vous pensé de ce clavardage ?
 chat-rating-5 = Très bien
 chat-rating-4 = Bien
 chat-rating-3 = Passable
@@ -38,7 +38,7 @@ chat-rating-1 = Très mal
 chat-rate-send = Envoyer mon évaluation
 chat-rated = Merci de votre évaluation.
 chat-transcript = M’envoyer la transcription par courriel
-chat-transcript-sent = La transcription est envoyée à l’adresse courriel de votre compte.
+chat-transcript-sent = La transcription a été envoyée à l’adresse courriel de votre compte.
 chat-new = Commencer un nouveau clavardage
 chat-mine-link = Mes clavardages
 chat-mine-title = Mes clavardages

@@ -1,10 +1,10 @@
 feedback-title = Aidez-nous à mieux vous servir
-feedback-questions = Ce service en ligne est-il facile à utiliser? Comment pouvons-nous l'améliorer? Nous lisons tous les commentaires.
+feedback-questions = Ce service en ligne est-il facile à utiliser ? Comment pouvons-nous l'améliorer ? Nous lisons tous les commentaires.
 feedback-easy-yes = Oui
 feedback-easy-partly = En partie
 feedback-easy-no = Non
-feedback-improve-hint = Facultatif. Au plus 2 000 caractères. N'indiquez pas de renseignements personnels : pour signaler un problème, faites plutôt une demande.
-feedback-anonymous = Vous n'avez pas besoin de vous connecter. Nous ne répondons pas à ce formulaire : pour joindre le 311, appelez-nous, clavardez ou écrivez-nous.
+feedback-improve-hint = Facultatif. Au plus 2 000 caractères. N'indiquez pas de renseignements personnels : pour signaler un problème, soumettez plutôt une demande de service.
+feedback-anonymous = Vous n'avez pas besoin de vous connecter. Nous ne répondons pas aux commentaires reçus par ce formulaire : pour joindre le 311, appelez-nous, clavardez avec nous ou écrivez-nous.
 feedback-send = Envoyer
 feedback-thanks-title = Merci
 feedback-thanks-text = Vos commentaires ont été transmis à l'équipe du 311.

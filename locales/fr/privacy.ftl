@@ -7,5 +7,5 @@ privacy-purpose = Nous utilisons vos renseignements uniquement pour traiter et s
 privacy-cookies-heading = Témoins (cookies)
 privacy-cookies = Le portail enregistre un seul témoin pour se souvenir de votre langue. Il n'utilise aucun témoin publicitaire ni de suivi.
 privacy-contact-heading = Questions
-privacy-contact = Les questions sur la collecte de renseignements personnels peuvent être adressées à :
-privacy-phone = Téléphone :
+privacy-contact = Les questions sur la collecte de renseignements personnels peuvent être adressées à :
+privacy-phone = Téléphone :

@@ -1,4 +1,4 @@
-portal-name = Portail 311
+portal-name = Portail de service à la clientèle
 # Ce que les moteurs de recherche affichent sous le nom du portail.
 meta-description = Portail de service à la clientèle 311 ({ $city }) : trouvez un service municipal, soumettez une demande avec photos et suivez-la, ou joignez le 311 par clavardage, téléphone ou courriel.
 lang-switch = English
@@ -7,6 +7,7 @@ header-nav-label = Langue et compte
 sign-in-link = Se connecter ou s'inscrire
 footer-nav-label = À propos de ce portail
 privacy-link = Énoncé de confidentialité
+accessibility-link = Accessibilité
 feedback-link = Aidez-nous à mieux vous servir
 breadcrumbs-label = Vous êtes ici
 breadcrumbs-home = Accueil

@@ -12,6 +12,7 @@ pub fn Channels(heading: &'static str) -> impl IntoView {
     let city = use_city();
     let profile = city.profile.clone();
     let (local, long_distance) = (profile.phone_local.clone(), profile.phone_long_distance.clone());
+    let (local_href, long_distance_href) = (local.tel_href(), long_distance.tel_href());
     let phone_hours = profile.phone_hours;
     let chat_hours = profile.chat_hours;
     view! {
@@ -22,11 +23,11 @@ pub fn Channels(heading: &'static str) -> impl IntoView {
                 <li>
                     <span class="channel-name">{t("channels-phone")}</span>
                     <span>
-                        <a href=local.tel_href()>{local.to_string()}</a>
+                        <a href=local_href>{move || local.written(i18n.lang())}</a>
                         " · "
                         {t("channels-long-distance")}
                         " "
-                        <a href=long_distance.tel_href()>{long_distance.to_string()}</a>
+                        <a href=long_distance_href>{move || long_distance.written(i18n.lang())}</a>
                     </span>
                     <span class="channel-hours">{move || phone_hours.describe(i18n)}</span>
                 </li>
@@ -60,7 +61,7 @@ fn OutOfHoursNotice() -> impl IntoView {
                 <p>
                     <strong>{t("out-of-hours-title")}</strong>
                     " "
-                    {move || i18n.t_args("out-of-hours-urgent", &[("phone", phone.to_string().into())])}
+                    {move || i18n.t_args("out-of-hours-urgent", &[("phone", phone.written(i18n.lang()).into())])}
                 </p>
             </div>
         }

@@ -1,3 +1,4 @@
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -20,6 +21,21 @@ impl PhoneNumber {
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let allowed = |c: char| c.is_ascii_digit() || " -().+".contains(c);
         ((3..=15).contains(&digits) && text.chars().all(allowed)).then(|| PhoneNumber(text.to_string()))
+    }
+
+    /// The number as a page or message in `lang` writes it. French writes a North American number as the
+    /// guide does, « 705 671-2489 », with a space that never breaks; short numbers (311) and numbers in
+    /// another shape stay as configured.
+    pub fn written(&self, lang: Lang) -> String {
+        let digits: String = self.0.chars().filter(char::is_ascii_digit).collect();
+        let national = match digits.len() {
+            11 if digits.starts_with('1') => &digits[1..],
+            _ => digits.as_str(),
+        };
+        match (lang, national.len()) {
+            (Lang::Fr, 10) => format!("{}\u{a0}{}-{}", &national[..3], &national[3..6], &national[6..]),
+            _ => self.0.clone(),
+        }
     }
 
     /// The `tel:` link a phone opens to dial it.
@@ -55,6 +71,15 @@ impl fmt::Display for PhoneNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_writes_numbers_as_the_guide_does() {
+        let written = |text: &str, lang| PhoneNumber::parse(text).unwrap().written(lang);
+        assert_eq!(written("705-671-2489", Lang::Fr), "705\u{a0}671-2489");
+        assert_eq!(written("+1 (705) 671-2489", Lang::Fr), "705\u{a0}671-2489");
+        assert_eq!(written("705-671-2489", Lang::En), "705-671-2489");
+        assert_eq!(written("311", Lang::Fr), "311");
+    }
 
     #[test]
     fn accepts_what_people_dial() {

@@ -134,8 +134,8 @@ impl City {
         let profile = &self.profile;
         let mut args: Vec<(&str, Arg)> = vec![
             ("city", profile.name.get(lang).to_string().into()),
-            ("phone", profile.phone_local.to_string().into()),
-            ("long_distance", profile.phone_long_distance.to_string().into()),
+            ("phone", profile.phone_local.written(lang).into()),
+            ("long_distance", profile.phone_long_distance.written(lang).into()),
             ("email", profile.email.clone().into()),
         ];
         args.extend_from_slice(extra);

@@ -50,10 +50,14 @@ pub enum Field {
     Outcome,
     /// Staff signing in: the code from their authenticator app, or a recovery code.
     Code,
+    /// A barrier to accessibility reported on the accessibility statement, and how to reach whoever
+    /// reported it.
+    Barrier,
+    Contact,
 }
 
 impl Field {
-    pub const ALL: [Field; 32] = [
+    pub const ALL: [Field; 34] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -86,6 +90,8 @@ impl Field {
         Field::Topic,
         Field::Outcome,
         Field::Code,
+        Field::Barrier,
+        Field::Contact,
     ];
 
     /// The input's `name` and `id`.
@@ -123,6 +129,8 @@ impl Field {
             Field::Topic => "topic",
             Field::Outcome => "outcome",
             Field::Code => "code",
+            Field::Barrier => "barrier",
+            Field::Contact => "contact",
         }
     }
 
@@ -169,6 +177,8 @@ impl Field {
             Field::Topic => "field-topic",
             Field::Outcome => "field-outcome",
             Field::Code => "field-code",
+            Field::Barrier => "field-barrier",
+            Field::Contact => "field-contact",
         }
     }
 }

@@ -5,7 +5,7 @@ mod api;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use api::SendFeedback;
+pub use api::{ReportBarrier, SendFeedback};
 
 use crate::components::{action_error, Choices, Confirmation, ErrorSummary, SubmitButton, TextArea};
 use crate::errors::Field;

@@ -6,15 +6,31 @@ use crate::errors::{AppError, Field, Problem, Problems};
 use crate::i18n::Lang;
 use crate::lifecycle::model::Note;
 
-/// Feedback as stored.
+/// Feedback as stored: an answer to "Aidez-nous à mieux vous servir", or a barrier to accessibility
+/// reported from the accessibility statement (which answers no "easy" question, and may leave a contact).
 #[derive(Clone, Debug)]
 pub struct StoredFeedback {
     pub account_id: Option<AccountId>,
     pub lang: Lang,
-    pub easy: Easy,
+    pub kind: FeedbackKind,
+    /// What to improve; for a barrier, what happened.
     pub improve: String,
     pub created_at: i64,
 }
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedbackKind {
+    Portal {
+        easy: Easy,
+    },
+    /// `contact`: an e-mail address or a phone number, as typed, when they want an answer (or empty).
+    Barrier {
+        contact: String,
+    },
+}
+
+/// The most a barrier report's contact may be: an address or a number, with a word of context.
+pub const CONTACT_MAX: usize = 200;
 
 #[async_trait::async_trait]
 pub trait FeedbackStore: Send + Sync {
@@ -24,7 +40,7 @@ pub trait FeedbackStore: Send + Sync {
 }
 
 /// The feedback form, parsed at the edge: how easy the portal is, and how to improve it.
-pub fn parse(easy: &str, improve: &str) -> Result<(Easy, Note), AppError> {
+pub fn parse(easy: &str, improve: &str) -> Result<(FeedbackKind, Note), AppError> {
     let mut problems = Problems::default();
     // Blank or unknown alike: "choose one of the options".
     let easy = Easy::parse(easy);
@@ -32,14 +48,32 @@ pub fn parse(easy: &str, improve: &str) -> Result<(Easy, Note), AppError> {
         problems.add(Field::Easy, Problem::ChoiceInvalid);
     }
     let improve = problems.take(Note::of(Field::Improve, improve));
-    Ok(problems.finish(easy.zip(improve))?)
+    let (easy, improve) = problems.finish(easy.zip(improve))?;
+    Ok((FeedbackKind::Portal { easy }, improve))
 }
 
+/// A barrier report, parsed at the edge: what happened (required), and how to answer (optional).
+pub fn parse_barrier(barrier: &str, contact: &str) -> Result<(FeedbackKind, Note), AppError> {
+    let mut problems = Problems::default();
+    let what = problems.take(Note::of(Field::Barrier, barrier));
+    if what.as_ref().is_some_and(Note::is_empty) {
+        problems.add(Field::Barrier, Problem::Required);
+    }
+    let contact = contact.trim();
+    if contact.chars().count() > CONTACT_MAX {
+        problems.add(Field::Contact, Problem::TooLong);
+    }
+    let what = problems.finish(what)?;
+    Ok((FeedbackKind::Barrier { contact: contact.to_string() }, what))
+}
+
+/// Keeps feedback (either kind), rate-limited per account, or per address signed out.
 pub async fn send(
     store: &dyn FeedbackStore,
     limits: &Limits,
     caller: &Caller,
-    (easy, improve): (Easy, Note),
+    kind: FeedbackKind,
+    improve: Note,
 ) -> Result<(), AppError> {
     let account_id = caller.account();
     // Signed out, the address is the only key there is.
@@ -48,7 +82,7 @@ pub async fn send(
     let feedback = StoredFeedback {
         account_id,
         lang: caller.lang,
-        easy,
+        kind,
         improve: improve.as_str().to_string(),
         created_at: now(),
     };

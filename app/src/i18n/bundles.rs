@@ -61,7 +61,7 @@ macro_rules! locale_files {
 
 locale_files!(
     Shell: ["shell", "city", "catalogue", "errors"],
-    Pages: ["service", "forms", "requests", "lifecycle", "staff", "survey", "accounts", "privacy", "feedback", "chat", "intake"],
+    Pages: ["service", "forms", "requests", "lifecycle", "staff", "survey", "accounts", "privacy", "accessibility", "feedback", "chat", "intake"],
 );
 
 type Messages = HashMap<&'static str, Pattern>;

@@ -97,6 +97,68 @@ fn components_show_no_text_outside_the_locales() {
     assert!(found.is_empty(), "text written in components instead of locales/: {found:#?}");
 }
 
+/// French is set as French is printed (the guide, the Translation Bureau): a space that never breaks before
+/// « : » (U+00A0) and « ; ? ! » (U+00A0 or the narrow U+202F), inside « guillemets » and around the h of
+/// « 7 h 30 ». Checked in every French message and in the French texts of the city profile (services,
+/// questions, canned replies), which residents read as much.
+#[test]
+fn french_is_set_as_french_is_printed() {
+    let mut found = Vec::new();
+    for (name, (_, source)) in bundles::FILE_NAMES.iter().zip(bundles::sources(Lang::Fr)) {
+        for (number, line) in source.lines().enumerate().filter(|(_, line)| !line.trim_start().starts_with('#')) {
+            let value = line.split_once(" = ").map_or(line, |(_, value)| value);
+            let place = format!("locales/fr/{name}.ftl:{}", number + 1);
+            found.extend(typography_problems(value).into_iter().map(|problem| format!("{place}: {problem}")));
+        }
+    }
+    let french = regex::Regex::new(r#"\bfr = "((?:[^"\\]|\\.)*)""#).unwrap();
+    for file in ["catalogue.toml", "city.toml"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/city-profile").join(file);
+        for (number, line) in std::fs::read_to_string(&path).unwrap().lines().enumerate() {
+            for value in french.captures_iter(line) {
+                let place = format!("server/city-profile/{file}:{}", number + 1);
+                found.extend(typography_problems(&value[1]).into_iter().map(|problem| format!("{place}: {problem}")));
+            }
+        }
+    }
+    assert!(found.is_empty(), "French typography: {found:#?}");
+}
+
+/// What is wrong in one French text, each with the text around it.
+fn typography_problems(text: &str) -> Vec<String> {
+    static RULES: std::sync::LazyLock<Vec<(regex::Regex, &str)>> = std::sync::LazyLock::new(|| {
+        [
+            (r" [:;?!»]", "a plain space before the mark (use U+00A0 or U+202F)"),
+            (r"«[^\u{a0}\u{202f}]", "no space that never breaks after «"),
+            (r"[^ \u{a0}\u{202f}][:;?!](?:\s|$)", "no space before the mark"),
+            (r"[^ \u{a0}\u{202f}]»", "no space that never breaks before »"),
+            (r"(?:\d|\}) h\b|\bh (?:\d|\{)", "a plain space around the h of a time"),
+        ]
+        .into_iter()
+        .map(|(pattern, problem)| (regex::Regex::new(pattern).unwrap(), problem))
+        .collect()
+    });
+    RULES
+        .iter()
+        .flat_map(|(rule, problem)| rule.find_iter(text).map(move |at| (at.start(), *problem)))
+        .map(|(start, problem)| {
+            let from = text.floor_char_boundary(start.saturating_sub(20));
+            format!("{problem}: …{}…", &text[from..text.ceil_char_boundary((start + 20).min(text.len()))])
+        })
+        .collect()
+}
+
+#[test]
+fn the_typography_check_finds_what_it_should() {
+    assert_eq!(
+        typography_problems("Où est-ce\u{202f}? « Rue\u{a0}» de 7\u{a0}h\u{a0}30\u{a0}: ici; https://x?a=b").len(),
+        2
+    );
+    assert!(typography_problems("Où est-ce\u{202f}? «\u{a0}Rue\u{a0}» de 7\u{a0}h\u{a0}30\u{a0}: ici\u{202f}; x?a=b")
+        .is_empty());
+    assert_eq!(typography_problems("Où ? Quand ! « x » 7 h 30").len(), 5);
+}
+
 /// The header, the footer, the home and search pages and the error pages are in the main bundle and hydrate
 /// with the shell's messages only (`Part::Shell`; the other pages fetch the rest first): every key their
 /// code names must be among those.

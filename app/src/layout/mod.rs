@@ -57,6 +57,7 @@ pub fn Footer() -> impl IntoView {
                 <Channels heading="channels-title"/>
                 <nav class="footer-links" aria-label=move || i18n.t("footer-nav-label")>
                     <a href=routes::PRIVACY>{t("privacy-link")}</a>
+                    <a href=routes::ACCESSIBILITY>{t("accessibility-link")}</a>
                     <a href=routes::FEEDBACK>{t("feedback-link")}</a>
                 </nav>
                 <p class="footer-city">{move || i18n.pick(&city)}</p>
@@ -70,7 +71,7 @@ pub fn Footer() -> impl IntoView {
 pub fn PageTitle(title: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let city = use_city().profile.name;
-    let text = move || format!("{} – {} {}", title(), i18n.pick(&city), i18n.t("portal-name"));
+    let text = move || format!("{} – {} · {}", title(), i18n.t("portal-name"), i18n.pick(&city));
     // leptos_meta reads the title after the page has rendered, outside the request's reactive arena, where
     // reading the language signal panics. On the server the language cannot change anyway: give it the text.
     #[cfg(feature = "ssr")]

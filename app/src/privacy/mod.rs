@@ -41,11 +41,12 @@ pub fn OfficerCard() -> impl IntoView {
             {move || Suspend::new(async move {
                 view_or_error(officer.await.map(|officer| {
                     let PrivacyOfficer { title, address, phone, email } = officer;
+                    let href = phone.tel_href();
                     view! {
                         <address class="contact-card">
                             <strong>{move || i18n.pick(&title)}</strong>
                             <span>{move || i18n.pick(&address)}</span>
-                            <span>{t("privacy-phone")} " " <a href=phone.tel_href()>{phone.to_string()}</a></span>
+                            <span>{t("privacy-phone")} " " <a href=href>{move || phone.written(i18n.lang())}</a></span>
                             <a href=format!("mailto:{email}")>{email.clone()}</a>
                         </address>
                     }

@@ -2,9 +2,12 @@
 //! flow uses, and hands it over (`ssr::flows`). Those that finish a step answer with the next page's
 //! address and redirect there, so the forms work the same with or without JavaScript.
 
-use super::model::{DraftView, RequestSummary, Step};
+use super::model::{DraftView, MyRequestLists, Step};
 #[cfg(feature = "ssr")]
-use super::{model::DraftId, ssr::flows};
+use super::{
+    model::{DraftId, Reference},
+    ssr::flows,
+};
 #[cfg(feature = "ssr")]
 use crate::accounts::ssr::limits::Action;
 #[cfg(feature = "ssr")]
@@ -103,7 +106,18 @@ pub async fn follow_nearby(draft: String) -> Result<String, AppError> {
 }
 
 #[server(endpoint = "requests/mine", output = Json)]
-pub async fn my_requests() -> Result<Vec<RequestSummary>, AppError> {
+pub async fn my_requests() -> Result<MyRequestLists, AppError> {
     let (context, caller) = edge();
     answer(flows::mine(&context.catalogue, &context.city, &context.requests, &caller).await)
+}
+
+/// Stops following a request; answers "My requests" as they are now.
+#[server(endpoint = "requests/unfollow", output = Json)]
+pub async fn unfollow(reference: String) -> Result<MyRequestLists, AppError> {
+    let (context, caller) = edge();
+    let result = async {
+        flows::unfollow(&context.requests, &caller, &Reference::find(&reference)?).await?;
+        flows::mine(&context.catalogue, &context.city, &context.requests, &caller).await
+    };
+    answer(result.await)
 }

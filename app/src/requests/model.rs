@@ -323,6 +323,13 @@ pub struct DraftView {
     pub for_caller: Option<ForCaller>,
 }
 
+/// "My requests": those the resident made, newest first, and those they follow, newest followed first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MyRequestLists {
+    pub made: Vec<RequestSummary>,
+    pub followed: Vec<RequestSummary>,
+}
+
 /// A request in "My requests".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestSummary {

@@ -152,8 +152,13 @@ pub struct Contact {
 pub struct FeedbackRow {
     pub at: String,
     pub lang: Lang,
-    pub easy: Easy,
+    /// How easy the portal is; a barrier report answers no such question.
+    pub easy: Option<Easy>,
+    /// What to improve, or for a barrier what happened.
     pub improve: String,
+    /// A barrier to accessibility reported from the accessibility statement: how to reach whoever
+    /// reported it (empty when they left nothing).
+    pub barrier: Option<String>,
     pub signed_in: bool,
 }
 

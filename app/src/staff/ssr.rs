@@ -6,7 +6,7 @@ use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, Acco
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::errors::AppError;
-use crate::feedback::ssr::FeedbackStore;
+use crate::feedback::ssr::{FeedbackKind, FeedbackStore};
 use crate::lifecycle::model::Status;
 use crate::lifecycle::ssr::flows::{self, Stores};
 use crate::requests::model::{ContactChannel, Reference};
@@ -184,12 +184,19 @@ pub async fn feedback(city: &City, store: &dyn FeedbackStore, page: u32) -> Resu
     let rows = store.list(page.min(10_000) * PAGE_SIZE, PAGE_SIZE).await?;
     Ok(rows
         .into_iter()
-        .map(|row| FeedbackRow {
-            at: city.time_of(row.created_at),
-            lang: row.lang,
-            easy: row.easy,
-            improve: row.improve,
-            signed_in: row.account_id.is_some(),
+        .map(|row| {
+            let (easy, barrier) = match row.kind {
+                FeedbackKind::Portal { easy } => (Some(easy), None),
+                FeedbackKind::Barrier { contact } => (None, Some(contact)),
+            };
+            FeedbackRow {
+                at: city.time_of(row.created_at),
+                lang: row.lang,
+                easy,
+                improve: row.improve,
+                barrier,
+                signed_in: row.account_id.is_some(),
+            }
         })
         .collect())
 }

@@ -12,7 +12,7 @@ async fn a_resident_registers_chooses_a_password_signs_in_edits_and_signs_out() 
 
     let mail = outbox_mails(&portal, 1).await.remove(0);
     assert_eq!(mail.to, "marie@example.ca");
-    assert_eq!(mail.subject, "Choisissez votre mot de passe pour le Portail 311");
+    assert_eq!(mail.subject, "Choisissez votre mot de passe pour le Portail de service à la clientèle");
     assert!(mail.text.starts_with("Bonjour Marie Tremblay,"), "{}", mail.text);
     assert!(mail.html.contains("<html lang=\"fr\""));
     let link = mail.link_path();
@@ -88,10 +88,10 @@ async fn registration_and_reset_answer_the_same_whether_or_not_the_account_exist
     assert_eq!(
         subjects,
         [
-            ("nouveau@example.ca", "Choose your password for the 311 Portal"),
-            ("paul@example.ca", "Choisissez un nouveau mot de passe pour le Portail 311"),
-            ("paul@example.ca", "Choisissez votre mot de passe pour le Portail 311"),
-            ("paul@example.ca", "Votre compte du Portail 311"),
+            ("nouveau@example.ca", "Choose your password for the Customer Service Portal"),
+            ("paul@example.ca", "Choisissez un nouveau mot de passe pour le Portail de service à la clientèle"),
+            ("paul@example.ca", "Choisissez votre mot de passe pour le Portail de service à la clientèle"),
+            ("paul@example.ca", "Votre compte du Portail de service à la clientèle"),
         ]
     );
     // Signing in with a wrong password and with an unknown address get the same answer.
@@ -207,7 +207,7 @@ async fn changing_the_password_ends_the_other_sessions() {
     assert_eq!(phone.call("get_profile", &[]).await, (StatusCode::UNAUTHORIZED, json!("SignInRequired")));
     // The resident is told by e-mail.
     let mails = outbox_mails(&portal, 2).await;
-    assert_eq!(mails[1].subject, "Le mot de passe de votre compte du Portail 311 a été changé");
+    assert_eq!(mails[1].subject, "Le mot de passe de votre compte du Portail de service à la clientèle a été changé");
 }
 
 #[tokio::test]
@@ -283,7 +283,7 @@ async fn pages_show_the_forms_in_both_languages() {
         }
     }
     let (_, html) = portal.page("/sign-in", "fr").await;
-    assert!(html.contains("Mot de passe oublié?") && html.contains("name=\"password\""));
+    assert!(html.contains("Mot de passe oublié\u{202f}?") && html.contains("name=\"password\""));
     let (_, html) = portal.page("/account/forgot", "en").await;
     assert!(html.contains("Send me a link"));
 }

@@ -164,7 +164,7 @@ async fn an_agent_files_a_phone_request_for_a_new_caller_who_later_claims_it() {
     let (status, _) = lea.call("sign_in", &[("email", "lea@example.ca"), ("password", PASSWORD)]).await;
     assert_eq!(status, StatusCode::OK);
     let (_, mine) = lea.call_api("requests/mine", &[]).await;
-    assert_eq!(mine[0]["reference"], json!(reference));
+    assert_eq!(mine["made"][0]["reference"], json!(reference));
     // The resident's page leaves out the audit row; their data download has the contact and the channel.
     let (_, page) = lea.call_api("requests/page", &[("reference", &reference)]).await;
     assert!(!page.to_string().contains("Filed"), "{page}");
@@ -364,7 +364,7 @@ async fn an_agent_links_a_phone_only_profile_by_e_mail_and_never_takes_an_accoun
     assert_eq!((status, caller_in(&path)), (StatusCode::OK, paul.clone()));
     let browser = portal.another_browser();
     crate::requests::signed_in(&browser, "paul@example.ca").await;
-    assert_eq!(browser.call_api("requests/mine", &[]).await.1[0]["reference"], json!(first));
+    assert_eq!(browser.call_api("requests/mine", &[]).await.1["made"][0]["reference"], json!(first));
     // Claimed now (it has a password): the agent cannot change its address any more.
     assert_eq!(link(paul.clone(), "other@example.ca").await.0, StatusCode::FORBIDDEN);
 
@@ -378,7 +378,7 @@ async fn an_agent_links_a_phone_only_profile_by_e_mail_and_never_takes_an_accoun
     assert_eq!(status, StatusCode::OK);
     let account = count(&portal, "SELECT id FROM accounts WHERE email = 'marie@example.ca'").await.to_string();
     assert_eq!(caller_in(&path), account);
-    assert_eq!(marie.call_api("requests/mine", &[]).await.1[0]["reference"], json!(second));
+    assert_eq!(marie.call_api("requests/mine", &[]).await.1["made"][0]["reference"], json!(second));
     let closed =
         format!("SELECT count(*) FROM accounts WHERE id = {profile_id} AND closed_at IS NOT NULL AND name IS NULL");
     assert_eq!(count(&portal, &closed).await, 1);

@@ -545,6 +545,44 @@ async fn anyone_can_send_portal_feedback_and_staff_read_it() {
 }
 
 #[tokio::test]
+async fn a_barrier_reported_from_the_accessibility_statement_reaches_staff_flagged() {
+    let portal = spawn_portal().await;
+    let (status, html) = portal.page("/accessibility", "fr").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("WCAG) 2.0, niveau AA") && html.contains("705\u{a0}671-2489"), "{html}");
+    let (_, home) = portal.page("/", "en").await;
+    assert!(home.contains("href=\"/accessibility\">Accessibility</a>"), "linked from every footer");
+
+    // Nothing said, or a contact too long: refused, nothing kept.
+    let (status, error) = portal.call_api("feedback/barrier", &[("barrier", "  "), ("contact", "")]).await;
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("barrier", "required")));
+    let long = "x".repeat(201);
+    let (status, error) = portal.call_api("feedback/barrier", &[("barrier", "Le bouton"), ("contact", &long)]).await;
+    assert_eq!((status, problems(&error)), (StatusCode::BAD_REQUEST, problem("contact", "too-long")));
+    assert_eq!(crate::requests::count(&portal, "SELECT count(*) FROM portal_feedback").await, 0);
+    let forged = portal
+        .http()
+        .post(format!("{}/api/feedback/barrier", portal.base))
+        .header(header::ORIGIN, "https://elsewhere.example")
+        .form(&[("barrier", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    let form = [("barrier", "Le lecteur d'écran ne lit pas la carte."), ("contact", "705-555-0123")];
+    assert_eq!(portal.call_api("feedback/barrier", &form).await.0, StatusCode::OK);
+    let resident = portal.another_browser();
+    crate::requests::signed_in(&resident, "marie@example.ca").await;
+    assert_eq!(resident.call_api("staff/feedback", &[]).await.0, StatusCode::FORBIDDEN, "residents read none");
+    let agent = staff(&portal, "agent@grandsudbury.ca", "agent").await;
+    let (_, rows) = agent.call_api("staff/feedback", &[]).await;
+    assert_eq!((rows[0]["barrier"].clone(), rows[0]["easy"].clone()), (json!("705-555-0123"), Value::Null));
+    let (_, html) = agent.page("/staff/feedback", "en").await;
+    assert!(html.contains("Accessibility barrier") && html.contains("705-555-0123"), "{html}");
+}
+
+#[tokio::test]
 async fn without_javascript_a_refused_staff_form_comes_back_to_its_page_with_the_problem() {
     let portal = spawn_portal().await;
     let reference = resident_with_request(&portal, "marie@example.ca").await;

@@ -68,7 +68,7 @@ async fn with_an_smtp_server_configured_the_mail_goes_through_smtp() {
     }
     let mail = mail.expect("the SMTP server received the message");
     assert_eq!(mail.to, "paul@example.ca");
-    assert_eq!(mail.subject, "Choose your password for the 311 Portal");
+    assert_eq!(mail.subject, "Choose your password for the Customer Service Portal");
     assert!(
         mail.text.contains("Hello Paul Martin,")
             && mail.text.contains(&format!("{PUBLIC_URL}/account/password?token="))
@@ -184,6 +184,7 @@ async fn a_request_receipt_and_its_updates_go_by_text_once_the_resident_replied_
     let body = receipt["body"].as_str().unwrap();
     assert!(body.contains(&reference) && body.contains("reçue") && body.contains("Nid-de-poule"), "{body}");
     assert!(body.contains(&format!("{PUBLIC_URL}/requests/{reference}")), "{body}");
+    assert!(body.contains(&format!("{PUBLIC_URL}/requests/{reference}/survey")), "the survey, as by e-mail: {body}");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(outbox_mails(&portal, 1).await.len(), 1, "no e-mail receipt besides the text");
 

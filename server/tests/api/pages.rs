@@ -7,8 +7,9 @@ async fn home_page_speaks_the_browsers_language() {
     let (status, html) = portal.page("/", "fr-CA,fr;q=0.9,en;q=0.5").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<html lang=\"fr\""), "html lang");
-    assert!(html.contains("Comment pouvons-nous vous aider?"));
-    assert!(html.contains("<title>Trouver un service – Grand Sudbury Portail 311</title>"));
+    assert!(html.contains("Comment pouvons-nous vous aider\u{202f}?"));
+    assert!(html
+        .contains("<title>Chercher les demandes communes – Portail de service à la clientèle · Grand Sudbury</title>"));
     assert!(html.contains(">English</a>"), "the switch shows the other language");
     assert!(html.contains("Routes et trottoirs"), "categories in French");
 
@@ -36,7 +37,7 @@ async fn footer_gives_every_channel_and_the_hours() {
         assert!(html.contains(expected), "footer lacks {expected}");
     }
     let (_, html) = portal.page("/privacy", "fr").await;
-    assert!(html.contains("Du lundi au vendredi, de 7 h 30 à 18 h"));
+    assert!(html.contains("Du lundi au vendredi, de 7\u{a0}h\u{a0}30 à 18\u{a0}h"));
     assert!(html.contains("Énoncé de confidentialité"));
     assert!(html.contains("Aidez-nous à mieux vous servir"));
 }
@@ -58,12 +59,12 @@ async fn an_online_service_leads_to_the_request_form() {
     assert!(html.contains("<h1>Pothole</h1>"));
     assert!(html.contains("Before you start, have ready"));
     assert!(html.contains("href=\"/requests/new?service=pothole\""));
-    assert!(html.contains(">Submit a request</a>"));
+    assert!(html.contains(">Submit a service request</a>"));
 
     let (status, html) = portal.page("/requests/new?service=pothole", "fr").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>Nid-de-poule</h1>"));
-    assert!(html.contains("Où est-ce?") && html.contains(">Commencer</button>"), "the steps, and Start");
+    assert!(html.contains("Où est-ce\u{202f}?") && html.contains(">Commencer</button>"), "the steps, and Start");
     let (status, html) = portal.page("/requests/new?service=property-tax", "en").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("cannot be requested online"));
@@ -77,7 +78,7 @@ async fn a_topic_that_is_not_online_points_to_311() {
     assert!(html.contains("Cette demande ne peut pas encore être faite en ligne."));
     assert!(!html.contains("/requests/new?service=property-tax"), "no form for a topic");
     let main = html.split("<main").nth(1).unwrap().split("</main>").next().unwrap();
-    assert!(main.contains("705-671-2489") && main.contains("311@grandsudbury.ca"), "channels in the page itself");
+    assert!(main.contains("705\u{a0}671-2489") && main.contains("311@grandsudbury.ca"), "channels in the page itself");
 }
 
 #[tokio::test]
@@ -202,7 +203,7 @@ async fn a_signed_in_persons_answers_are_never_stored_and_https_is_insisted_on()
         assert_eq!(cache(&portal.get(path, "fr").await), "no-store", "{path}");
     }
     let (_, mine) = portal.call_api("requests/mine", &[]).await;
-    assert!(mine.is_array());
+    assert!(mine["made"].is_array());
     let response = portal.post_api("requests/mine", &[]).await;
     assert_eq!(cache(&response), "no-store", "server functions");
 

@@ -374,6 +374,34 @@ async fn an_open_request_nearby_is_pointed_out_before_submitting() {
     assert!(html.contains("You are following this request") && !html.contains("premier@example.ca"));
     assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 1, "no second report");
 
+    // "My requests" lists it under those followed, and the follower can let it go; nobody else can.
+    let (_, mine) = neighbour.call_api("requests/mine", &[]).await;
+    assert_eq!((mine["made"].clone(), mine["followed"][0]["reference"].clone()), (json!([]), json!(first)));
+    let (_, html) = neighbour.page("/account", "en").await;
+    assert!(html.contains("Requests I follow") && html.contains(&first), "{html}");
+    let unfollow = [("reference", first.as_str())];
+    assert_eq!(portal.another_browser().call_api("requests/unfollow", &unfollow).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        portal.call_api("requests/unfollow", &unfollow).await.0,
+        StatusCode::NOT_FOUND,
+        "the author follows nothing"
+    );
+    let forged = neighbour
+        .http()
+        .post(format!("{}/api/requests/unfollow", neighbour.base))
+        .header(reqwest::header::ORIGIN, "https://elsewhere.example")
+        .form(&unfollow)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN, "another site cannot make them stop");
+    assert_eq!(count(&portal, "SELECT count(*) FROM request_followers").await, 1);
+    let (status, mine) = neighbour.call_api("requests/unfollow", &unfollow).await;
+    assert_eq!((status, mine["followed"].clone()), (StatusCode::OK, json!([])));
+    assert_eq!(count(&portal, "SELECT count(*) FROM request_followers").await, 0);
+    assert_eq!(neighbour.call_api("requests/unfollow", &unfollow).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(neighbour.call_api("requests/unfollow", &[("reference", "nonsense")]).await.0, StatusCode::NOT_FOUND);
+
     // Without an account, nobody learns what is open where.
     let stranger = portal.another_browser();
     let draft = start(&stranger, "pothole").await;

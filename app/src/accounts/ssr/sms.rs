@@ -97,6 +97,7 @@ mod snapshots {
             ("address", Arg::from("200 Brady St")),
             ("what", Arg::from("Its status is now: In progress.")),
             ("link", Arg::from("https://311.example.ca/requests/2026-000042")),
+            ("survey", Arg::from("https://311.example.ca/requests/2026-000042/survey")),
         ];
         for key in ["sms-confirm", "sms-confirmed", "sms-stopped", "sms-help", "sms-receipt", "sms-update"] {
             for lang in Lang::ALL {

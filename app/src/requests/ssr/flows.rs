@@ -1,7 +1,7 @@
 //! What each step of the wizard does on the server, once the edge has parsed its input. A draft belongs to
 //! the account that first touched it signed in; before that, to whoever holds its random address.
 
-use super::{Attachment, Draft, NewRequest, OnBehalf, Requests, Submission};
+use super::{Attachment, Draft, NewRequest, OnBehalf, Requests, StoredRequest, Submission};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, tokens, AccountId};
 use crate::addresses::ssr::AddressIndex;
 use crate::catalogue::{Catalogue, Code};
@@ -9,7 +9,8 @@ use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem, Problems};
 use crate::i18n::Lang;
 use crate::requests::model::{
-    Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, Nearby, Place, Reference, RequestSummary, Step,
+    Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, MyRequestLists, Nearby, Place, Reference,
+    RequestSummary, Step,
 };
 use crate::routes;
 use std::collections::BTreeMap;
@@ -344,22 +345,36 @@ pub async fn follow_nearby(
     Ok(page(&request.reference))
 }
 
-/// "My requests": the signed-in resident's requests, newest first.
+/// "My requests": the requests the signed-in resident made and those they follow.
 pub async fn mine(
     catalogue: &Catalogue,
     city: &City,
     requests: &Requests,
     caller: &Caller,
-) -> Result<Vec<RequestSummary>, AppError> {
-    let made = requests.store.requests_of(caller.signed_in()?.account_id).await?;
-    Ok(made
-        .into_iter()
-        .map(|request| RequestSummary {
-            reference: request.reference,
-            service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
-            address: request.address,
-            date: city.day_of(request.created_at),
-            status: request.status,
-        })
-        .collect())
+) -> Result<MyRequestLists, AppError> {
+    let account = caller.signed_in()?.account_id;
+    let summaries = |list: Vec<StoredRequest>| -> Vec<RequestSummary> {
+        list.into_iter()
+            .map(|request| RequestSummary {
+                reference: request.reference,
+                service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
+                address: request.address,
+                date: city.day_of(request.created_at),
+                status: request.status,
+            })
+            .collect()
+    };
+    Ok(MyRequestLists {
+        made: summaries(requests.store.requests_of(account).await?),
+        followed: summaries(requests.store.followed_by(account).await?),
+    })
+}
+
+/// The signed-in resident stops following `reference` (and its notifications stop). Only their own
+/// following can be ended; one they do not have is not found.
+pub async fn unfollow(requests: &Requests, caller: &Caller, reference: &Reference) -> Result<(), AppError> {
+    match requests.store.unfollow(reference, caller.signed_in()?.account_id).await? {
+        true => Ok(()),
+        false => Err(AppError::NotFound),
+    }
 }

@@ -190,6 +190,10 @@ pub trait RequestStore: Send + Sync {
 
     /// `account` follows the request (once, however often asked).
     async fn follow(&self, reference: &Reference, account: AccountId, now: i64) -> anyhow::Result<()>;
+    /// The requests `account` follows, the most recently followed first.
+    async fn followed_by(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>>;
+    /// `account` stops following; false when it did not follow.
+    async fn unfollow(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool>;
     async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool>;
     /// How many residents follow the request (besides its author).
     async fn follower_count(&self, reference: &Reference) -> anyhow::Result<u32>;

@@ -34,8 +34,16 @@ pub fn FeedbackListPage() -> impl IntoView {
                                         <span>{row.lang.code().to_ascii_uppercase()}</span>
                                         <span>{t(who)}</span>
                                     </p>
-                                    <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(row.easy.key())}</p>
+                                    {row.barrier.is_some().then(|| view! {
+                                        <p><span class="tag tag-attention">{t("staff-feedback-barrier")}</span></p>
+                                    })}
+                                    {row.easy.map(|easy| view! {
+                                        <p><strong>{t("field-easy")} " "</strong>{move || i18n.t(easy.key())}</p>
+                                    })}
                                     {(!row.improve.is_empty()).then(|| view! { <p>{row.improve.clone()}</p> })}
+                                    {row.barrier.filter(|contact| !contact.is_empty()).map(|contact| view! {
+                                        <p><strong>{t("staff-feedback-contact")} " "</strong>{contact}</p>
+                                    })}
                                 </li>
                             }
                         })

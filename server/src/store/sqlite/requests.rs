@@ -325,6 +325,27 @@ impl RequestStore for SqliteStore {
         Ok(())
     }
 
+    async fn followed_by(&self, account: AccountId) -> anyhow::Result<Vec<StoredRequest>> {
+        let sql = format!(
+            "SELECT {REQUEST_COLUMNS} FROM requests r JOIN request_followers f ON f.request_id = r.id \
+             WHERE f.account_id = ? ORDER BY f.created_at DESC, r.id DESC"
+        );
+        let rows = sqlx::query_as::<_, RequestRow>(&sql).bind(account.0).fetch_all(&self.pool).await?;
+        rows.into_iter().map(StoredRequest::try_from).collect()
+    }
+
+    async fn unfollow(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool> {
+        let ended = sqlx::query(
+            "DELETE FROM request_followers WHERE account_id = ? \
+             AND request_id = (SELECT id FROM requests WHERE reference = ?)",
+        )
+        .bind(account.0)
+        .bind(reference.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(ended.rows_affected() == 1)
+    }
+
     async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar(
             "SELECT 1 FROM request_followers f JOIN requests r ON r.id = f.request_id \

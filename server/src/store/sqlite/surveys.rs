@@ -3,7 +3,7 @@
 use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
-use app::feedback::ssr::{FeedbackStore, StoredFeedback};
+use app::feedback::ssr::{FeedbackKind, FeedbackStore, StoredFeedback};
 use app::feedback::Easy;
 use app::i18n::Lang;
 use app::requests::model::Reference;
@@ -105,28 +105,38 @@ impl SurveyStore for SqliteStore {
 struct FeedbackRow {
     account_id: Option<i64>,
     lang: String,
-    easy: String,
+    easy: Option<String>,
     improve: String,
+    contact: String,
     created_at: i64,
 }
 
 #[async_trait::async_trait]
 impl FeedbackStore for SqliteStore {
     async fn add_feedback(&self, feedback: &StoredFeedback) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO portal_feedback (account_id, lang, easy, improve, created_at) VALUES (?, ?, ?, ?, ?)")
-            .bind(feedback.account_id.map(|id| id.0))
-            .bind(feedback.lang.code())
-            .bind(feedback.easy.code())
-            .bind(&feedback.improve)
-            .bind(feedback.created_at)
-            .execute(&self.pool)
-            .await?;
+        let (easy, barrier, contact) = match &feedback.kind {
+            FeedbackKind::Portal { easy } => (Some(easy.code()), false, ""),
+            FeedbackKind::Barrier { contact } => (None, true, contact.as_str()),
+        };
+        sqlx::query(
+            "INSERT INTO portal_feedback (account_id, lang, easy, improve, barrier, contact, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(feedback.account_id.map(|id| id.0))
+        .bind(feedback.lang.code())
+        .bind(easy)
+        .bind(&feedback.improve)
+        .bind(barrier)
+        .bind(contact)
+        .bind(feedback.created_at)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     async fn list(&self, offset: u32, limit: u32) -> anyhow::Result<Vec<StoredFeedback>> {
         let rows = sqlx::query_as::<_, FeedbackRow>(
-            "SELECT account_id, lang, easy, improve, created_at FROM portal_feedback \
+            "SELECT account_id, lang, easy, improve, contact, created_at FROM portal_feedback \
              ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
         )
         .bind(limit)
@@ -135,10 +145,14 @@ impl FeedbackStore for SqliteStore {
         .await?;
         rows.into_iter()
             .map(|row| {
+                let kind = match row.easy {
+                    Some(easy) => FeedbackKind::Portal { easy: Easy::parse(&easy).context("feedback answer")? },
+                    None => FeedbackKind::Barrier { contact: row.contact },
+                };
                 Ok(StoredFeedback {
                     account_id: row.account_id.map(AccountId),
                     lang: Lang::from_tag(&row.lang).context("feedback language")?,
-                    easy: Easy::parse(&row.easy).context("feedback answer")?,
+                    kind,
                     improve: row.improve,
                     created_at: row.created_at,
                 })
