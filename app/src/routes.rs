@@ -106,6 +106,11 @@ pub fn set_password(token: &str) -> String {
     format!("/account/password?token={token}")
 }
 
+/// The link e-mailed to a new address, to confirm it as the account's.
+pub fn confirm_email(token: &str) -> String {
+    format!("/account/email?token={token}")
+}
+
 fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
@@ -137,6 +142,7 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account/forgot") view={Lazy::<accounts::ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account/password") view={Lazy::<accounts::SetPasswordRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("account/email") view={Lazy::<accounts::ConfirmEmailRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("privacy") view={Lazy::<privacy::PrivacyRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("feedback") view={Lazy::<feedback::FeedbackRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("accessibility") view={Lazy::<accessibility::AccessibilityRoute>::new()} ssr=SsrMode::Async/>

@@ -1,7 +1,8 @@
 import { expect } from "@playwright/test";
-import { expectNoAxeViolations, languages, test, waitForHydration } from "./helpers";
+import { emailTo, expectNoAxeViolations, languages, register, signIn, test, uniqueEmail, waitForHydration, PASSWORD } from "./helpers";
 
-/// Issue 16, what residents still could not do: read the accessibility statement and report a barrier.
+/// Issue 16, what residents still could not do: read the accessibility statement and report a barrier,
+/// change their e-mail address.
 const w = {
   fr: {
     link: "Accessibilité",
@@ -9,6 +10,11 @@ const w = {
     phone: "705\u00a0671-2489",
     send: "Envoyer le signalement",
     thanks: "Merci",
+    sendLink: "Envoyer le lien",
+    linkSent: "Consultez la boîte de réception de la nouvelle adresse",
+    confirm: "Confirmer cette adresse",
+    changed: "Votre adresse courriel est changée",
+    oldTold: "est maintenant",
   },
   en: {
     link: "Accessibility",
@@ -16,6 +22,11 @@ const w = {
     phone: "705-671-2489",
     send: "Send the report",
     thanks: "Thank you",
+    sendLink: "Send the link",
+    linkSent: "Check the new address's inbox",
+    confirm: "Confirm this address",
+    changed: "Your e-mail address is changed",
+    oldTold: "is now",
   },
 } as const;
 
@@ -45,6 +56,38 @@ for (const lang of languages) {
       await page.locator("#contact").fill("marie@example.ca");
       await page.getByRole("button", { name: t.send }).click();
       await expect(page.getByRole("heading", { name: t.thanks })).toBeVisible();
+    });
+  });
+}
+
+for (const lang of languages) {
+  const t = w[lang.code];
+  test.describe(`e-mail address change (${lang.code})`, () => {
+    test.use({ locale: lang.locale });
+
+    test("a link to the new address changes it, and the old one is told", async ({ page }, info) => {
+      const email = await register(page, lang.code);
+      await signIn(page, lang.code, email);
+      const newEmail = uniqueEmail(`nouvelle-${lang.code}`);
+      await page.locator("#new_email").fill(newEmail);
+      await page.locator("#email_password").fill(PASSWORD);
+      await page.getByRole("button", { name: t.sendLink }).click();
+      await expect(page.getByRole("status").filter({ hasText: t.linkSent })).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      const mail = await emailTo(newEmail);
+      const link = mail.match(/\/account\/email\?token=[A-Za-z0-9_-]+/);
+      expect(link).not.toBeNull();
+      await page.goto(link![0]);
+      await waitForHydration(page);
+      await expect(page.locator("main")).toContainText(newEmail);
+      await expectNoAxeViolations(page);
+      if (process.env.SCREENSHOTS) {
+        await page.screenshot({ path: `screenshots/${info.project.name}-${lang.code}-email-confirm.png`, fullPage: true });
+      }
+      await page.getByRole("button", { name: t.confirm }).click();
+      await expect(page.getByRole("heading", { name: t.changed })).toBeVisible();
+      expect(await emailTo(email, newEmail)).toContain(t.oldTold);
     });
   });
 }

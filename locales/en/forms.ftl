@@ -1,6 +1,8 @@
 # Forms: the name of each field and what can be wrong with it (an error summary shows both).
 problem-required = fill this in
 problem-email-invalid = enter an e-mail address like name@example.com
+problem-email-unchanged = this is already your account's address
+problem-email-taken = another account now has this address; choose another one from your account page
 problem-mobile-invalid = enter a 10-digit phone number, like 705-555-0123
 problem-mobile-needed-for-sms = enter a mobile number to receive text messages, or choose another way
 problem-name-invalid = enter your name in 100 characters or fewer

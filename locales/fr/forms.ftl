@@ -1,6 +1,8 @@
 # Formulaires : le nom de chaque champ et ce qui peut ne pas aller (le résumé des erreurs montre les deux).
 problem-required = remplissez ce champ
 problem-email-invalid = entrez une adresse courriel comme nom@exemple.com
+problem-email-unchanged = c'est déjà l'adresse de votre compte
+problem-email-taken = un autre compte a maintenant cette adresse ; choisissez-en une autre depuis la page de votre compte
 problem-mobile-invalid = entrez un numéro à 10 chiffres, comme 705 555-0123
 problem-mobile-needed-for-sms = entrez un numéro de cellulaire pour recevoir des messages textes, ou choisissez un autre moyen
 problem-name-invalid = entrez votre nom en 100 caractères ou moins

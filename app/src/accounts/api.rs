@@ -54,6 +54,31 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     answer(result.await)
 }
 
+/// Asks for the signed-in account's e-mail address to become `new_email` (a link goes to it).
+#[server(endpoint = "accounts/change_email", output = Json)]
+pub async fn change_email(new_email: String, email_password: String) -> Result<(), AppError> {
+    let (context, caller) = edge();
+    let result = async {
+        let new_email = forms::email_change(&new_email, &email_password)?;
+        flows::change_email(&context.accounts, &caller, new_email, &email_password).await
+    };
+    answer(result.await)
+}
+
+/// The address an e-mail change link confirms, while it is good (the page shows it before the click).
+#[server(endpoint = "accounts/email_link", output = Json)]
+pub async fn email_link(token: String) -> Result<String, AppError> {
+    let (context, _) = edge();
+    answer(flows::email_link(&context.accounts, &token).await.map(|email| email.as_str().to_string()))
+}
+
+/// Follows an e-mail change link (a button on its page: a mail scanner opening the link changes nothing).
+#[server(endpoint = "accounts/confirm_email", output = Json)]
+pub async fn confirm_email(token: String) -> Result<String, AppError> {
+    let (context, _) = edge();
+    answer(flows::confirm_email(&context.accounts, &token).await.map(|email| email.as_str().to_string()))
+}
+
 #[server(endpoint = "accounts/check_link", output = Json)]
 pub async fn check_link(token: String) -> Result<LinkView, AppError> {
     let (context, _) = edge();

@@ -10,5 +10,7 @@ pub mod ssr;
 
 /// The language and updates choices of every profile form (the agents' contact page has one too).
 pub use pages::{lang_options, updates_options};
-pub use pages::{AccountRoute, ForgotPasswordRoute, RegisterRoute, SetPasswordRoute, SignInRoute, TwoFactorRoute};
+pub use pages::{
+    AccountRoute, ConfirmEmailRoute, ForgotPasswordRoute, RegisterRoute, SetPasswordRoute, SignInRoute, TwoFactorRoute,
+};
 pub use session::{use_session, Session};

@@ -54,10 +54,14 @@ pub enum Field {
     /// reported it.
     Barrier,
     Contact,
+    /// Changing one's e-mail address: the new address, and the current password (named apart from the
+    /// password form's on the same page).
+    NewEmail,
+    EmailPassword,
 }
 
 impl Field {
-    pub const ALL: [Field; 34] = [
+    pub const ALL: [Field; 36] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -92,6 +96,8 @@ impl Field {
         Field::Code,
         Field::Barrier,
         Field::Contact,
+        Field::NewEmail,
+        Field::EmailPassword,
     ];
 
     /// The input's `name` and `id`.
@@ -131,6 +137,8 @@ impl Field {
             Field::Code => "code",
             Field::Barrier => "barrier",
             Field::Contact => "contact",
+            Field::NewEmail => "new_email",
+            Field::EmailPassword => "email_password",
         }
     }
 
@@ -179,6 +187,8 @@ impl Field {
             Field::Code => "field-code",
             Field::Barrier => "field-barrier",
             Field::Contact => "field-contact",
+            Field::NewEmail => "field-new-email",
+            Field::EmailPassword => "field-current-password",
         }
     }
 }
@@ -207,6 +217,10 @@ crate::codes::coded! {
     pub enum Problem in "problem" {
         Required = "required",
         EmailInvalid = "email-invalid",
+        /// Changing one's e-mail address to the one it already is.
+        EmailUnchanged = "email-unchanged",
+        /// An e-mail change link followed after another account took the address.
+        EmailTaken = "email-taken",
         MobileInvalid = "mobile-invalid",
         MobileNeededForSms = "mobile-needed-for-sms",
         NameInvalid = "name-invalid",

@@ -356,3 +356,84 @@ async fn a_registration_by_someone_else_never_decides_where_texts_go() {
     portal.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
     assert_eq!(portal.call("get_profile", &[]).await.1["mobile"], "+17055550123");
 }
+
+/// The problems of a form refused with 400, as (field, problem) pairs.
+fn form_problems(error: &serde_json::Value) -> Vec<(String, String)> {
+    let problems = error["Invalid"].as_array().unwrap_or_else(|| panic!("not a form error: {error}"));
+    problems.iter().map(|p| (p["field"].as_str().unwrap().into(), p["problem"].as_str().unwrap().into())).collect()
+}
+
+#[tokio::test]
+async fn a_resident_changes_their_e_mail_address_through_a_link_sent_to_it_and_the_old_one_is_told() {
+    let portal = spawn_portal().await;
+    crate::requests::signed_in(&portal, "marie@example.ca").await;
+    let change = |new: &'static str, password: &'static str| {
+        let portal = portal.clone();
+        async move { portal.call("change_email", &[("new_email", new), ("email_password", password)]).await }
+    };
+
+    // Refusals name the field, change nothing and send nothing.
+    let bad = |field: &str, problem: &str| vec![(field.to_string(), problem.to_string())];
+    let (status, error) = change("marie.t@example.ca", "not my password").await;
+    assert_eq!((status, form_problems(&error)), (StatusCode::BAD_REQUEST, bad("email_password", "password-wrong")));
+    let (_, error) = change("not an address", "").await;
+    let both = [bad("new_email", "email-invalid"), bad("email_password", "required")].concat();
+    assert_eq!(form_problems(&error), both);
+    let (_, error) = change("Marie@Example.ca", PASSWORD).await;
+    assert_eq!(form_problems(&error), bad("new_email", "email-unchanged"));
+    let form = [("new_email", "marie.t@example.ca"), ("email_password", PASSWORD)];
+    assert_eq!(portal.another_browser().call("change_email", &form).await.0, StatusCode::UNAUTHORIZED);
+    let forged = portal
+        .http()
+        .post(format!("{}/api/accounts/change_email", portal.base))
+        .header(reqwest::header::ORIGIN, "https://elsewhere.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(crate::requests::count(&portal, "SELECT count(*) FROM email_changes").await, 0);
+
+    // The link goes to the new address; until it is followed, nothing changes.
+    assert_eq!(change("marie.t@example.ca", PASSWORD).await.0, StatusCode::OK);
+    let mail = outbox_mails(&portal, 2).await.pop().unwrap();
+    assert_eq!((mail.to.as_str(), mail.subject.contains("Confirmez")), ("marie.t@example.ca", true));
+    let start = mail.text.find("/account/email?token=").expect("a confirmation link");
+    let link = mail.text[start..].split_whitespace().next().unwrap().to_string();
+    let token = link.split("token=").nth(1).unwrap();
+    assert_eq!(portal.call("get_profile", &[]).await.1["email"], "marie@example.ca");
+    let (status, html) = portal.another_browser().page(&link, "fr").await;
+    assert_eq!(status, StatusCode::OK, "opening the link (a mail scanner does) changes nothing");
+    assert!(html.contains("marie.t@example.ca") && html.contains("Confirmer cette adresse"), "{html}");
+    assert_eq!(portal.call("get_profile", &[]).await.1["email"], "marie@example.ca");
+
+    // Confirmed: the account's address is the new one, and the old one is told.
+    let stranger = portal.another_browser();
+    let (status, address) = stranger.call("confirm_email", &[("token", token)]).await;
+    assert_eq!((status, address), (StatusCode::OK, json!("marie.t@example.ca")));
+    assert_eq!(portal.call("get_profile", &[]).await.1["email"], "marie.t@example.ca");
+    let told = outbox_mails(&portal, 3).await.pop().unwrap();
+    assert_eq!(told.to, "marie@example.ca");
+    assert!(told.text.contains("marie.t@example.ca") && told.text.contains("sans tarder"), "{}", told.text);
+    assert_eq!(stranger.call("confirm_email", &[("token", token)]).await.0, StatusCode::BAD_REQUEST, "once");
+    let (status, _) = stranger.call("sign_in", &[("email", "marie.t@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = stranger.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // An address another account has: the same answer, and that address is told it is taken.
+    registered(&portal.another_browser(), "paul@example.ca").await;
+    assert_eq!(change("paul@example.ca", PASSWORD).await.0, StatusCode::OK);
+    let taken = outbox_mails(&portal, 5).await.pop().unwrap();
+    assert_eq!((taken.to.as_str(), taken.subject.contains("déjà un compte")), ("paul@example.ca", true));
+    assert_eq!(crate::requests::count(&portal, "SELECT count(*) FROM email_changes WHERE used_at IS NULL").await, 0);
+
+    // Taken between the link and the click: the click is refused, the address stays.
+    assert_eq!(change("lea@example.ca", PASSWORD).await.0, StatusCode::OK);
+    let mail = outbox_mails(&portal, 6).await.pop().unwrap();
+    let token = mail.text.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    registered(&portal.another_browser(), "lea@example.ca").await;
+    let (status, error) = portal.call("confirm_email", &[("token", &token)]).await;
+    assert_eq!((status, form_problems(&error)), (StatusCode::BAD_REQUEST, bad("new_email", "email-taken")));
+    assert_eq!(portal.call("get_profile", &[]).await.1["email"], "marie.t@example.ca");
+}

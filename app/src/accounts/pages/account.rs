@@ -35,6 +35,7 @@ fn Account(profile: Profile) -> impl IntoView {
             <crate::requests::MyRequests/>
         </section>
         <ProfileForm profile/>
+        <super::EmailForm/>
         <PasswordForm/>
         <DevicesSection/>
         <DataSection/>

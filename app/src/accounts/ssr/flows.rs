@@ -5,13 +5,14 @@
 use super::forms::{Details, Registration};
 use super::sessions::{self, Caller, CurrentSession};
 use super::{
-    limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, NewAccount, NewSession,
-    ProfileChange, UsedLink,
+    limits::Action, mail, now, passwords, sms, tokens, Account, AccountId, Accounts, EmailChanged, NewAccount,
+    NewSession, ProfileChange, UsedLink,
 };
 use crate::accounts::model::{
     DeviceView, Email, LinkView, PersonName, Profile, Role, SessionUser, SmsStatus, UpdatesBy,
 };
 use crate::errors::{AppError, Field, Problem};
+use crate::i18n::Arg;
 use crate::routes;
 use std::sync::Arc;
 
@@ -266,6 +267,60 @@ pub async fn change_password(
     accounts.store.set_password(account.id, &hash, Some(&session.token_hash), now()).await?;
     mail_account(accounts, &account, mail::Kind::PasswordChanged, None);
     Ok(())
+}
+
+/// Asks to change the signed-in account's e-mail address to `new_email`, after its password: a link goes to
+/// the new address, and the address changes only when it is followed. A new address that another account
+/// has is told so instead (the answer here is the same, so that nobody learns which addresses have
+/// accounts).
+pub async fn change_email(
+    accounts: &Accounts,
+    caller: &Caller,
+    new_email: Email,
+    password: &str,
+) -> Result<(), AppError> {
+    let (_, account) = signed_in(accounts, caller).await?;
+    confirm_password(accounts, caller, &account, Field::EmailPassword, password).await?;
+    if account.email.as_ref() == Some(&new_email) {
+        return Err(AppError::field(Field::NewEmail, Problem::EmailUnchanged));
+    }
+    accounts.limits.check(Action::PasswordLink, caller.ip, new_email.as_str())?;
+    let name = account.name.as_ref().map(|name| name.as_str()).unwrap_or_default();
+    let (kind, link) = match accounts.store.account_by_email(&new_email).await? {
+        Some(_) => (mail::Kind::EmailTaken, Some(accounts.site.link(routes::SIGN_IN))),
+        None => {
+            let token = tokens::new_token();
+            let expires_at = now() + mail::LINK_HOURS * 3600;
+            accounts.store.start_email_change(account.id, &tokens::hash(&token), &new_email, expires_at, now()).await?;
+            (mail::Kind::ConfirmEmail, Some(accounts.site.link(&routes::confirm_email(&token))))
+        }
+    };
+    send_later(accounts, mail::compose(&accounts.city, kind, account.lang, &new_email, name, link));
+    Ok(())
+}
+
+/// The address an e-mail change link would make the account's, while the link is good.
+pub async fn email_link(accounts: &Accounts, token: &str) -> Result<Email, AppError> {
+    let change = accounts.store.email_change(&tokens::hash(token.trim()), now()).await?;
+    Ok(change.ok_or(AppError::LinkInvalid)?.new_email)
+}
+
+/// Follows an e-mail change link: the address changes, and the old one is told.
+pub async fn confirm_email(accounts: &Accounts, token: &str) -> Result<Email, AppError> {
+    let changed = accounts.store.finish_email_change(&tokens::hash(token.trim()), now()).await?;
+    match changed.ok_or(AppError::LinkInvalid)? {
+        EmailChanged::Taken => Err(AppError::field(Field::NewEmail, Problem::EmailTaken)),
+        EmailChanged::Changed { change, old } => {
+            let account = accounts.store.account(change.account).await?.ok_or(AppError::LinkInvalid)?;
+            let name = account.name.as_ref().map(|name| name.as_str()).unwrap_or_default();
+            let args = [("new", Arg::from(change.new_email.as_str().to_string()))];
+            let mail =
+                mail::compose_with(&accounts.city, mail::Kind::EmailChanged, account.lang, &old, name, None, &args);
+            send_later(accounts, mail);
+            tracing::info!(account = %account.id, "e-mail address changed");
+            Ok(change.new_email)
+        }
+    }
 }
 
 /// The devices the signed-in person is signed in on, the one asking first, then the most recently used.

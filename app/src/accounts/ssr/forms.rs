@@ -84,6 +84,16 @@ pub fn sign_in(email: &str, password: &str) -> Result<Email, AppError> {
     Ok(problems.finish(email)?)
 }
 
+/// The e-mail change form: the new address, and the current password (not blank).
+pub fn email_change(new_email: &str, password: &str) -> Result<Email, AppError> {
+    let mut problems = Problems::default();
+    let email = problems.check(Field::NewEmail, new_email, Email::parse(new_email), Problem::EmailInvalid);
+    if password.is_empty() {
+        problems.add(Field::EmailPassword, Problem::Required);
+    }
+    Ok(problems.finish(email)?)
+}
+
 pub(crate) fn parse_email(problems: &mut Problems, email: &str) -> Option<Email> {
     problems.check(Field::Email, email, Email::parse(email), Problem::EmailInvalid)
 }

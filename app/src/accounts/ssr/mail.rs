@@ -42,11 +42,17 @@ pub enum Kind {
     Update,
     /// A live chat's transcript, asked for by the signed-in resident (`chat`).
     ChatTranscript,
+    /// To a new e-mail address: follow the link to make it the account's.
+    ConfirmEmail,
+    /// To a new e-mail address that another account already has: it cannot be used twice.
+    EmailTaken,
+    /// To the old address, once the change is made (so that a stranger's change does not go unnoticed).
+    EmailChanged,
 }
 
 impl Kind {
     #[cfg(test)]
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 10] = [
         Kind::Welcome,
         Kind::AlreadyRegistered,
         Kind::Reset,
@@ -54,6 +60,9 @@ impl Kind {
         Kind::Receipt,
         Kind::Update,
         Kind::ChatTranscript,
+        Kind::ConfirmEmail,
+        Kind::EmailTaken,
+        Kind::EmailChanged,
     ];
 
     fn prefix(self) -> &'static str {
@@ -65,6 +74,9 @@ impl Kind {
             Kind::Receipt => "mail-receipt",
             Kind::Update => "mail-update",
             Kind::ChatTranscript => "mail-chat",
+            Kind::ConfirmEmail => "mail-confirm-email",
+            Kind::EmailTaken => "mail-email-taken",
+            Kind::EmailChanged => "mail-email-changed",
         }
     }
 }
@@ -198,6 +210,7 @@ mod tests {
             ("survey", Arg::from("https://311.example.ca/requests/2026-000042/survey")),
             ("transcript", Arg::from("14:05 Marie : Bonjour\n\n14:06 Ana : Bonjour Marie, je regarde.")),
             ("day", Arg::from("2026-12-03")),
+            ("new", Arg::from("marie.tremblay@example.ca")),
         ];
         for kind in Kind::ALL {
             for lang in Lang::ALL {

@@ -101,6 +101,22 @@ pub struct UsedLink {
     pub details: Option<ProfileChange>,
 }
 
+/// An e-mail address change waiting for its link to be followed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmailChange {
+    pub account: AccountId,
+    pub new_email: Email,
+}
+
+/// What following an e-mail change link did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EmailChanged {
+    /// The address changed from `old`.
+    Changed { change: EmailChange, old: Email },
+    /// Another account took the address meanwhile.
+    Taken,
+}
+
 /// A session row: when it began and when it was last used, for the idle and absolute limits; the device it
 /// was started from, and whether the second factor was proven in it (staff).
 #[derive(Clone, Debug)]
@@ -171,6 +187,22 @@ pub trait AccountStore: Send + Sync {
     async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()>;
     /// Ends every session of the account but `keep` ("sign out of the other devices").
     async fn end_other_sessions(&self, id: AccountId, keep: &[u8]) -> anyhow::Result<()>;
+
+    /// A link that will change the account's e-mail address to `new_email` when followed before
+    /// `expires_at`; the account's earlier pending change is retired.
+    async fn start_email_change(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        new_email: &Email,
+        expires_at: i64,
+        now: i64,
+    ) -> anyhow::Result<()>;
+    /// The pending change a link makes, if the link is unused and unexpired and its account open.
+    async fn email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChange>>;
+    /// Spends the link and changes the address, in one transaction. `Taken` when another account has
+    /// had the address since the link was sent (the link is spent and nothing else changes).
+    async fn finish_email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChanged>>;
 
     /// Removes what identifies the person, their sessions and links; the row stays for their requests.
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()>;

@@ -2,7 +2,8 @@ use super::SqliteStore;
 use anyhow::Context;
 use app::accounts::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
 use app::accounts::ssr::{
-    Account, AccountId, AccountStore, NewAccount, NewSession, ProfileChange, StoredSession, UsedLink,
+    Account, AccountId, AccountStore, EmailChange, EmailChanged, NewAccount, NewSession, ProfileChange, StoredSession,
+    UsedLink,
 };
 use app::i18n::Lang;
 
@@ -98,12 +99,20 @@ fn used_link((id, name, mobile, lang, updates_by): LinkRow) -> UsedLink {
 
 /// Marks the account's outstanding links used: a password set, or a newer registration, retires them.
 async fn retire_links(tx: &mut sqlx::SqliteConnection, id: AccountId, now: i64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE account_links SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-        .bind(now)
-        .bind(id.0)
-        .execute(tx)
-        .await?;
+    for table in ["account_links", "email_changes"] {
+        sqlx::query(&format!("UPDATE {table} SET used_at = ? WHERE account_id = ? AND used_at IS NULL"))
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+    }
     Ok(())
+}
+
+/// An e-mail change row: its account and the address it proves.
+fn email_change((account, new_email): (i64, String)) -> anyhow::Result<EmailChange> {
+    let new_email = Email::parse(&new_email).context("stored new e-mail address")?;
+    Ok(EmailChange { account: AccountId(account), new_email })
 }
 
 #[async_trait::async_trait]
@@ -302,6 +311,75 @@ impl AccountStore for SqliteStore {
         Ok(())
     }
 
+    async fn start_email_change(
+        &self,
+        id: AccountId,
+        token_hash: &[u8],
+        new_email: &Email,
+        expires_at: i64,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        sqlx::query("UPDATE email_changes SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO email_changes (token_hash, account_id, new_email, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(id.0)
+            .bind(new_email.as_str())
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChange>> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT c.account_id, c.new_email FROM email_changes c JOIN accounts a ON a.id = c.account_id
+             WHERE c.token_hash = ? AND c.used_at IS NULL AND c.expires_at > ? AND a.closed_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(email_change).transpose()
+    }
+
+    async fn finish_email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChanged>> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "UPDATE email_changes SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+             RETURNING account_id, new_email",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(change) = row.map(email_change).transpose()? else { return Ok(None) };
+        let old: Option<String> = sqlx::query_scalar("SELECT email FROM accounts WHERE id = ? AND closed_at IS NULL")
+            .bind(change.account.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .flatten();
+        let Some(old) = old else { return Ok(None) };
+        let moved = sqlx::query(
+            "UPDATE accounts SET email = ?1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)",
+        )
+        .bind(change.new_email.as_str())
+        .bind(change.account.0)
+        .execute(&mut *tx)
+        .await?;
+        let changed = match moved.rows_affected() {
+            1 => EmailChanged::Changed { change, old: Email::parse(&old).context("stored e-mail address")? },
+            _ => EmailChanged::Taken,
+        };
+        tx.commit().await?;
+        Ok(Some(changed))
+    }
+
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
@@ -315,6 +393,7 @@ impl AccountStore for SqliteStore {
         .await?;
         sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM account_links WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM email_changes WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
