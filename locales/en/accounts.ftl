@@ -112,6 +112,8 @@ mail-greeting = Hello { $name },
 mail-closing = { $city } – 311
     { $phone } or { $long_distance } · { $email }
 mail-link-fallback = If the button does not work, copy this address into your browser:
+# Above the link, in the plain-text part of an e-mail.
+mail-button-line = { $button }:
 mail-welcome-subject = Choose your password for the Customer Service Portal
 mail-welcome-body = Thank you for creating an account on the Customer Service Portal. Follow the link below to choose your password. The link works once, for { $hours } hours.
 mail-welcome-button = Choose my password

@@ -22,6 +22,7 @@ chat-state-active = An agent is with you.
 chat-state-closed = This chat has ended.
 chat-state-missed = No agent could answer in time.
 chat-missed-kept = Your messages are kept: the 311 contact centre will follow up. You can also reach 311 now:
+chat-transcript-line = { $at } { $name }: { $text }
 chat-event-joined = An agent joined the chat.
 chat-event-to-queue = The chat was handed back: another agent will answer.
 chat-event-to-agent = Another agent is taking over the chat.

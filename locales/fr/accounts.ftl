@@ -112,6 +112,8 @@ mail-greeting = Bonjour { $name },
 mail-closing = { $city } – 311
     { $phone } ou { $long_distance } · { $email }
 mail-link-fallback = Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :
+# Au-dessus du lien, dans la partie texte d'un courriel.
+mail-button-line = { $button } :
 mail-welcome-subject = Choisissez votre mot de passe pour le Portail de service à la clientèle
 mail-welcome-body = Merci d'avoir créé un compte sur le Portail de service à la clientèle. Suivez le lien ci-dessous pour choisir votre mot de passe. Le lien fonctionne une seule fois, pendant { $hours } heures.
 mail-welcome-button = Choisir mon mot de passe

@@ -22,6 +22,7 @@ chat-state-active = Un préposé est avec vous.
 chat-state-closed = Ce clavardage est terminé.
 chat-state-missed = Aucun préposé n’a pu répondre à temps.
 chat-missed-kept = Vos messages sont conservés : le centre d’appels 311 fera un suivi. Vous pouvez aussi joindre le 311 maintenant :
+chat-transcript-line = { $at } { $name } : { $text }
 chat-event-joined = Un préposé s’est joint à la conversation.
 chat-event-to-queue = La conversation a été remise dans la file : un autre préposé vous répondra.
 chat-event-to-agent = Un autre préposé prend la conversation.

@@ -111,6 +111,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     forget_idle_limits(accounts.clone());
     purge_old_drafts(requests.clone());
     sweep_orphan_files(requests.clone());
+    forget_expired(accounts.clone());
     let workers = vec![notifications.spawn(), tokio::spawn(chat_flows::watch_desk(chat, accounts.city.clone()))];
     let timeouts = (
         Duration::from_secs(settings.server.request_timeout_seconds),
@@ -277,6 +278,24 @@ fn purge_old_drafts(requests: Arc<Requests>) {
                 if let Err(error) = requests.files.delete(&id).await {
                     tracing::error!(error = format!("{error:#}"), file = id, "deleting a purged draft's file");
                 }
+            }
+        }
+    });
+}
+
+/// At start and every hour, what the privacy statement says is not kept: sessions past their limits,
+/// expired links, and after a week the ids of text messages received (kept only to ignore replays).
+fn forget_expired(accounts: Arc<Accounts>) {
+    use app::accounts::ssr::sessions::{ABSOLUTE_SECONDS, IDLE_SECONDS};
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let now = app::accounts::ssr::now();
+            let forgotten =
+                accounts.store.forget_expired(now, now - IDLE_SECONDS, now - ABSOLUTE_SECONDS, now - 7 * 24 * 3600);
+            if let Err(error) = forgotten.await {
+                tracing::error!(error = format!("{error:#}"), "forgetting expired sessions and links");
             }
         }
     });

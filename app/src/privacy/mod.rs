@@ -1,5 +1,6 @@
-//! The privacy statement the footer links to: what the portal collects, under which authority, why, and
-//! who answers questions (MFIPPA s.29(2)).
+//! The privacy statement the footer links to: what the portal collects, under which authority, why, every
+//! cookie it sets, how long each kind of data is kept (the retention `startup` enforces: draft purge,
+//! expired sessions and links), who else receives it, and who answers questions (MFIPPA s.29(2)).
 
 mod api;
 
@@ -25,6 +26,21 @@ fn PrivacyPage() -> impl IntoView {
         <p>{t("privacy-purpose")}</p>
         <h2>{t("privacy-cookies-heading")}</h2>
         <p>{t("privacy-cookies")}</p>
+        <ul>
+            <li>{t("privacy-cookie-lang")}</li>
+            <li>{t("privacy-cookie-session")}</li>
+            <li>{t("privacy-cookie-chat")}</li>
+        </ul>
+        <h2>{t("privacy-retention-heading")}</h2>
+        <ul>
+            <li>{t("privacy-retention-requests")}</li>
+            <li>{t("privacy-retention-drafts")}</li>
+            <li>{t("privacy-retention-account")}</li>
+            <li>{t("privacy-retention-sessions")}</li>
+            <li>{t("privacy-retention-feedback")}</li>
+        </ul>
+        <h2>{t("privacy-processors-heading")}</h2>
+        <p>{t("privacy-processors")}</p>
         <h2>{t("privacy-contact-heading")}</h2>
         <p>{t("privacy-contact")}</p>
         <OfficerCard/>

@@ -437,3 +437,40 @@ async fn a_resident_changes_their_e_mail_address_through_a_link_sent_to_it_and_t
     assert_eq!((status, form_problems(&error)), (StatusCode::BAD_REQUEST, bad("new_email", "email-taken")));
     assert_eq!(portal.call("get_profile", &[]).await.1["email"], "marie.t@example.ca");
 }
+
+#[tokio::test]
+async fn expired_sessions_links_and_text_message_ids_are_forgotten_as_the_privacy_statement_says() {
+    let first = crate::helpers::Stoppable::start("").await;
+    let portal = first.portal.clone();
+    crate::requests::signed_in(&portal, "marie@example.ca").await;
+    let other = portal.another_browser();
+    assert_eq!(other.call("sign_in", &[("email", "marie@example.ca"), ("password", PASSWORD)]).await.0, StatusCode::OK);
+    assert_eq!(portal.call("forgot_password", &[("email", "marie@example.ca")]).await.0, StatusCode::OK);
+    portal.sql("INSERT INTO sms_inbound (message_sid, received_at) VALUES ('SMold', 0), ('SMnew', unixepoch())").await;
+    first.stop().await;
+
+    // Time passes: the other browser has not been used for two hours; the links expired yesterday.
+    portal
+        .sql("UPDATE sessions SET last_seen_at = unixepoch() - 7200 WHERE rowid = (SELECT max(rowid) FROM sessions)")
+        .await;
+    portal.sql("UPDATE account_links SET expires_at = unixepoch() - 86400").await;
+    let again = crate::helpers::Stoppable::on(&portal, "").await;
+    let count = |sql: &'static str| {
+        let portal = portal.clone();
+        async move { crate::requests::count(&portal, sql).await }
+    };
+    for _ in 0..50 {
+        if count("SELECT count(*) FROM account_links").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(count("SELECT count(*) FROM account_links").await, 0, "expired links are gone");
+    assert_eq!(count("SELECT count(*) FROM sessions").await, 1, "the idle session is gone");
+    assert_eq!(count("SELECT count(*) FROM sms_inbound").await, 1, "a week-old message id is gone");
+    let portal = again.portal.clone();
+    assert_eq!(portal.call("get_profile", &[]).await.0, StatusCode::OK, "the session in use stays");
+    let (_, html) = portal.page("/privacy", "en").await;
+    assert!(html.contains("session: keeps you signed in") && html.contains("after 7 days"), "{html}");
+    again.stop().await;
+}

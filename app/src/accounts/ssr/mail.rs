@@ -109,7 +109,8 @@ pub fn compose_with(
 
     let mut text = format!("{greeting}\n\n{}\n\n", paragraphs.join("\n\n"));
     if let Some(link) = &link {
-        text.push_str(&format!("{button}:\n{link}\n\n"));
+        let line = city.message(lang, "mail-button-line", &[("button", Arg::from(button.clone()))]);
+        text.push_str(&format!("{line}\n{link}\n\n"));
     }
     text.push_str(&closing);
     let button = link.clone().map(|href| Button { href, label: button, fallback: say("mail-link-fallback") });

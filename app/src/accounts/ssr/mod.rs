@@ -204,6 +204,18 @@ pub trait AccountStore: Send + Sync {
     /// had the address since the link was sent (the link is spent and nothing else changes).
     async fn finish_email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChanged>>;
 
+    /// Deletes what has no use any more (the privacy statement's retention): sessions past their limits
+    /// (idle since `idle_before`, or begun before `begun_before`), links and e-mail changes expired before
+    /// `now`, and the ids of text messages received before `replies_before` (kept only to ignore replays).
+    /// Returns how many rows went.
+    async fn forget_expired(
+        &self,
+        now: i64,
+        idle_before: i64,
+        begun_before: i64,
+        replies_before: i64,
+    ) -> anyhow::Result<u64>;
+
     /// Removes what identifies the person, their sessions and links; the row stays for their requests.
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()>;
     /// Every session of the account, oldest first: the devices list and the personal-data download.

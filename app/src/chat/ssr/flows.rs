@@ -206,7 +206,10 @@ pub async fn transcript(chat: &Chat, city: &City, id: i64, name: &str, lang: Lan
                 Author::System => {
                     format!("{} — {}", shown.at, city.message(lang, &format!("chat-event-{}", message.body), &[]))
                 }
-                _ => format!("{} {} : {}", shown.at, shown.name, shown.body),
+                _ => {
+                    let args = [("at", shown.at.into()), ("name", shown.name.into()), ("text", shown.body.into())];
+                    city.message(lang, "chat-transcript-line", &args)
+                }
             }
         })
         .collect();

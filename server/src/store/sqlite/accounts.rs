@@ -380,6 +380,32 @@ impl AccountStore for SqliteStore {
         Ok(Some(changed))
     }
 
+    async fn forget_expired(
+        &self,
+        now: i64,
+        idle_before: i64,
+        begun_before: i64,
+        replies_before: i64,
+    ) -> anyhow::Result<u64> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let sessions = sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+            .bind(idle_before)
+            .bind(begun_before)
+            .execute(&mut *tx)
+            .await?;
+        let mut forgotten = sessions.rows_affected();
+        let statements = [
+            ("DELETE FROM account_links WHERE expires_at < ?", now),
+            ("DELETE FROM email_changes WHERE expires_at < ?", now),
+            ("DELETE FROM sms_inbound WHERE received_at < ?", replies_before),
+        ];
+        for (sql, before) in statements {
+            forgotten += sqlx::query(sql).bind(before).execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok(forgotten)
+    }
+
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
