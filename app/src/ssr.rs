@@ -27,6 +27,8 @@ pub struct ServerContext {
     pub catalogue: Arc<Catalogue>,
     /// Built once per catalogue: server renders search with it instead of indexing on every request.
     pub search: Arc<SearchIndex>,
+    /// The home page's « demandes communes », counted again every hour.
+    pub common: Arc<crate::catalogue::common::CommonRequests>,
     pub accounts: Arc<Accounts>,
     /// The city's civic addresses, for suggestions and "use my location".
     pub addresses: Arc<AddressIndex>,

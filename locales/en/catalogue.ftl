@@ -2,6 +2,7 @@ home-title = Search common requests
 home-heading = How can we help you?
 search-title = Search results
 search-heading = Search our services
+home-search-label = Search common requests
 search-label = Describe the problem or the service you need
 search-hint = For example: pothole, streetlight out, barking dog, green cart not picked up
 search-button = Search
@@ -11,5 +12,6 @@ search-count = { $count ->
 }
 search-none = No service matches “{ $query }”
 search-none-help = Try other words, browse the categories, or contact 311: an agent will find the right service with you.
+common-heading = Common requests
 categories-heading = Browse by category
 service-not-online-tag = Not available online

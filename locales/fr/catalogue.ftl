@@ -2,6 +2,7 @@ home-title = Chercher les demandes communes
 home-heading = Comment pouvons-nous vous aider ?
 search-title = Résultats de recherche
 search-heading = Chercher dans nos services
+home-search-label = Chercher les demandes communes
 search-label = Décrivez le problème ou le service dont vous avez besoin
 search-hint = Par exemple : nid-de-poule, lampadaire brisé, chien qui jappe, bac vert non ramassé
 search-button = Chercher
@@ -11,5 +12,6 @@ search-count = { $count ->
 }
 search-none = Aucun service ne correspond à « { $query } »
 search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : notre équipe du Service à la clientèle trouvera le bon service avec vous.
+common-heading = Demandes communes
 categories-heading = Parcourir par catégorie
 service-not-online-tag = Non offert en ligne

@@ -5,8 +5,9 @@ use crate::notify::{email::LettreMailer, sms};
 use crate::store::SqliteStore;
 use app::accounts::ssr::{export, sessions, Accounts, Site};
 use app::addresses::ssr::{AddressIndex, AddressStore};
+use app::catalogue::common::CommonRequests;
 use app::catalogue::ssr::CatalogueStore;
-use app::catalogue::SearchIndex;
+use app::catalogue::{Catalogue, SearchIndex};
 use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, LocalBus};
 use app::notifications::Outbox;
 use app::requests::ssr::{updates, uploads, DiskFloor, Files, Requests};
@@ -82,10 +83,13 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     let store = Arc::new(store);
     let notifications = Arc::new(Outbox::new(store.clone(), accounts.clone(), catalogue.clone()));
     let chat = Arc::new(Chat::new(store.clone(), Arc::new(LocalBus::default()), settings.chat.clone()));
+    let common = Arc::new(CommonRequests::new(&catalogue));
+    count_common_requests(common.clone(), catalogue.clone(), requests.clone());
     let server = ServerContext {
         city: accounts.city.clone(),
         catalogue,
         search,
+        common,
         accounts: accounts.clone(),
         addresses: Arc::new(addresses),
         requests: requests.clone(),
@@ -278,6 +282,20 @@ fn purge_old_drafts(requests: Arc<Requests>) {
                 if let Err(error) = requests.files.delete(&id).await {
                     tracing::error!(error = format!("{error:#}"), file = id, "deleting a purged draft's file");
                 }
+            }
+        }
+    });
+}
+
+/// At start and every hour: the home page's common requests, counted again.
+fn count_common_requests(common: Arc<CommonRequests>, catalogue: Arc<Catalogue>, requests: Arc<Requests>) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let counted = common.refresh(&catalogue, requests.store.as_ref(), app::accounts::ssr::now());
+            if let Err(error) = counted.await {
+                tracing::error!(error = format!("{error:#}"), "counting the common requests");
             }
         }
     });

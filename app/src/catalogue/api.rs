@@ -11,6 +11,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub categories: Vec<CategorySummary>,
+    /// « Demandes communes »: the services residents pick most, most picked first.
+    pub common: Vec<CommonRequest>,
+}
+
+/// A common request, as the home page links to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommonRequest {
+    pub code: Code,
+    pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,7 +58,11 @@ pub fn search_on_server(query: &str, limit: usize) -> Vec<SearchDoc> {
 
 #[server(output = Json)]
 pub async fn get_overview() -> Result<Overview, AppError> {
-    Ok(Overview { categories: crate::ssr::server_context().catalogue.category_summaries() })
+    let context = crate::ssr::server_context();
+    let catalogue = &context.catalogue;
+    let common = context.common.codes().into_iter().filter_map(|code| catalogue.service(&code));
+    let common = common.map(|service| CommonRequest { code: service.code.clone(), name: service.name.clone() });
+    Ok(Overview { categories: catalogue.category_summaries(), common: common.collect() })
 }
 
 /// Every service and topic as the search looks through them, for the browser's instant search: fetched

@@ -1,6 +1,6 @@
 //! The home page (search box and categories) and the search results page.
 
-use super::api::{get_overview, get_search_docs, CategorySummary};
+use super::api::{get_overview, get_search_docs, CategorySummary, CommonRequest};
 use super::{SearchDoc, SearchIndex};
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
@@ -17,7 +17,7 @@ const MAX_RESULTS: usize = 8;
 pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle title=t("home-title")/>
-        <ServiceSearch heading=t("home-heading") show_categories=true/>
+        <ServiceSearch heading=t("home-heading") label="home-search-label" show_categories=true/>
     }
 }
 
@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
 pub fn SearchPage() -> impl IntoView {
     view! {
         <PageTitle title=t("search-title")/>
-        <ServiceSearch heading=t("search-heading") show_categories=false/>
+        <ServiceSearch heading=t("search-heading") label="search-label" show_categories=false/>
     }
 }
 
@@ -35,7 +35,10 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn ServiceSearch(
     heading: impl Fn() -> String + Send + Sync + 'static,
-    /// The home page lists the categories under the results; the search page does not.
+    /// The search box's label: the guide's « Chercher les demandes communes » on the home page.
+    label: &'static str,
+    /// The home page lists the common requests and the categories under the results; the search page
+    /// does not.
     show_categories: bool,
 ) -> impl IntoView {
     let initial = use_query_map().with_untracked(|params| params.get("q").unwrap_or_default());
@@ -47,7 +50,7 @@ fn ServiceSearch(
         // A plain GET form, taken over once interactive: the router's `<Form>` would do the same for 9 kB
         // more of the first download.
         <form action="/search" role="search" class="search-form" on:submit=search_page(query)>
-            <label for="search-q" class="search-label">{t("search-label")}</label>
+            <label for="search-q" class="search-label">{t(label)}</label>
             <p id="search-hint" class="hint">{t("search-hint")}</p>
             <div class="search-row">
                 <input
@@ -73,7 +76,10 @@ fn ServiceSearch(
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 view_or_error(overview.await.map(|overview| {
-                    show_categories.then(|| view! { <Categories categories=overview.categories/> })
+                    show_categories.then(|| view! {
+                        <CommonRequests common=overview.common/>
+                        <Categories categories=overview.categories/>
+                    })
                 }))
             })}
         </Suspense>
@@ -205,6 +211,25 @@ fn SearchResult(doc: SearchDoc) -> impl IntoView {
                 {(!online).then(|| view! { <span class="tag tag-offline">{t("service-not-online-tag")}</span> })}
             </p>
         </li>
+    }
+}
+
+#[component]
+fn CommonRequests(common: Vec<CommonRequest>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="common-requests" aria-labelledby="common-heading">
+            <h2 id="common-heading">{t("common-heading")}</h2>
+            <ul class="common-list">
+                {common
+                    .into_iter()
+                    .map(|service| {
+                        let name = service.name;
+                        view! { <li><a href=routes::service(&service.code)>{move || i18n.pick(&name)}</a></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }
 

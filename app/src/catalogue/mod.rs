@@ -3,6 +3,8 @@
 
 mod api;
 mod category_page;
+#[cfg(feature = "ssr")]
+pub mod common;
 mod home_page;
 mod model;
 mod search;

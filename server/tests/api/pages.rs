@@ -245,6 +245,40 @@ async fn a_body_sent_a_byte_at_a_time_is_cut_off() {
     assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
 }
 
+/// The services the home page lists as common requests, in order.
+fn common_requests(html: &str) -> Vec<String> {
+    let list = html.split("class=\"common-list\"").nth(1).unwrap().split("</ul>").next().unwrap();
+    list.split("href=\"/services/").skip(1).map(|chunk| chunk.split('"').next().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn the_home_page_lists_the_common_requests_most_requested_first() {
+    let first = crate::helpers::Stoppable::start("").await;
+    let (_, html) = first.portal.page("/", "fr").await;
+    assert!(html.contains(">Demandes communes</h2>") && html.contains(">Chercher les demandes communes</label>"));
+    let defaults = ["pothole", "streetlight-out", "road-plowing", "water-main-break", "missed-garbage", "city-tree"];
+    assert_eq!(common_requests(&html), defaults, "before any request: the first online service of each category");
+
+    // Residents file two noise complaints and a missed garbage pickup; the next count puts them first.
+    let reference = crate::lifecycle::resident_with_request(&first.portal, "marie@example.ca").await;
+    for _ in 0..2 {
+        let (draft, _) = crate::requests::filled(&first.portal).await;
+        assert_eq!(first.portal.call_api("requests/submit", &[("draft", &draft)]).await.0, StatusCode::OK);
+    }
+    first
+        .portal
+        .sql(&format!("UPDATE requests SET service_code = 'missed-garbage' WHERE reference = '{reference}'"))
+        .await;
+    first.portal.sql("UPDATE requests SET service_code = 'noise' WHERE service_code = 'pothole'").await;
+    let portal = first.portal.clone();
+    first.stop().await;
+    let again = crate::helpers::Stoppable::on(&portal, "").await;
+    let (_, html) = again.portal.page("/", "en").await;
+    let counted = ["noise", "missed-garbage", "pothole", "streetlight-out", "road-plowing", "water-main-break"];
+    assert_eq!(common_requests(&html), counted, "counted at start, then every hour");
+    again.stop().await;
+}
+
 #[tokio::test]
 async fn headers_sent_a_byte_at_a_time_lose_the_connection() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};

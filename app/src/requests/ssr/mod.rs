@@ -197,6 +197,9 @@ pub trait RequestStore: Send + Sync {
     async fn is_follower(&self, reference: &Reference, account: AccountId) -> anyhow::Result<bool>;
     /// How many residents follow the request (besides its author).
     async fn follower_count(&self, reference: &Reference) -> anyhow::Result<u32>;
+    /// How many requests each service received since `since` (Unix seconds): the home page's common
+    /// requests.
+    async fn service_counts(&self, since: i64) -> anyhow::Result<Vec<(Code, u64)>>;
     /// Deletes a draft the resident gave up (to follow another request); returns its files' ids.
     async fn discard_draft(&self, id: &DraftId) -> anyhow::Result<Vec<String>>;
 

@@ -394,6 +394,15 @@ impl RequestStore for SqliteStore {
         Ok(orphans)
     }
 
+    async fn service_counts(&self, since: i64) -> anyhow::Result<Vec<(Code, u64)>> {
+        let rows: Vec<(String, i64)> =
+            sqlx::query_as("SELECT service_code, count(*) FROM requests WHERE created_at >= ? GROUP BY service_code")
+                .bind(since)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().filter_map(|(code, n)| Some((Code::parse(&code)?, u64::try_from(n).ok()?))).collect())
+    }
+
     async fn known_files(&self, ids: &[String]) -> anyhow::Result<std::collections::HashSet<String>> {
         let known = sqlx::query_scalar("SELECT id FROM attachments WHERE id IN (SELECT value FROM json_each(?))")
             .bind(serde_json::to_string(ids)?)
