@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { emailTo, expectNoAxeViolations, languages, register, signIn, staffMember, test, waitForHydration } from "./helpers";
+import { callApi, emailTo, expectNoAxeViolations, languages, potholeDraft, register, signIn, staffMember, test, waitForHydration } from "./helpers";
 
 const w = {
   fr: {
@@ -41,17 +41,8 @@ const w = {
 /// A request for a pothole at 200 Brady St, made through the wizard's server functions (the wizard's own
 /// pages are tested in requests.spec.ts); returns its reference.
 async function submitRequest(page: Page): Promise<string> {
-  const origin = new URL(page.url()).origin;
-  const call = async (fn: string, form: Record<string, string>) => {
-    const response = await page.request.post(`/api/${fn}`, { form, headers: { Origin: origin, Accept: "application/json" } });
-    expect(response.ok(), `${fn}: ${await response.text()}`).toBeTruthy();
-    return response.json();
-  };
-  const draft = (await call("requests/start", { service: "pothole" })).split("/")[3];
-  const [address] = await call("addresses/suggest", { query: "200 brady" });
-  await call("requests/place", { draft, address: String(address.id) });
-  await call("requests/details", { draft, "answers[size][0]": "large", description: "Profond / Deep" });
-  return (await call("requests/submit", { draft })).replace("/requests/", "");
+  const draft = await potholeDraft(page);
+  return (await callApi(page, "requests/submit", { draft })).replace("/requests/", "");
 }
 
 for (const lang of languages) {

@@ -11,15 +11,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub categories: Vec<CategorySummary>,
-    /// « Demandes communes »: the services residents pick most, most picked first.
-    pub common: Vec<CommonRequest>,
-}
-
-/// A common request, as the home page links to it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CommonRequest {
-    pub code: Code,
-    pub name: Text,
+    /// « Demandes communes »: the services residents pick most, most picked first, as (code, name). A
+    /// pair rather than a struct of its own: its decoder is in the first download, and a derived one
+    /// costs a kilobyte there.
+    pub common: Vec<(Code, Text)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,7 +56,7 @@ pub async fn get_overview() -> Result<Overview, AppError> {
     let context = crate::ssr::server_context();
     let catalogue = &context.catalogue;
     let common = context.common.codes().into_iter().filter_map(|code| catalogue.service(&code));
-    let common = common.map(|service| CommonRequest { code: service.code.clone(), name: service.name.clone() });
+    let common = common.map(|service| (service.code.clone(), service.name.clone()));
     Ok(Overview { categories: catalogue.category_summaries(), common: common.collect() })
 }
 

@@ -1,8 +1,10 @@
 //! The home page (search box and categories) and the search results page.
 
-use super::api::{get_overview, get_search_docs, CategorySummary, CommonRequest};
+use super::api::{get_overview, get_search_docs, CategorySummary};
+use super::Code;
 use super::{SearchDoc, SearchIndex};
 use crate::errors::view_or_error;
+use crate::i18n::Text;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -215,7 +217,7 @@ fn SearchResult(doc: SearchDoc) -> impl IntoView {
 }
 
 #[component]
-fn CommonRequests(common: Vec<CommonRequest>) -> impl IntoView {
+fn CommonRequests(common: Vec<(Code, Text)>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="common-requests" aria-labelledby="common-heading">
@@ -223,9 +225,8 @@ fn CommonRequests(common: Vec<CommonRequest>) -> impl IntoView {
             <ul class="common-list">
                 {common
                     .into_iter()
-                    .map(|service| {
-                        let name = service.name;
-                        view! { <li><a href=routes::service(&service.code)>{move || i18n.pick(&name)}</a></li> }
+                    .map(|(code, name)| {
+                        view! { <li><a href=routes::service(&code)>{move || i18n.pick(&name)}</a></li> }
                     })
                     .collect_view()}
             </ul>

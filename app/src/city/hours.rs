@@ -117,14 +117,15 @@ impl WeeklyHours {
     /// "Monday to Friday, 7:30 a.m. to 6 p.m." / "Du lundi au vendredi, de 7 h 30 à 18 h".
     pub fn describe(&self, i18n: I18n) -> String {
         let time = |minutes: Minutes| -> Arg {
-            let (hour, minute) = (minutes.0 / 60 % 24, minutes.0 % 60);
+            // Closing at 24:00 is « 24 h » in French and 12 a.m. in English, never « 0 h ».
+            let (hour, minute) = (minutes.0 / 60, minutes.0 % 60);
             i18n.t_args(
                 if minute == 0 { "time-hour" } else { "time-hour-minute" },
                 &[
                     ("hour24", hour.into()),
                     ("hour12", (if hour % 12 == 0 { 12 } else { hour % 12 }).into()),
                     ("minute", format!("{minute:02}").into()),
-                    ("pm", (if hour >= 12 { "pm" } else { "am" }).into()),
+                    ("pm", (if (12..24).contains(&hour) { "pm" } else { "am" }).into()),
                 ],
             )
             .into()
