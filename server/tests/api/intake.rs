@@ -461,5 +461,6 @@ async fn a_request_filed_from_a_chat_carries_its_transcript_and_the_resident_rea
         pool.close().await;
         note
     };
-    assert!(note.contains("Marie Tremblay : Un nid-de-poule énorme devant chez moi."), "{note}");
+    // In the agent's language (English here): « : » would be French.
+    assert!(note.contains("Marie Tremblay: Un nid-de-poule énorme devant chez moi."), "{note}");
 }
