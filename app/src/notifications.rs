@@ -182,7 +182,7 @@ impl Outbox {
         let mut args = vec![
             ("reference", Arg::from(due.reference.to_string())),
             ("service", Arg::from(service)),
-            ("address", Arg::from(due.address.clone())),
+            ("address", Arg::from(crate::addresses::written(&due.address, lang))),
             ("link", Arg::from(self.link(due))),
             ("survey", Arg::from(self.accounts.site.link(&routes::request_survey(&due.reference)))),
         ];

@@ -116,7 +116,7 @@ for (const lang of languages) {
       await expect(page.locator("#address-query")).toBeFocused();
       const beforeRequest = { ...counter };
       await type(page, "200 brady", counter);
-      const address = page.getByLabel("200 Brady St, Sudbury", { exact: true });
+      const address = page.getByLabel(lang.code === "fr" ? "200, rue Brady, Sudbury" : "200 Brady St, Sudbury", { exact: true });
       await expect(address).toBeVisible();
       await tabTo(page, address, counter);
       await press(page, "Space", counter);

@@ -8,6 +8,7 @@ const fixtures = path.join(__dirname, "..", "..", "server", "tests", "fixtures")
 const steps = {
   fr: {
     submitLink: "Soumettre une demande de service",
+    address: "200, rue Brady, Sudbury",
     start: "Commencer",
     where: "Où est-ce\u202f?",
     details: "Le problème",
@@ -23,6 +24,7 @@ const steps = {
   },
   en: {
     submitLink: "Submit a service request",
+    address: "200 Brady St, Sudbury",
     start: "Start",
     where: "Where is it?",
     details: "About the problem",
@@ -71,7 +73,7 @@ for (const lang of languages) {
       // 1. Where: suggestions as one types, chosen with a radio button.
       await heading(page, w.where);
       await page.locator("#address-query").fill("200 brady");
-      const address = page.getByLabel("200 Brady St, Sudbury", { exact: true });
+      const address = page.getByLabel(w.address, { exact: true });
       await expect(address).toBeVisible();
       await expectNoAxeViolations(page);
       await shot("where");
@@ -114,7 +116,7 @@ for (const lang of languages) {
 
       // 4. Review, then submit.
       await heading(page, w.review);
-      await expect(page.locator(".summary")).toContainText("200 Brady St, Sudbury");
+      await expect(page.locator(".summary")).toContainText(w.address);
       await expect(page.locator(".summary")).toContainText(w.large);
       await expectNoAxeViolations(page);
       await shot("review");

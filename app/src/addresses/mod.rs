@@ -7,4 +7,4 @@ mod model;
 pub mod ssr;
 
 pub use api::{nearest_address, suggest_addresses, NearestAddress, SuggestAddresses};
-pub use model::{metres_between, Address, AddressId};
+pub use model::{metres_between, written, Address, AddressId};

@@ -1,5 +1,6 @@
 //! An address point as residents and staff see it.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The city's own id of an address point.
@@ -28,6 +29,62 @@ impl Address {
     }
 }
 
+/// An address as stored ("200 Brady St, Sudbury": [`Address::label`]) as `lang` writes it. English keeps
+/// it; French follows Canada Post's French form: a comma after the number, the street type first and in
+/// French, the direction spelled out (« 200, rue Brady, Sudbury », « 12, rue Main Ouest »). A street
+/// whose type is not a known one keeps its name (« 80, Kingsway »); text of another shape is left alone.
+pub fn written(label: &str, lang: Lang) -> String {
+    let (street, community) = label.split_once(", ").map_or((label, None), |(street, rest)| (street, Some(rest)));
+    let french = street.split_once(' ').filter(|(number, _)| number.starts_with(|c: char| c.is_ascii_digit()));
+    let (Lang::Fr, Some((number, name))) = (lang, french) else { return label.to_string() };
+    let mut words: Vec<&str> = name.split(' ').collect();
+    let direction = DIRECTIONS.iter().find(|(short, _)| words.len() > 1 && words.last() == Some(short));
+    if direction.is_some() {
+        words.pop();
+    }
+    let kind = STREET_TYPES.iter().find(|(short, _)| words.len() > 1 && words.last() == Some(short));
+    if kind.is_some() {
+        words.pop();
+    }
+    let mut french = format!("{number}, ");
+    if let Some((_, kind)) = kind {
+        french.push_str(kind);
+        french.push(' ');
+    }
+    french.push_str(&words.join(" "));
+    if let Some((_, part)) = direction {
+        french.push(' ');
+        french.push_str(part);
+    }
+    if let Some(community) = community {
+        french.push_str(", ");
+        french.push_str(community);
+    }
+    french
+}
+
+/// Street types as the city's address points abbreviate them, and their French (Canada Post).
+const STREET_TYPES: [(&str, &str); 16] = [
+    ("St", "rue"),
+    ("Rd", "chemin"),
+    ("Ave", "avenue"),
+    ("Blvd", "boulevard"),
+    ("Dr", "promenade"),
+    ("Cres", "croissant"),
+    ("Crt", "cour"),
+    ("Ct", "cour"),
+    ("Pl", "place"),
+    ("Hwy", "route"),
+    ("Lane", "allée"),
+    ("Way", "voie"),
+    ("Trail", "sentier"),
+    ("Terr", "terrasse"),
+    ("Pkwy", "promenade"),
+    ("Cir", "cercle"),
+];
+
+const DIRECTIONS: [(&str, &str); 4] = [("N", "Nord"), ("S", "Sud"), ("E", "Est"), ("W", "Ouest")];
+
 /// Haversine distance between two (latitude, longitude) points, in metres.
 pub fn metres_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     const EARTH_RADIUS_M: f64 = 6_371_008.8;
@@ -40,6 +97,19 @@ pub fn metres_between(a: (f64, f64), b: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_follows_canada_posts_form_and_english_is_kept() {
+        let fr = |label: &str| written(label, Lang::Fr);
+        assert_eq!(fr("200 Brady St, Sudbury"), "200, rue Brady, Sudbury");
+        assert_eq!(fr("1234 Lasalle Blvd, Sudbury"), "1234, boulevard Lasalle, Sudbury");
+        assert_eq!(fr("12A Notre Dame Ave N, Sudbury"), "12A, avenue Notre Dame Nord, Sudbury");
+        assert_eq!(fr("80 Kingsway, Sudbury"), "80, Kingsway, Sudbury");
+        assert_eq!(fr("5 Municipal Rd 80, Walden"), "5, Municipal Rd 80, Walden");
+        assert_eq!(fr("3 St, Sudbury"), "3, St, Sudbury", "a name alone is not a type");
+        assert_eq!(fr("Near the arena"), "Near the arena");
+        assert_eq!(written("200 Brady St, Sudbury", Lang::En), "200 Brady St, Sudbury");
+    }
 
     #[test]
     fn distances_within_the_city() {

@@ -154,6 +154,10 @@ async fn a_resident_submits_a_request_with_photos_and_gets_a_receipt() {
     }
     let (_, html) = portal.page(&format!("/requests/drafts/{draft}/details"), "fr").await;
     assert!(html.contains("Étape 2 de 4") && html.contains("Profond, voie de droite."));
+    // In French, the address as Canada Post writes it.
+    let french = address["number"].as_str().unwrap().to_string() + ", rue Brady, Sudbury";
+    let (_, html) = portal.page(&format!("/requests/drafts/{draft}/review"), "fr").await;
+    assert!(html.contains(&french), "{french} in {html}");
 
     let reference = format!("{}-000001", year());
     let (status, next) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
@@ -177,7 +181,7 @@ async fn a_resident_submits_a_request_with_photos_and_gets_a_receipt() {
     assert!(receipt.subject.starts_with("Demande") && receipt.subject.contains("Nid-de-poule"), "{}", receipt.subject);
     assert!(receipt.text.contains(&format!("http://portal.test/requests/{reference}")));
     assert!(receipt.text.contains(&format!("http://portal.test/requests/{reference}/survey")), "the survey");
-    assert!(receipt.text.contains(&label));
+    assert!(receipt.text.contains(&french), "the receipt in French: {}", receipt.text);
 
     // The resident's data download lists it.
     let export: Value = portal.get("/account/export", "fr").await.json().await.unwrap();

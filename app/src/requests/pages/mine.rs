@@ -1,6 +1,7 @@
 //! "My requests", on the account page: the requests the resident made, then those they follow, each with
 //! its reference, service, address, date and status; a followed one can be let go ("stop following").
 
+use crate::addresses::written;
 use crate::errors::view_or_error;
 use crate::i18n::{t, use_i18n};
 use crate::requests::api::{my_requests, Unfollow};
@@ -55,6 +56,7 @@ fn RequestList(list: Vec<RequestSummary>, unfollow: Option<ServerAction<Unfollow
             let name = request.service_name.clone();
             let status = request.status.key();
             let reference = request.reference.to_string();
+            let address = request.address.clone();
             let stop = unfollow.map(|action| {
                 let reference = reference.clone();
                 view! {
@@ -70,7 +72,7 @@ fn RequestList(list: Vec<RequestSummary>, unfollow: Option<ServerAction<Unfollow
             view! {
                 <li class="result">
                     <a class="result-link" href=href>{move || i18n.pick(&name)}</a>
-                    <p class="result-summary">{request.address.clone()}</p>
+                    <p class="result-summary">{move || written(&address, i18n.lang())}</p>
                     <p class="result-meta">
                         <span>{reference}</span>
                         <span>{request.date.clone()}</span>

@@ -50,7 +50,10 @@ fn Request(page: RequestPage) -> impl IntoView {
     let summary = move || {
         i18n.t_args(
             "submitted-summary",
-            &[("service", Arg::from(i18n.pick(&service))), ("address", Arg::from(address.clone()))],
+            &[
+                ("service", Arg::from(i18n.pick(&service))),
+                ("address", Arg::from(crate::addresses::written(&address, i18n.lang()))),
+            ],
         )
     };
     let survey = routes::request_survey(&reference);

@@ -29,7 +29,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
         <dl class="summary">
             <div class="summary-row">
                 <dt>{t("field-address")}</dt>
-                <dd>{place.unwrap_or_default()}</dd>
+                <dd>{move || crate::addresses::written(place.as_deref().unwrap_or_default(), i18n.lang())}</dd>
                 <dd class="summary-action">{change_link(&id, Step::Where)}</dd>
             </div>
             {answers}
@@ -103,7 +103,7 @@ fn NearbyNotice(nearby: Nearby, draft: DraftId, follow: ServerAction<FollowNearb
             "review-nearby-text",
             &[
                 ("reference", Arg::from(nearby.reference.to_string())),
-                ("address", Arg::from(nearby.address.clone())),
+                ("address", Arg::from(crate::addresses::written(&nearby.address, i18n.lang()))),
                 ("date", Arg::from(nearby.date.clone())),
             ],
         )

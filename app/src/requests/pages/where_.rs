@@ -69,15 +69,17 @@ pub fn address_picker(view: &DraftView, saved: Signal<Option<AppError>>, focus: 
     let chosen_id = view.place.as_ref().map(|place| place.address_id);
     let choices = move || {
         let found: Vec<Address> = suggestions.get().and_then(Result::ok).unwrap_or_default();
+        // Shown in the page's language (« 200, rue Brady »); chosen by id.
+        let shown = |label: &str| crate::addresses::written(label, i18n.lang());
         let mut options: Vec<(i64, String)> = Vec::new();
         if let Some(address) = located.get() {
-            options.push((address.id, address.label()));
+            options.push((address.id, shown(&address.label())));
         } else if let Some(place) = &chosen {
-            options.push((place.address_id, place.label.clone()));
+            options.push((place.address_id, shown(&place.label)));
         }
         for address in found {
             if !options.iter().any(|(id, _)| *id == address.id) {
-                options.push((address.id, address.label()));
+                options.push((address.id, shown(&address.label())));
             }
         }
         options

@@ -154,7 +154,7 @@ fn Results(page: QueuePage, filter: QueueFilter) -> impl IntoView {
                     <th scope="row"><a href=href>{row.reference.to_string()}</a> {attention} {channel}</th>
                     <td data-label=label("staff-col-service")>{move || i18n.pick(&service)}</td>
                     <td data-label=label("staff-col-address")>
-                        {row.address.clone()}<br/><span class="hint">{row.resident.clone()}</span>
+                        {crate::addresses::written(&row.address, i18n.lang())}<br/><span class="hint">{row.resident.clone()}</span>
                     </td>
                     <td data-label=label("field-status")><span class="tag tag-status">{move || i18n.t(status)}</span></td>
                     <td data-label=label("staff-col-received")>{row.created_on.clone()}</td>

@@ -54,7 +54,7 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
             <dt>{t("field-status")}</dt>
             <dd><span class="tag tag-status">{move || i18n.t(status)}</span></dd>
             <dt>{t("staff-address")}</dt>
-            <dd>{view.address.clone()}</dd>
+            <dd>{crate::addresses::written(&view.address, i18n.lang())}</dd>
             <dt>{t("staff-col-received")}</dt>
             <dd>{view.created_on.clone()} " · " {t(request.channel.key())}</dd>
             <dt>{t("staff-col-due")}</dt>
