@@ -8,6 +8,7 @@ channels-email-hours = Any time, 24 hours a day, 7 days a week
 out-of-hours-title = Our agents are not available right now.
 out-of-hours-urgent = For an urgent problem with municipal infrastructure (roads, water, sewers), or about a dog or a cat, call { $phone }.
 weekly-hours = { $first } to { $last }, { $opens } to { $closes }
+weekly-hours-all-day = { $first } to { $last }, 24 hours a day
 time-hour = { $hour12 } { $pm ->
     [pm] p.m.
    *[am] a.m.

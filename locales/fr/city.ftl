@@ -8,6 +8,7 @@ channels-email-hours = En tout temps, 24 heures sur 24, 7 jours sur 7
 out-of-hours-title = Notre équipe du Service à la clientèle n'est pas disponible en ce moment.
 out-of-hours-urgent = Pour un problème urgent lié aux infrastructures municipales (routes, eau, égouts), ou concernant un chien ou un chat, composez le { $phone }.
 weekly-hours = Du { $first } au { $last }, de { $opens } à { $closes }
+weekly-hours-all-day = Du { $first } au { $last }, 24 heures sur 24
 time-hour = { $hour24 } h
 time-hour-minute = { $hour24 } h { $minute }
 weekday-mon = lundi

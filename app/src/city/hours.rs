@@ -130,15 +130,16 @@ impl WeeklyHours {
             )
             .into()
         };
-        i18n.t_args(
-            "weekly-hours",
-            &[
-                ("first", i18n.t(self.first_day.message_key()).into()),
-                ("last", i18n.t(self.last_day.message_key()).into()),
-                ("opens", time(self.opens)),
-                ("closes", time(self.closes)),
-            ],
-        )
+        let days = [
+            ("first", i18n.t(self.first_day.message_key()).into()),
+            ("last", i18n.t(self.last_day.message_key()).into()),
+        ];
+        // Open all day: « 24 heures sur 24 », not « de 0 h à 24 h ».
+        if self.opens.0 == 0 && self.closes.0 == 24 * 60 {
+            return i18n.t_args("weekly-hours-all-day", &days);
+        }
+        let [first, last] = days;
+        i18n.t_args("weekly-hours", &[first, last, ("opens", time(self.opens)), ("closes", time(self.closes))])
     }
 }
 

@@ -288,6 +288,15 @@ async fn the_home_page_lists_the_common_requests_most_requested_first() {
 }
 
 #[tokio::test]
+async fn hours_of_a_whole_day_read_as_such() {
+    let portal = crate::helpers::spawn_portal_with("[city]\nphone_hours = \"mon-sun 00:00-24:00\"\n").await;
+    let (_, html) = portal.page("/", "fr").await;
+    assert!(html.contains("Du lundi au dimanche, 24 heures sur 24"), "{html}");
+    let (_, html) = portal.page("/", "en").await;
+    assert!(html.contains("Monday to Sunday, 24 hours a day"), "{html}");
+}
+
+#[tokio::test]
 async fn headers_sent_a_byte_at_a_time_lose_the_connection() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let portal = crate::helpers::spawn_portal_with("[server]\nheader_timeout_seconds = 1\n").await;
