@@ -249,14 +249,31 @@ pub async fn start(
     Ok(Running { address, task })
 }
 
+const HOUR: Duration = Duration::from_secs(3600);
+
+/// Runs `job` at start and then every `period`, in the background for the life of the process. A failed
+/// run is logged (`what` failed) and the next one comes as planned.
+fn every<F, Fut>(period: Duration, what: &'static str, job: F)
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<()>> + Send + 'static,
+{
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(period);
+        loop {
+            ticks.tick().await;
+            if let Err(error) = job().await {
+                tracing::error!(error = format!("{error:#}"), "{what}");
+            }
+        }
+    });
+}
+
 /// Rate-limit counters that have refilled are dropped every ten minutes.
 fn forget_idle_limits(accounts: Arc<Accounts>) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
-        loop {
-            every.tick().await;
-            accounts.limits.forget_idle();
-        }
+    every(Duration::from_secs(600), "forgetting idle rate limits", move || {
+        accounts.limits.forget_idle();
+        std::future::ready(Ok(()))
     });
 }
 
@@ -265,39 +282,27 @@ fn forget_idle_limits(accounts: Arc<Accounts>) {
 /// anyone can make without an account, so they are kept least.
 fn purge_old_drafts(requests: Arc<Requests>) {
     const DAY: i64 = 24 * 3600;
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every.tick().await;
+    every(HOUR, "purging old drafts", move || {
+        let requests = requests.clone();
+        async move {
             let now = app::accounts::ssr::now();
-            let orphans = match requests.store.purge_drafts(now - 7 * DAY, now - DAY).await {
-                Ok(orphans) => orphans,
-                Err(error) => {
-                    tracing::error!(error = format!("{error:#}"), "purging old drafts");
-                    continue;
-                }
-            };
+            let orphans = requests.store.purge_drafts(now - 7 * DAY, now - DAY).await?;
             // Their rows are gone: each file is deleted now or never, so one failure does not stop the rest.
             for id in orphans {
                 if let Err(error) = requests.files.delete(&id).await {
                     tracing::error!(error = format!("{error:#}"), file = id, "deleting a purged draft's file");
                 }
             }
+            Ok(())
         }
     });
 }
 
 /// At start and every hour: the home page's common requests, counted again.
 fn count_common_requests(common: Arc<CommonRequests>, catalogue: Arc<Catalogue>, requests: Arc<Requests>) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every.tick().await;
-            let counted = common.refresh(&catalogue, requests.store.as_ref(), app::accounts::ssr::now());
-            if let Err(error) = counted.await {
-                tracing::error!(error = format!("{error:#}"), "counting the common requests");
-            }
-        }
+    every(HOUR, "counting the common requests", move || {
+        let (common, catalogue, requests) = (common.clone(), catalogue.clone(), requests.clone());
+        async move { common.refresh(&catalogue, requests.store.as_ref(), app::accounts::ssr::now()).await }
     });
 }
 
@@ -305,16 +310,15 @@ fn count_common_requests(common: Arc<CommonRequests>, catalogue: Arc<Catalogue>,
 /// expired links, and after a week the ids of text messages received (kept only to ignore replays).
 fn forget_expired(accounts: Arc<Accounts>) {
     use app::accounts::ssr::sessions::{ABSOLUTE_SECONDS, IDLE_SECONDS};
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every.tick().await;
+    every(HOUR, "forgetting expired sessions and links", move || {
+        let accounts = accounts.clone();
+        async move {
             let now = app::accounts::ssr::now();
+            let week_ago = now - 7 * 24 * 3600;
             let forgotten =
-                accounts.store.forget_expired(now, now - IDLE_SECONDS, now - ABSOLUTE_SECONDS, now - 7 * 24 * 3600);
-            if let Err(error) = forgotten.await {
-                tracing::error!(error = format!("{error:#}"), "forgetting expired sessions and links");
-            }
+                accounts.store.forget_expired(now, now - IDLE_SECONDS, now - ABSOLUTE_SECONDS, week_ago).await?;
+            tracing::debug!(forgotten, "expired sessions, links and text ids deleted");
+            Ok(())
         }
     });
 }
@@ -322,15 +326,14 @@ fn forget_expired(accounts: Arc<Accounts>) {
 /// At start and every day: stored files no row refers to (a crash between a file and its row) are deleted,
 /// once an hour old.
 fn sweep_orphan_files(requests: Arc<Requests>) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
-        loop {
-            every.tick().await;
-            match requests.sweep_orphan_files(app::accounts::ssr::now() - 3600).await {
-                Ok(0) => {}
-                Ok(deleted) => tracing::warn!(deleted, "files without a row deleted"),
-                Err(error) => tracing::error!(error = format!("{error:#}"), "sweeping files without a row"),
+    every(24 * HOUR, "sweeping files without a row", move || {
+        let requests = requests.clone();
+        async move {
+            let deleted = requests.sweep_orphan_files(app::accounts::ssr::now() - 3600).await?;
+            if deleted > 0 {
+                tracing::warn!(deleted, "files without a row deleted");
             }
+            Ok(())
         }
     });
 }

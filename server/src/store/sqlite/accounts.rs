@@ -97,9 +97,13 @@ fn used_link((id, name, mobile, lang, updates_by): LinkRow) -> UsedLink {
     UsedLink { account: AccountId(id), details }
 }
 
-/// Marks the account's outstanding links used: a password set, or a newer registration, retires them.
-async fn retire_links(tx: &mut sqlx::SqliteConnection, id: AccountId, now: i64) -> anyhow::Result<()> {
-    for table in ["account_links", "email_changes"] {
+/// Every kind of link e-mailed to an account: set-password links and e-mail changes.
+const LINK_TABLES: [&str; 2] = ["account_links", "email_changes"];
+
+/// Marks the account's outstanding links in `tables` used: a password set, or a newer registration,
+/// retires them all; a newer e-mail change, the earlier one.
+async fn retire_links(tx: &mut sqlx::SqliteConnection, tables: &[&str], id: AccountId, now: i64) -> anyhow::Result<()> {
+    for table in tables {
         sqlx::query(&format!("UPDATE {table} SET used_at = ? WHERE account_id = ? AND used_at IS NULL"))
             .bind(now)
             .bind(id.0)
@@ -190,7 +194,7 @@ impl AccountStore for SqliteStore {
 
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
-        retire_links(&mut tx, id, now).await?;
+        retire_links(&mut tx, &LINK_TABLES, id, now).await?;
         sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
             .bind(hash)
             .bind(id.0)
@@ -215,7 +219,7 @@ impl AccountStore for SqliteStore {
     ) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         if details.is_some() {
-            retire_links(&mut tx, id, now).await?;
+            retire_links(&mut tx, &LINK_TABLES, id, now).await?;
         }
         sqlx::query(
             "INSERT INTO account_links (token_hash, account_id, purpose, expires_at, name, mobile, lang, updates_by)
@@ -320,11 +324,7 @@ impl AccountStore for SqliteStore {
         now: i64,
     ) -> anyhow::Result<()> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("UPDATE email_changes SET used_at = ? WHERE account_id = ? AND used_at IS NULL")
-            .bind(now)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
+        retire_links(&mut tx, &["email_changes"], id, now).await?;
         sqlx::query("INSERT INTO email_changes (token_hash, account_id, new_email, expires_at) VALUES (?, ?, ?, ?)")
             .bind(token_hash)
             .bind(id.0)
@@ -394,14 +394,12 @@ impl AccountStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         let mut forgotten = sessions.rows_affected();
-        let statements = [
-            ("DELETE FROM account_links WHERE expires_at < ?", now),
-            ("DELETE FROM email_changes WHERE expires_at < ?", now),
-            ("DELETE FROM sms_inbound WHERE received_at < ?", replies_before),
-        ];
-        for (sql, before) in statements {
-            forgotten += sqlx::query(sql).bind(before).execute(&mut *tx).await?.rows_affected();
+        for table in LINK_TABLES {
+            let sql = format!("DELETE FROM {table} WHERE expires_at < ?");
+            forgotten += sqlx::query(&sql).bind(now).execute(&mut *tx).await?.rows_affected();
         }
+        let replies = sqlx::query("DELETE FROM sms_inbound WHERE received_at < ?").bind(replies_before);
+        forgotten += replies.execute(&mut *tx).await?.rows_affected();
         tx.commit().await?;
         Ok(forgotten)
     }
@@ -418,8 +416,9 @@ impl AccountStore for SqliteStore {
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM account_links WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM email_changes WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
+        for table in LINK_TABLES {
+            sqlx::query(&format!("DELETE FROM {table} WHERE account_id = ?")).bind(id.0).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
