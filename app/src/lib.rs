@@ -106,7 +106,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The page's Content-Security-Policy: scripts only from this site or carrying this render's nonce (the
 /// hydration scripts and resource data Leptos writes inline), WebAssembly compiled, styles, images,
-/// fetches and forms from this site only (`blob:` images: the upload script's previews), and nothing
+/// fetches and forms from this site only (`blob:` images: the upload script's previews; the map's tiles
+/// from the tile server of the city profile), and nothing
 /// framing, embedding or rebasing the page. Set on the response as the page is rendered, because the
 /// nonce is the render's own.
 #[cfg(feature = "ssr")]
@@ -115,9 +116,10 @@ fn content_security_policy() {
     else {
         return;
     };
+    let tiles = crate::ssr::tile_origin().unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         img-src 'self' blob: {tiles}; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          frame-ancestors 'none'; form-action 'self'",
         &*nonce
     );

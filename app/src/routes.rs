@@ -115,12 +115,28 @@ fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
+/// The pages that fill in a request — the resident's wizard, and the agent's contact page and one-page
+/// form — are one lazy chunk: they share the form's pieces (`requests::parts`: the place picker, the
+/// questions, the files), and code that two chunks share is moved into the main bundle, which every
+/// first visit downloads.
+#[component]
+fn RequestFormPages() -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    match path.strip_prefix(STAFF_CONTACT) {
+        Some("" | "/") => view! { <crate::intake::ContactPage/> }.into_any(),
+        Some(_) => view! { <crate::intake::CallRequestPage/> }.into_any(),
+        None => view! { <crate::requests::WizardPage/> }.into_any(),
+    }
+}
+
+lazy_page!(RequestFormsRoute, RequestFormPages);
+
 /// The route table. Every page waits for its data before the first byte (`SsrMode::Async`), so that a
 /// missing service answers 404 rather than 200, and a browser without JavaScript gets the whole page at
 /// once. Pages other than home and search are `lazy_page!`s, fetched when opened.
 #[component]
 pub fn PageRoutes() -> impl IntoView {
-    use crate::{accessibility, accounts, catalogue, chat, errors, feedback, intake, privacy, requests, staff, survey};
+    use crate::{accessibility, accounts, catalogue, chat, errors, feedback, privacy, requests, staff, survey};
     view! {
         <Routes fallback=errors::NotFoundPage>
             <Route path=path!("") view=catalogue::HomePage ssr=SsrMode::Async/>
@@ -128,15 +144,15 @@ pub fn PageRoutes() -> impl IntoView {
             <Route path=path!("categories/:code") view={Lazy::<catalogue::CategoryRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("services/:code") view={Lazy::<catalogue::ServiceRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("requests/new") view={Lazy::<requests::NewRequestRoute>::new()} ssr=SsrMode::Async/>
-            <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<requests::WizardRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("requests/drafts/:draft/:step") view={Lazy::<RequestFormsRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("requests/:reference") view={Lazy::<requests::RequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("requests/:reference/survey") view={Lazy::<survey::SurveyRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff") view={Lazy::<staff::QueueRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/requests/:reference") view={Lazy::<staff::StaffRequestRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/feedback") view={Lazy::<staff::FeedbackListRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("staff/verify") view={Lazy::<accounts::TwoFactorRoute>::new()} ssr=SsrMode::Async/>
-            <Route path=path!("staff/contact") view={Lazy::<intake::ContactRoute>::new()} ssr=SsrMode::Async/>
-            <Route path=path!("staff/contact/:draft") view={Lazy::<intake::CallRequestRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/contact") view={Lazy::<RequestFormsRoute>::new()} ssr=SsrMode::Async/>
+            <Route path=path!("staff/contact/:draft") view={Lazy::<RequestFormsRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("sign-in") view={Lazy::<accounts::SignInRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account") view={Lazy::<accounts::AccountRoute>::new()} ssr=SsrMode::Async/>
             <Route path=path!("account/register") view={Lazy::<accounts::RegisterRoute>::new()} ssr=SsrMode::Async/>

@@ -74,6 +74,12 @@ pub fn city_now() -> CityContext {
     context.city.context_at(now, crate::chat::ssr::chat_open(&context.city, now, context.chat.desk_open()))
 }
 
+/// The origin of the map's tile server, if the city has a map: the page's security policy lets images
+/// come from it.
+pub fn tile_origin() -> Option<String> {
+    server_context().city.map.as_ref().map(|map| map.origin().to_string())
+}
+
 /// The address prefix of the browser bundle, for the shell's script and stylesheet links.
 pub fn bundle_root() -> Arc<str> {
     server_context().bundle

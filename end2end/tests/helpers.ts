@@ -250,7 +250,7 @@ export async function callApi(page: Page, fn: string, form: Record<string, strin
 export async function potholeDraft(page: Page): Promise<string> {
   const draft = (await callApi(page, "requests/start", { service: "pothole" })).split("/")[3];
   const [address] = await callApi(page, "addresses/suggest", { query: "200 brady" });
-  await callApi(page, "requests/place", { draft, address: String(address.id) });
+  await callApi(page, "requests/place", { draft, address: address.value });
   await callApi(page, "requests/details", { draft, "answers[size][0]": "large", description: "Profond / Deep" });
   return draft;
 }

@@ -14,21 +14,36 @@ step-progress-label = Steps of your request
 step-back = Back
 step-continue = Continue
 
-field-address = Address
+field-address = Place
+field-place-note = Where exactly? (optional)
 field-description = Description
 field-files = Photos and files
 field-answer = Question { $number }
 field-optional = (optional)
 
-where-query-label = Type the civic address nearest the problem
-where-query-hint = For example, 200 Brady or Paris St. Choose the address from the list.
+where-query-label = Type an address, two streets or a place
+where-query-hint = For example, 200 Brady, Brady & Paris, or Bell Park. Then choose from the list.
 where-find = Find
 where-locate = Use my location
 where-found = { $count ->
-    [one] 1 address found
-   *[other] { $count } addresses found
+    [one] 1 place found
+   *[other] { $count } places found
 }
-where-none = No address yet. Type a street name, with or without the civic number.
+where-none = No place yet. Type a street name, with or without the civic number, two streets, or the name of a park or building.
+where-note-hint = For example: north side, in front of the bus shelter, the pole's number.
+where-map-open = Put a pin on the map
+map-hint = Move the map until the pin is on the spot: with the buttons under the map, or click or tap the spot. The place appears first in the list below.
+map-label = Map, with the pin in the middle
+map-controls = Move the map
+map-north = Move north
+map-south = Move south
+map-west = Move west
+map-east = Move east
+map-closer = Zoom in
+map-farther = Zoom out
+place-note-line = Where exactly: { $note }
+place-near = Near { $address }
+place-pin = Point on the map ({ $coordinates })
 
 details-description-hint = What do you see, and exactly where? Do not include personal information about other people.
 details-description-count = { $left } characters left (out of { $max })

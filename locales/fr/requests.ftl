@@ -14,21 +14,36 @@ step-progress-label = Étapes de votre demande
 step-back = Retour
 step-continue = Continuer
 
-field-address = Adresse
+field-address = Lieu
+field-place-note = Endroit exact (facultatif)
 field-description = Description
 field-files = Photos et fichiers
 field-answer = Question { $number }
 field-optional = (facultatif)
 
-where-query-label = Tapez l'adresse municipale la plus proche du problème
-where-query-hint = Par exemple, 200 Brady ou rue Paris. Choisissez l'adresse dans la liste.
+where-query-label = Tapez une adresse, deux rues ou un lieu
+where-query-hint = Par exemple, 200 Brady, Brady et Paris, ou parc Bell. Choisissez ensuite dans la liste.
 where-find = Chercher
 where-locate = Utiliser ma position
 where-found = { $count ->
-    [one] 1 adresse trouvée
-   *[other] { $count } adresses trouvées
+    [one] 1 lieu trouvé
+   *[other] { $count } lieux trouvés
 }
-where-none = Aucune adresse pour l'instant. Tapez un nom de rue, avec ou sans le numéro.
+where-none = Aucun lieu pour l'instant. Tapez un nom de rue, avec ou sans le numéro, deux rues, ou le nom d'un parc ou d'un édifice.
+where-note-hint = Par exemple : côté nord, devant l'abribus, le numéro du poteau.
+where-map-open = Placer un repère sur la carte
+map-hint = Déplacez la carte jusqu'à ce que le repère soit sur l'endroit : avec les boutons sous la carte, ou en cliquant ou en touchant l'endroit. Le lieu s'affiche en premier dans la liste ci-dessous.
+map-label = Carte, avec le repère au centre
+map-controls = Déplacer la carte
+map-north = Vers le nord
+map-south = Vers le sud
+map-west = Vers l'ouest
+map-east = Vers l'est
+map-closer = Zoom avant
+map-farther = Zoom arrière
+place-note-line = Endroit exact : { $note }
+place-near = Près du { $address }
+place-pin = Point sur la carte ({ $coordinates })
 
 details-description-hint = Que voyez-vous, et où exactement ? N'indiquez pas de renseignements personnels sur d'autres personnes.
 details-description-count = { $left } caractères restants (sur { $max })

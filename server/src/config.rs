@@ -5,6 +5,9 @@
 //! Everything is checked here, at start-up: a bad value stops the server with a message naming its key,
 //! and the rest of the program only sees valid settings.
 
+use app::addresses::map::{MapSettings, MapView};
+use app::addresses::ssr::{Boundary, Landmark};
+use app::catalogue::Code;
 use app::chat::model::Canned;
 use app::chat::ssr::ChatSettings;
 use app::city::ssr::{City, Holiday, HolidayRule, Team};
@@ -186,6 +189,8 @@ struct RawSettings {
     files: FileSettings,
     city: RawCity,
     #[serde(default)]
+    map: RawMap,
+    #[serde(default)]
     catalogue: RawCatalogue,
     chat: RawChat,
 }
@@ -213,6 +218,32 @@ struct RawCity {
     holidays: Vec<RawHoliday>,
     teams: Vec<Team>,
     privacy_officer: PrivacyOfficer,
+    #[serde(default)]
+    limits: Vec<(f64, f64)>,
+    #[serde(default)]
+    places: Vec<RawPlace>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    code: String,
+    name: Text,
+    #[serde(default)]
+    aliases: Vec<String>,
+    latitude: f64,
+    longitude: f64,
+}
+
+/// The `[map]` section: without `tiles`, the map is not offered.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMap {
+    tiles: Option<String>,
+    attribution: Option<Text>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    zoom: Option<u8>,
 }
 
 #[derive(Deserialize)]
@@ -275,7 +306,7 @@ impl Settings {
             sms_webhook_token: raw.sms.auth_token.clone(),
             sms: sms(raw.sms)?,
             files: files(raw.files)?,
-            city: city(raw.city)?,
+            city: city(raw.city, raw.map)?,
             catalogue_file: raw.catalogue.file,
             chat: chat(raw.chat)?,
         })
@@ -357,7 +388,7 @@ fn chat(raw: RawChat) -> Result<ChatSettings, ConfigError> {
     })
 }
 
-fn city(raw: RawCity) -> Result<City, ConfigError> {
+fn city(raw: RawCity, map: RawMap) -> Result<City, ConfigError> {
     let time_zone = jiff::tz::TimeZone::get(&raw.time_zone)
         .map_err(|_| invalid("city.time_zone", format!("\"{}\" is not an IANA time zone", raw.time_zone)))?;
     let hours = |key: &str, text: &str| WeeklyHours::parse(text).map_err(|error| invalid(key, error));
@@ -403,7 +434,60 @@ fn city(raw: RawCity) -> Result<City, ConfigError> {
         time_zone,
         holidays,
         teams: raw.teams,
+        places: places(raw.places)?,
+        limits: match raw.limits.is_empty() {
+            true => None,
+            false => {
+                Some(Boundary::new(raw.limits).ok_or_else(|| invalid("city.limits", "needs three points or more"))?)
+            }
+        },
+        map: map_settings(map)?,
     })
+}
+
+fn places(raw: Vec<RawPlace>) -> Result<Vec<Landmark>, ConfigError> {
+    let mut places: Vec<Landmark> = Vec::with_capacity(raw.len());
+    for (i, place) in raw.into_iter().enumerate() {
+        let key = |field: &str| format!("city.places[{i}].{field}");
+        let code = Code::parse(&place.code)
+            .filter(|code| places.iter().all(|other| other.code != *code))
+            .ok_or_else(|| invalid(&key("code"), "needs a unique code of lower-case letters, digits and -"))?;
+        // " | " separates the two languages of a stored place label (app::addresses::bilingual).
+        let names = [&place.name.fr, &place.name.en];
+        if names.iter().any(|name| name.trim().is_empty() || name.contains('|')) {
+            return Err(invalid(&key("name"), "needs both `fr` and `en`, without |"));
+        }
+        if !(-90.0..=90.0).contains(&place.latitude) || !(-180.0..=180.0).contains(&place.longitude) {
+            return Err(invalid(&key("latitude"), "latitude and longitude in degrees"));
+        }
+        places.push(Landmark {
+            code,
+            name: place.name,
+            aliases: place.aliases,
+            latitude: place.latitude,
+            longitude: place.longitude,
+        });
+    }
+    Ok(places)
+}
+
+fn map_settings(raw: RawMap) -> Result<Option<MapSettings>, ConfigError> {
+    let Some(tiles) = raw.tiles.filter(|tiles| !tiles.trim().is_empty()) else { return Ok(None) };
+    let well_formed = (tiles.starts_with("https://") || tiles.starts_with("http://"))
+        && ["{z}", "{x}", "{y}"].iter().all(|part| tiles.contains(part));
+    if !well_formed {
+        return Err(invalid("map.tiles", "needs an http(s) address with {z}, {x} and {y}"));
+    }
+    let attribution = raw
+        .attribution
+        .filter(|text| !text.fr.trim().is_empty() && !text.en.trim().is_empty())
+        .ok_or_else(|| invalid("map.attribution", "needs both `fr` and `en`: the tiles' licence asks for it"))?;
+    let centre = match (raw.latitude, raw.longitude, raw.zoom) {
+        (Some(latitude), Some(longitude), Some(zoom)) => MapView::parse(&format!("{latitude},{longitude},{zoom}")),
+        _ => None,
+    }
+    .ok_or_else(|| invalid("map.latitude", "the map's centre needs latitude, longitude and a zoom of 12 to 19"))?;
+    Ok(Some(MapSettings { tiles, attribution, centre }))
 }
 
 /// One `@` with something on both sides and a dot in the domain: enough to catch a typo in a config file.

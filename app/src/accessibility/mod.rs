@@ -6,6 +6,7 @@ use crate::city::use_city;
 use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextArea, TextField};
 use crate::errors::Field;
 use crate::feedback::ReportBarrier;
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -54,7 +55,7 @@ fn BarrierForm() -> impl IntoView {
             .into_any(),
             false => view! {
                 <ErrorSummary error/>
-                <ActionForm action attr:novalidate=true attr:class="form" attr:aria-labelledby="barrier-heading">
+                <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form" attr:aria-labelledby="barrier-heading">
                     <TextArea field=Field::Barrier error hint="accessibility-barrier-hint"/>
                     <TextField field=Field::Contact error hint="accessibility-contact-hint"/>
                     <SubmitButton label="accessibility-barrier-send" pending=action.pending()/>

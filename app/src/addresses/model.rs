@@ -29,15 +29,62 @@ impl Address {
     }
 }
 
-/// An address as stored ("200 Brady St, Sudbury": [`Address::label`]) as `lang` writes it. English keeps
-/// it; French follows Canada Post's French form: a comma after the number, the street type first and in
-/// French, the direction spelled out (« 200, rue Brady, Sudbury », « 12, rue Main Ouest »). A street
-/// whose type is not a known one keeps its name (« 80, Kingsway »); text of another shape is left alone.
+/// Where a request is, as chosen on the "Where is it?" step: a civic address, the corner of two streets,
+/// a named place or a point on the map. The label is what residents and staff read (see [`written`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// The civic address point, when the place is one.
+    pub address_id: Option<AddressId>,
+    pub label: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+/// How a label in both languages is stored: "English | French". Named places and map points have one
+/// (« Parc Bell », « Près du 200, rue Brady »); civic addresses and corners are written from one form.
+const BOTH: &str = " | ";
+
+/// The stored label of a place whose words differ by language.
+pub fn bilingual(en: &str, fr: &str) -> String {
+    format!("{en}{BOTH}{fr}")
+}
+
+/// A stored place label as `lang` writes it. A label in both languages ([`bilingual`]) gives its part.
+/// Otherwise English keeps the form of the address points, "200 Brady St, Sudbury", "Brady St & Paris
+/// St, Sudbury"; French follows Canada Post's French form: a comma after the number, the street type
+/// first and in French, the direction spelled out (« 200, rue Brady, Sudbury », « 12, rue Main Ouest »),
+/// and « et » between the streets of a corner (« rue Brady et rue Paris, Sudbury »). A street whose type
+/// is not a known one keeps its name (« 80, Kingsway »); text of another shape is left alone.
 pub fn written(label: &str, lang: Lang) -> String {
-    let (street, community) = label.split_once(", ").map_or((label, None), |(street, rest)| (street, Some(rest)));
-    let french = street.split_once(' ').filter(|(number, _)| number.starts_with(|c: char| c.is_ascii_digit()));
-    let (Lang::Fr, Some((number, name))) = (lang, french) else { return label.to_string() };
-    let mut words: Vec<&str> = name.split(' ').collect();
+    if let Some((en, fr)) = label.split_once(BOTH) {
+        return match lang {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+        .to_string();
+    }
+    if lang == Lang::En {
+        return label.to_string();
+    }
+    let (place, community) = label.split_once(", ").map_or((label, None), |(place, rest)| (place, Some(rest)));
+    let mut french = if let Some((one, other)) = place.split_once(" & ") {
+        format!("{} et {}", street_in_french(one), street_in_french(other))
+    } else {
+        match place.split_once(' ').filter(|(number, _)| number.starts_with(|c: char| c.is_ascii_digit())) {
+            Some((number, street)) => format!("{number}, {}", street_in_french(street)),
+            None => return label.to_string(),
+        }
+    };
+    if let Some(community) = community {
+        french.push_str(", ");
+        french.push_str(community);
+    }
+    french
+}
+
+/// "Notre Dame Ave N" as « avenue Notre Dame Nord ».
+fn street_in_french(street: &str) -> String {
+    let mut words: Vec<&str> = street.split(' ').collect();
     let direction = DIRECTIONS.iter().find(|(short, _)| words.len() > 1 && words.last() == Some(short));
     if direction.is_some() {
         words.pop();
@@ -46,7 +93,7 @@ pub fn written(label: &str, lang: Lang) -> String {
     if kind.is_some() {
         words.pop();
     }
-    let mut french = format!("{number}, ");
+    let mut french = String::new();
     if let Some((_, kind)) = kind {
         french.push_str(kind);
         french.push(' ');
@@ -55,10 +102,6 @@ pub fn written(label: &str, lang: Lang) -> String {
     if let Some((_, part)) = direction {
         french.push(' ');
         french.push_str(part);
-    }
-    if let Some(community) = community {
-        french.push_str(", ");
-        french.push_str(community);
     }
     french
 }
@@ -109,6 +152,16 @@ mod tests {
         assert_eq!(fr("3 St, Sudbury"), "3, St, Sudbury", "a name alone is not a type");
         assert_eq!(fr("Near the arena"), "Near the arena");
         assert_eq!(written("200 Brady St, Sudbury", Lang::En), "200 Brady St, Sudbury");
+    }
+
+    #[test]
+    fn corners_and_labels_in_both_languages() {
+        let corner = "Brady St & Notre Dame Ave N, Sudbury";
+        assert_eq!(written(corner, Lang::Fr), "rue Brady et avenue Notre Dame Nord, Sudbury");
+        assert_eq!(written(corner, Lang::En), corner);
+        let park = bilingual("Bell Park", "Parc Bell");
+        assert_eq!(written(&park, Lang::Fr), "Parc Bell");
+        assert_eq!(written(&park, Lang::En), "Bell Park");
     }
 
     #[test]

@@ -14,6 +14,12 @@ pub struct City {
     pub holidays: Vec<Holiday>,
     /// The teams staff assign requests to (roads, water...), as the city organises its work.
     pub teams: Vec<Team>,
+    /// Parks, arenas, trails: places a request can be at that have no civic address.
+    pub places: Vec<crate::addresses::ssr::Landmark>,
+    /// The city limits a map point must be inside; without them, near an address point.
+    pub limits: Option<crate::addresses::ssr::Boundary>,
+    /// The map for pinning a place; none when the profile names no tile server.
+    pub map: Option<crate::addresses::map::MapSettings>,
 }
 
 /// A team requests are assigned to; `code` is what is stored.
@@ -260,6 +266,9 @@ pub(crate) mod tests {
                 .map(|rule| Holiday { name: Text::default(), rule: HolidayRule::parse(rule).unwrap() })
                 .collect(),
             teams: vec![Team { code: "roads".into(), name: Text { fr: "Voirie".into(), en: "Roads".into() } }],
+            places: vec![],
+            limits: None,
+            map: None,
         }
     }
 

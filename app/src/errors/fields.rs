@@ -16,8 +16,10 @@ pub enum Field {
     CurrentPassword,
     /// The password typed again to confirm closing the account.
     ConfirmPassword,
-    /// Where a request is: a civic address chosen from the suggestions.
+    /// Where a request is: a civic address, a corner, a named place or a map point, chosen from the
+    /// suggestions or on the map; and "where exactly", in the resident's words.
     Address,
+    PlaceNote,
     Description,
     /// The photos and files of a request.
     Files,
@@ -61,7 +63,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 36] = [
+    pub const ALL: [Field; 37] = [
         Field::Name,
         Field::Email,
         Field::Mobile,
@@ -72,6 +74,7 @@ impl Field {
         Field::CurrentPassword,
         Field::ConfirmPassword,
         Field::Address,
+        Field::PlaceNote,
         Field::Description,
         Field::Files,
         Field::Answer(0),
@@ -113,6 +116,7 @@ impl Field {
             Field::CurrentPassword => "current_password",
             Field::ConfirmPassword => "confirm_password",
             Field::Address => "address",
+            Field::PlaceNote => "place_note",
             Field::Description => "description",
             Field::Files => "files",
             Field::Answer(position) => ANSWER_IDS.get(position as usize).copied().unwrap_or("answer"),
@@ -163,6 +167,7 @@ impl Field {
             Field::CurrentPassword => "field-current-password",
             Field::ConfirmPassword => "field-confirm-password",
             Field::Address => "field-address",
+            Field::PlaceNote => "field-place-note",
             Field::Description => "field-description",
             Field::Files => "field-files",
             Field::Answer(_) => "field-answer",

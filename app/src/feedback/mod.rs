@@ -10,6 +10,7 @@ pub use api::{ReportBarrier, SendFeedback};
 use crate::components::{action_error, Choices, Confirmation, ErrorSummary, SubmitButton, TextArea};
 use crate::errors::Field;
 use crate::i18n::t;
+use crate::i18n::PAGE_FORM;
 use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ fn FeedbackPage() -> impl IntoView {
             .into_any(),
             false => view! {
                 <ErrorSummary error/>
-                <ActionForm action attr:novalidate=true attr:class="form">
+                <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                     <Choices field=Field::Easy error options=Easy::ALL.map(|e| (e.code(), e.key())).to_vec() selected=""/>
                     <TextArea field=Field::Improve error hint="feedback-improve-hint"/>
                     <p class="hint">{t("feedback-anonymous")}</p>

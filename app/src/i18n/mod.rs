@@ -5,6 +5,8 @@
 
 mod arg;
 mod bundles;
+#[cfg(feature = "ssr")]
+pub mod carry;
 #[cfg(feature = "hydrate")]
 mod fetch;
 mod ftl;
@@ -21,7 +23,7 @@ pub use arg::Arg;
 pub use bundles::Part;
 pub use lang::Lang;
 pub use text::{Text, TextList};
-pub use toggle::LanguageToggle;
+pub use toggle::{LanguageToggle, PAGE_FORM};
 
 use leptos::prelude::*;
 

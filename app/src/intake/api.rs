@@ -135,6 +135,7 @@ pub async fn get_call_request(draft: String) -> Result<DraftView, AppError> {
 pub async fn file_call_request(
     draft: String,
     #[server(default)] address: String,
+    #[server(default)] place_note: String,
     #[server(default)] answers: BTreeMap<String, Vec<String>>,
     #[server(default)] description: String,
 ) -> Result<String, AppError> {
@@ -142,7 +143,12 @@ pub async fn file_call_request(
     let result = async {
         require_staff(&who)?;
         let id = DraftId::find(&draft)?;
-        let form = requests_flows::WholeForm { address: &address, answers: &answers, description: &description };
+        let form = requests_flows::WholeForm {
+            address: &address,
+            place_note: &place_note,
+            answers: &answers,
+            description: &description,
+        };
         let (catalogue, requests) = (&context.catalogue, &context.requests);
         requests_flows::save_whole(catalogue, requests, &context.addresses, &who, &id, form).await?;
         crate::requests::api::submit_draft(&context, &who, &id).await

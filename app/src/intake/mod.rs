@@ -9,4 +9,4 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use pages::{CallRequestRoute, ContactRoute};
+pub use pages::{CallRequestPage, ContactPage};

@@ -143,6 +143,8 @@ pub struct RequestView {
     pub reference: Reference,
     pub service_name: Text,
     pub address: String,
+    /// "Where exactly", in the resident's words; may be empty.
+    pub place_note: String,
     pub description: String,
     pub status: Status,
     /// The day it arrived, in the city.
@@ -178,7 +180,8 @@ impl RequestView {
     /// the city tells residents, nothing its author wrote or sent (description, updates, survey comment,
     /// photos).
     pub fn for_follower(self) -> RequestView {
-        let mut view = RequestView { description: String::new(), files: Vec::new(), ..self.for_resident() };
+        let hidden = RequestView { place_note: String::new(), description: String::new(), files: Vec::new(), ..self };
+        let mut view = hidden.for_resident();
         view.events
             .retain(|event| matches!(event.kind, EventKind::Created | EventKind::Status { .. } | EventKind::Note));
         for event in &mut view.events {
@@ -256,6 +259,7 @@ mod tests {
             reference: Reference::parse("2026-000001").unwrap(),
             service_name: Text::default(),
             address: String::new(),
+            place_note: String::new(),
             description: String::new(),
             status: Status::InProgress,
             created_on: String::new(),
@@ -294,8 +298,9 @@ mod tests {
             reopened,
         ]);
         request.description = "Gate code 4411".into();
+        request.place_note = "behind my garage".into();
         let seen = request.for_follower();
-        assert_eq!(seen.description, "");
+        assert_eq!((seen.description.as_str(), seen.place_note.as_str()), ("", ""));
         assert_eq!(seen.events.len(), 1, "only the status change");
         assert!(matches!(seen.events[0].kind, EventKind::Status { .. }));
     }
@@ -314,6 +319,7 @@ mod tests {
         ]);
         request.description = "Profond, voie de droite. Gate code 4411".into();
         request.address = "200 Brady St".into();
+        request.place_note = "côté nord".into();
         let json = |view: &RequestView| leptos::serde_json::to_string_pretty(view).unwrap();
         insta::assert_snapshot!("request-staff", json(&request));
         insta::assert_snapshot!("request-author", json(&request.clone().for_resident()));

@@ -30,6 +30,7 @@ fn PrivacyPage() -> impl IntoView {
             <li>{t("privacy-cookie-lang")}</li>
             <li>{t("privacy-cookie-session")}</li>
             <li>{t("privacy-cookie-chat")}</li>
+            <li>{t("privacy-cookie-kept")}</li>
         </ul>
         <h2>{t("privacy-retention-heading")}</h2>
         <ul>
@@ -41,6 +42,7 @@ fn PrivacyPage() -> impl IntoView {
         </ul>
         <h2>{t("privacy-processors-heading")}</h2>
         <p>{t("privacy-processors")}</p>
+        <p>{t("privacy-processors-map")}</p>
         <h2>{t("privacy-contact-heading")}</h2>
         <p>{t("privacy-contact")}</p>
         <OfficerCard/>

@@ -42,11 +42,16 @@ pub async fn get_draft(draft: String, step: Step) -> Result<DraftView, AppError>
 }
 
 #[server(endpoint = "requests/place", output = Json)]
-pub async fn save_place(draft: String, address: Option<String>) -> Result<String, AppError> {
+pub async fn save_place(
+    draft: String,
+    address: Option<String>,
+    place_note: Option<String>,
+) -> Result<String, AppError> {
     let (context, caller) = edge();
-    let address = address.unwrap_or_default();
+    let (address, note) = (address.unwrap_or_default(), place_note.unwrap_or_default());
     let result = async {
-        flows::save_place(&context.requests, &context.addresses, &caller, &DraftId::find(&draft)?, &address).await
+        let id = DraftId::find(&draft)?;
+        flows::save_place(&context.requests, &context.addresses, &caller, &id, &address, &note).await
     };
     go(result.await)
 }

@@ -8,4 +8,4 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-pub use pages::{parts, MyRequests, NewRequestRoute, RequestRoute, WizardRoute};
+pub use pages::{parts, MyRequests, NewRequestRoute, RequestRoute, WizardPage};

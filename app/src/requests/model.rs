@@ -1,6 +1,7 @@
 //! The request's types, shared by the wizard pages and the server: the steps, the draft as the pages see
 //! it, the answers to a service's questions (checked against the catalogue), and the reference number.
 
+pub use crate::addresses::Place;
 use crate::catalogue::{Code, Datatype, Question};
 use crate::errors::{Field, FieldError, Problem};
 use crate::i18n::Text;
@@ -34,6 +35,13 @@ impl Step {
 
 /// The most a description may hold.
 pub const DESCRIPTION_MAX: usize = 4000;
+
+/// What the "Where is it?" step sends to keep the place the draft already has (a corner, a named place
+/// or a map point is not found again from its label).
+pub const KEPT_PLACE: &str = "kept";
+
+/// "Where exactly" is a short note: a side of the street, a landmark, a pole number.
+pub const PLACE_NOTE_MAX: usize = 200;
 /// The most a one-line answer may hold.
 const SHORT_ANSWER_MAX: usize = 200;
 /// Photos and files per request.
@@ -170,6 +178,24 @@ impl Description {
     }
 }
 
+/// "Where exactly": what the resident adds to the place chosen, on one line, at most [`PLACE_NOTE_MAX`]
+/// characters, may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceNote(String);
+
+crate::codes::serde_as_text!(PlaceNote, PlaceNote::as_str);
+
+impl PlaceNote {
+    pub fn parse(input: &str) -> Option<PlaceNote> {
+        let text = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        (text.chars().count() <= PLACE_NOTE_MAX).then_some(PlaceNote(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A request's reference: the year and its number that year, "2026-000042". Gap-free per year. It
 /// travels as its text, and is parsed when read back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -287,15 +313,6 @@ impl AttachmentView {
     }
 }
 
-/// The chosen address, as the draft keeps it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Place {
-    pub address_id: i64,
-    pub label: String,
-    pub latitude: f64,
-    pub longitude: f64,
-}
-
 /// An open request for the same service close by, shown before submitting. Nothing personal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Nearby {
@@ -313,6 +330,8 @@ pub struct DraftView {
     pub service_name: Text,
     pub questions: Vec<Question>,
     pub place: Option<Place>,
+    /// "Where exactly", in the resident's words: « côté nord, devant l'abribus ».
+    pub place_note: PlaceNote,
     pub answers: Answers,
     pub description: String,
     pub attachments: Vec<AttachmentView>,

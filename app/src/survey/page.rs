@@ -4,6 +4,7 @@ use super::api::{get_survey, SaveSurvey};
 use super::SurveyView;
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextArea};
 use crate::errors::{view_or_error, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -106,7 +107,7 @@ fn SurveyForm(survey: SurveyView, action: ServerAction<SaveSurvey>) -> impl Into
         (value(|a| a.ease.to_string()), value(|a| a.satisfaction.to_string()), value(|a| a.comment.clone()));
     view! {
         <ErrorSummary error/>
-        <ActionForm action attr:novalidate=true attr:class="form">
+        <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
             <input type="hidden" name="reference" value=survey.reference.to_string()/>
             {resolved}
             <Choices field=Field::Ease error options=EASE.to_vec() selected=ease/>

@@ -56,7 +56,7 @@ async fn file_pothole_from(agent: &TestPortal, caller: &str, channel: &str, chat
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["for_caller"]["channel"], json!(channel));
     let (_, found) = agent.call_api("addresses/suggest", &[("query", "200 brady")]).await;
-    let address = found[0]["id"].to_string();
+    let address = found[0]["value"].as_str().unwrap().to_string();
     let form = [
         ("draft", draft.as_str()),
         ("address", &address),

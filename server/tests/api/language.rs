@@ -79,3 +79,65 @@ async fn every_page_points_to_its_languages_messages() {
         assert_eq!(portal.get(unknown, "en").await.status(), StatusCode::NOT_FOUND, "{unknown}");
     }
 }
+
+/// Without JavaScript, the switch on a page with a form posts the form: the fields come back into the
+/// same page in the other language, unsaved, except passwords and codes; the cookie that carried them is
+/// cleared by that page.
+#[tokio::test]
+async fn the_switch_carries_what_was_typed_into_the_page_in_the_other_language() {
+    let portal = spawn_portal().await;
+    let (_, html) = portal.page("/feedback", "en").await;
+    assert!(html.contains(r#"id="page-form""#) && html.contains(r#"form="page-form" formaction="/language/fr""#));
+
+    let form = [
+        ("return", "/feedback"),
+        ("easy", "no"),
+        ("improve", "Des cartes, s'il vous plaît & merci"),
+        ("password", "never carried"),
+    ];
+    let response = portal
+        .http()
+        .post(format!("{}/language/fr", portal.base))
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[header::LOCATION], "/feedback");
+    let cookies: Vec<&str> =
+        response.headers().get_all(header::SET_COOKIE).iter().map(|c| c.to_str().unwrap()).collect();
+    assert!(cookies[0].starts_with("lang=fr;"), "{cookies:?}");
+    let kept = cookies[1].split(';').next().unwrap();
+    assert!(kept.starts_with("kept=") && cookies[1].contains("Max-Age=60; HttpOnly"), "{cookies:?}");
+    assert!(!kept.contains("never") && !kept.contains("return"), "{kept}");
+
+    let page = portal.get_with("/feedback", &[(header::COOKIE, &format!("lang=fr; {kept}"))]).await;
+    let cleared = page.headers()[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(cleared.starts_with("kept=;") && cleared.contains("Max-Age=0"), "{cleared}");
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"fr\""));
+    assert!(html.contains("Des cartes, s'il vous plaît &amp; merci</textarea>"), "{html}");
+    assert!(html.contains(r#"value="no" checked"#), "the choice is kept");
+    assert_eq!(crate::requests::count(&portal, "SELECT count(*) FROM portal_feedback").await, 0, "nothing saved");
+
+    // Another site cannot plant fields (the Origin check), nor send the browser elsewhere.
+    let response = portal
+        .http()
+        .post(format!("{}/language/fr", portal.base))
+        .header(header::ORIGIN, "https://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = portal
+        .http()
+        .post(format!("{}/language/fr", portal.base))
+        .header(header::ORIGIN, crate::helpers::PUBLIC_URL)
+        .form(&[("return", "//evil.example")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()[header::LOCATION], "/");
+}

@@ -13,6 +13,7 @@ mod language;
 mod lifecycle;
 mod messages;
 mod pages;
+mod places;
 #[path = "../../benches/support/release.rs"]
 mod release;
 mod requests;

@@ -9,6 +9,7 @@ use crate::accounts::model::{DeviceView, Profile, SessionUser, SmsStatus};
 use crate::accounts::session::use_session;
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -75,7 +76,7 @@ fn ProfileForm(profile: Profile) -> impl IntoView {
             <Show when=saved>
                 <p class="success" role="status">{t("account-profile-saved")}</p>
             </Show>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <TextField field=Field::Name error autocomplete="name" value=profile.name.as_str().to_string()/>
                 <TextField
                     field=Field::Mobile

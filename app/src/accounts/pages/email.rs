@@ -5,6 +5,7 @@
 use crate::accounts::api::{email_link, ChangeEmail, ConfirmEmail};
 use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -25,7 +26,7 @@ pub fn EmailForm() -> impl IntoView {
             <Show when=sent>
                 <p class="success" role="status">{t("account-email-sent")}</p>
             </Show>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <TextField field=Field::NewEmail error kind="email" autocomplete="email"/>
                 <TextField field=Field::EmailPassword error kind="password" autocomplete="current-password"/>
                 <SubmitButton label="account-email-button" pending=action.pending()/>

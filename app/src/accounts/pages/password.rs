@@ -4,6 +4,7 @@
 use crate::accounts::api::{check_link, ForgotPassword, SetPassword};
 use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -25,7 +26,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     view! {
                         <p>{t("forgot-intro")}</p>
                         <ErrorSummary error/>
-                        <ActionForm action attr:novalidate=true attr:class="form">
+                        <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                             <TextField field=Field::Email error kind="email" autocomplete="email"/>
                             <SubmitButton label="forgot-button" pending=action.pending()/>
                         </ActionForm>

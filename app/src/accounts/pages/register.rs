@@ -5,6 +5,7 @@ use crate::accounts::api::Register;
 use crate::accounts::model::UpdatesBy;
 use crate::components::{action_error, Choices, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Lang};
 use crate::layout::PageTitle;
 use crate::privacy::OfficerCard;
@@ -49,7 +50,7 @@ pub fn RegisterPage() -> impl IntoView {
                             <OfficerCard/>
                         </section>
                         <ErrorSummary error/>
-                        <ActionForm action attr:novalidate=true attr:class="form">
+                        <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                             <TextField field=Field::Name error autocomplete="name"/>
                             <TextField field=Field::Email error kind="email" autocomplete="email" hint="register-email-hint"/>
                             <TextField field=Field::Mobile error kind="tel" autocomplete="tel" hint="register-mobile-hint"/>

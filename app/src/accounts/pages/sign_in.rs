@@ -5,6 +5,7 @@ use crate::accounts::session::use_session;
 use crate::components::{action_error, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::t;
+use crate::i18n::PAGE_FORM;
 use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn SignInPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t("sign-in-title")}</h1>
             <ErrorSummary error/>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <TextField field=Field::Email error kind="email" autocomplete="email"/>
                 <TextField field=Field::Password error kind="password" autocomplete="current-password"/>
                 <SubmitButton label="sign-in-button" pending=action.pending()/>

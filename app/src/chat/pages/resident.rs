@@ -7,6 +7,7 @@ use crate::chat::model::{Author, ChatMessage, ChatState, ChatUpdate, QueueSpot, 
 use crate::city::{use_city, Channels};
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextArea, TextField};
 use crate::errors::{view_or_error, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
@@ -72,7 +73,7 @@ fn Start(action: ServerAction<StartChat>) -> impl IntoView {
     view! {
         <p class="lead">{t("chat-lead")}</p>
         <ErrorSummary error/>
-        <ActionForm action attr:novalidate=true attr:class="form">
+        <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
             {(!signed_in).then(|| view! {
                 <TextField field=Field::Name error autocomplete="name"/>
                 <TextField field=Field::Email error kind="email" autocomplete="email" hint="chat-email-hint"/>

@@ -4,6 +4,7 @@
 use crate::catalogue::Code;
 use crate::components::{action_error, ErrorSummary, SelectField, SubmitButton, TextField};
 use crate::errors::Field;
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Text};
 use crate::intake::api::{FileForCaller, LinkEmail};
 use crate::intake::model::{CallerCard, ContactState};
@@ -63,7 +64,7 @@ pub fn Serving(caller: CallerCard, state: ContactState, services: Vec<(Code, Tex
             <p><a href=another>{t("intake-another-caller")}</a></p>
             <h3>{t("intake-file-heading")}</h3>
             <ErrorSummary error/>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <input type="hidden" name="caller" value=id/>
                 <input type="hidden" name="channel" value=state.channel.clone()/>
                 <input type="hidden" name="lang" value=state.lang.clone()/>

@@ -5,7 +5,7 @@
 use crate::catalogue::Code;
 use crate::components::{action_error, Choices, ErrorSummary, SelectField, SubmitButton, TextArea};
 use crate::errors::Field;
-use crate::i18n::{t, use_i18n, Text};
+use crate::i18n::{t, use_i18n, Text, PAGE_FORM};
 use crate::intake::api::LogInquiry;
 use crate::intake::model::{ContactState, Outcome};
 use leptos::{html, prelude::*};
@@ -40,7 +40,7 @@ pub fn InquiryForm(state: ContactState, topics: Vec<(Code, Text)>, services: Vec
             <Show when=logged>
                 <p class="success" role="status">{t("intake-inquiry-logged")}</p>
             </Show>
-            <ActionForm action node_ref=form attr:novalidate=true attr:class="form">
+            <ActionForm action node_ref=form attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <input type="hidden" name="channel" value=state.channel.clone()/>
                 <input type="hidden" name="lang" value=state.lang.clone()/>
                 <input type="hidden" name="caller" value=state.caller.map(|id| id.to_string()).unwrap_or_default()/>

@@ -16,10 +16,7 @@ use crate::requests::model::ContactChannel;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use request::CallRequestPage;
-
-lazy_page!(ContactRoute, ContactPage);
-lazy_page!(CallRequestRoute, CallRequestPage);
+pub use request::CallRequestPage;
 
 /// The contact's state from the page's address; a new contact starts on the phone, in the agent's language.
 fn contact_state() -> Memo<ContactState> {
@@ -44,7 +41,7 @@ fn contact_state() -> Memo<ContactState> {
 }
 
 #[component]
-fn ContactPage() -> impl IntoView {
+pub fn ContactPage() -> impl IntoView {
     let state = contact_state();
     let found =
         Resource::new(move || state.get(), |state| get_contact_page(state.q, state.caller.map(|id| id.to_string())));

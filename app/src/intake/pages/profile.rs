@@ -6,6 +6,7 @@ use crate::accounts::{lang_options, updates_options};
 use crate::components::{action_error, Choices, ErrorSummary, SubmitButton, TextField};
 use crate::errors::Field;
 use crate::i18n::t;
+use crate::i18n::PAGE_FORM;
 use crate::intake::api::CreateProfile;
 use crate::intake::model::ContactState;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn NewProfile(state: ContactState) -> impl IntoView {
             <h2 id="intake-new-profile">{t("intake-new-profile")}</h2>
             <p>{t("intake-new-profile-text")}</p>
             <ErrorSummary error/>
-            <ActionForm action attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <input type="hidden" name="channel" value=state.channel.clone()/>
                 <TextField field=Field::Name error autocomplete="off" value=name/>
                 <TextField field=Field::Mobile error kind="tel" hint="intake-mobile-hint" value=mobile/>

@@ -7,6 +7,7 @@
 use crate::components::{action_error, ErrorSummary, SubmitButton};
 use crate::errors::view_or_error;
 use crate::i18n::use_i18n;
+use crate::i18n::PAGE_FORM;
 use crate::intake::api::{get_call_request, FileCallRequest};
 use crate::layout::PageTitle;
 use crate::requests::api::RemoveFile;
@@ -16,10 +17,6 @@ use crate::requests::parts::{
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-
-/// The form's id: the files' upload form stands between its fields and its button (forms do not nest),
-/// and the button names the form it sends.
-const FORM: &str = "call-request";
 
 #[component]
 pub fn CallRequestPage() -> impl IntoView {
@@ -54,14 +51,16 @@ fn CallRequest(view: DraftView) -> impl IntoView {
             {for_caller}
             <ErrorSummary error answer_labels=labels/>
             {search}
-            <ActionForm action attr:id=FORM attr:novalidate=true attr:class="form">
+            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <input type="hidden" name="draft" value=id/>
                 {choices}
                 {fields}
                 <Description value=view.description error/>
             </ActionForm>
             <FileUploads draft attachments remove error=files stay=true/>
-            <SubmitButton label="review-submit" pending=action.pending() form=FORM/>
+            // The files' upload form stands between the fields and this button (forms do not nest): the
+            // button names the form it sends.
+            <SubmitButton label="review-submit" pending=action.pending() form=PAGE_FORM/>
         </div>
     }
 }

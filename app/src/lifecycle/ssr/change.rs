@@ -115,6 +115,7 @@ mod tests {
             account_id: AccountId(1),
             service: Code::parse("pothole").unwrap(),
             address: "200 Brady St".into(),
+            place_note: String::new(),
             description: String::new(),
             status,
             close_reason: None,

@@ -129,6 +129,7 @@ pub fn request_view(city: &City, catalogue: &Catalogue, loaded: Loaded) -> Reque
         reference: request.reference,
         service_name: catalogue.service(&request.service).map(|s| s.name.clone()).unwrap_or_default(),
         address: request.address,
+        place_note: request.place_note,
         description: request.description,
         status: request.status,
         created_on: city.day_of(request.created_at),

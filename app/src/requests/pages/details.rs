@@ -5,6 +5,7 @@
 use crate::catalogue::{Datatype, Question};
 use crate::components::{action_error, aria, problem_for, ErrorSummary, FieldFrame, ProblemLine, SubmitButton};
 use crate::errors::{AppError, Field};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{use_i18n, Arg};
 use crate::requests::api::SaveDetails;
 use crate::requests::model::{DraftView, DESCRIPTION_MAX};
@@ -16,7 +17,7 @@ pub fn Details(view: DraftView) -> impl IntoView {
     let error = action_error(action.value());
     view! {
         <ErrorSummary error answer_labels=answer_labels(&view)/>
-        <ActionForm action attr:novalidate=true attr:class="form">
+        <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
             <input type="hidden" name="draft" value=view.id.as_str().to_string()/>
             {questions(&view, error)}
             <Description value=view.description.clone() error/>

@@ -3,6 +3,7 @@
 
 mod details;
 mod files;
+mod map;
 mod mine;
 mod request;
 mod review;
@@ -11,6 +12,7 @@ mod where_;
 mod wizard;
 
 pub use mine::MyRequests;
+pub use wizard::WizardPage;
 
 /// The wizard's parts that the agent's one-page form (intake) is made of: one set of fields and rules.
 pub mod parts {
@@ -21,8 +23,6 @@ pub mod parts {
 }
 use request::RequestRoutePage;
 use start::NewRequestPage;
-use wizard::WizardPage;
 
 lazy_page!(NewRequestRoute, NewRequestPage);
-lazy_page!(WizardRoute, WizardPage);
 lazy_page!(RequestRoute, RequestRoutePage);

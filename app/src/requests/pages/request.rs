@@ -3,8 +3,9 @@
 //! asked "Was it resolved?" once it is completed.
 
 use crate::accounts::model::Channel;
-use crate::components::{aria, FieldFrame, TextArea};
+use crate::components::{aria, FieldFrame, PlaceNoteLine, TextArea};
 use crate::errors::{view_or_error, AppError, Field, Problem};
+use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::lifecycle::api::get_request;
@@ -56,6 +57,7 @@ fn Request(page: RequestPage) -> impl IntoView {
             ],
         )
     };
+    let note = request.place_note.clone();
     let survey = routes::request_survey(&reference);
     let ask_resolved = author && request.status == Status::Completed;
     let open = request.status.is_open();
@@ -67,6 +69,7 @@ fn Request(page: RequestPage) -> impl IntoView {
             <p class="reference">{reference.to_string()}</p>
         </div>
         <p>{summary}</p>
+        {(!note.is_empty()).then(|| view! { <p><PlaceNoteLine note/></p> })}
         {just_made.then(|| view! {
             <p>{t(receipt)}</p>
             <h2>{t("submitted-next-heading")}</h2>
@@ -140,7 +143,7 @@ fn AddUpdate(reference: Reference) -> impl IntoView {
         <section class="add-update" id="update" aria-labelledby="update-heading">
             <h2 id="update-heading">{t("update-heading")}</h2>
             {move || updated().then(|| view! { <p class="confirmation" role="status">{t("update-saved")}</p> })}
-            <form method="post" action=routes::request_updates(&reference) enctype="multipart/form-data" class="form">
+            <form method="post" id=PAGE_FORM action=routes::request_updates(&reference) enctype="multipart/form-data" class="form">
                 <TextArea field=Field::Note error hint="update-note-hint" rows=4/>
                 <FieldFrame field=Field::Files error hint="update-files-hint">
                     <input

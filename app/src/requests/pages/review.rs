@@ -3,7 +3,7 @@
 //! session ended) signs in first and comes back here: the draft waits on the server.
 
 use crate::catalogue::Datatype;
-use crate::components::{action_error, ErrorSummary, SubmitButton};
+use crate::components::{action_error, ErrorSummary, PlaceText, SubmitButton};
 use crate::i18n::{t, use_i18n, Arg};
 use crate::requests::api::{FollowNearby, SubmitRequest};
 use crate::requests::model::{DraftId, DraftView, Nearby, Step};
@@ -18,7 +18,8 @@ pub fn Review(view: DraftView) -> impl IntoView {
     let (submit_error, follow_error) = (action_error(action.value()), action_error(follow.value()));
     let error = Signal::derive(move || submit_error.get().or_else(|| follow_error.get()));
     let id = view.id.clone();
-    let place = view.place.as_ref().map(|p| p.label.clone());
+    let place = view.place.as_ref().map(|p| p.label.clone()).unwrap_or_default();
+    let place_note = view.place_note.as_str().to_string();
     let photos = view.attachments.len();
     let description = view.description.clone();
     let answers = answer_rows(&view);
@@ -29,7 +30,7 @@ pub fn Review(view: DraftView) -> impl IntoView {
         <dl class="summary">
             <div class="summary-row">
                 <dt>{t("field-address")}</dt>
-                <dd>{move || crate::addresses::written(place.as_deref().unwrap_or_default(), i18n.lang())}</dd>
+                <dd><PlaceText label=place note=place_note/></dd>
                 <dd class="summary-action">{change_link(&id, Step::Where)}</dd>
             </div>
             {answers}

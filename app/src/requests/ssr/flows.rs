@@ -4,13 +4,14 @@
 use super::{Attachment, Draft, NewRequest, OnBehalf, Requests, StoredRequest, Submission};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, tokens, AccountId};
 use crate::addresses::ssr::AddressIndex;
+use crate::addresses::PlaceChoice;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
 use crate::errors::{AppError, Field, FieldError, Problem, Problems};
 use crate::i18n::Lang;
 use crate::requests::model::{
-    Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, MyRequestLists, Nearby, Place, Reference,
-    RequestSummary, Step,
+    Answers, AttachmentView, Description, DraftId, DraftView, ForCaller, MyRequestLists, Nearby, Place, PlaceNote,
+    Reference, RequestSummary, Step, KEPT_PLACE,
 };
 use crate::routes;
 use std::collections::BTreeMap;
@@ -90,6 +91,7 @@ pub async fn view(
         service_name: service.name.clone(),
         questions: service.questions.clone(),
         place: draft.place.clone(),
+        place_note: draft.place_note.clone(),
         answers: draft.answers.clone(),
         description: draft.description.as_str().to_string(),
         attachments: attachments.iter().map(attachment_view).collect(),
@@ -109,17 +111,21 @@ async fn nearby(city: &City, requests: &Requests, draft: &Draft, place: &Place) 
     }))
 }
 
-/// Step 1: the address, chosen from the suggestions (its id).
+/// Step 1: the place, chosen from the suggestions or the map, and "where exactly".
 pub async fn save_place(
     requests: &Requests,
     index: &AddressIndex,
     caller: &Caller,
     id: &DraftId,
     address: &str,
+    place_note: &str,
 ) -> Result<String, AppError> {
     let draft = owned_draft(requests, id, caller.account()).await?;
-    let place = place_of(index, address)?;
-    requests.store.save_place(&draft.id, &place, now()).await?;
+    let mut problems = Problems::default();
+    let place = problems.take(place_of(index, &draft, address));
+    let note = problems.take(note_of(place_note));
+    let (place, note) = problems.finish(place.zip(note))?;
+    requests.store.save_place(&draft.id, &place, &note, now()).await?;
     Ok(routes::draft_step(&draft.id, Step::Details))
 }
 
@@ -144,6 +150,7 @@ pub async fn save_details(
 /// What an agent's one-page form sends (intake): the first two steps' fields together.
 pub struct WholeForm<'a> {
     pub address: &'a str,
+    pub place_note: &'a str,
     pub answers: &'a BTreeMap<String, Vec<String>>,
     pub description: &'a str,
 }
@@ -161,24 +168,31 @@ pub async fn save_whole(
     let draft = owned_draft(requests, id, caller.account()).await?;
     let service = catalogue.service(&draft.service).ok_or(AppError::NotFound)?;
     let mut problems = Problems::default();
-    let place = problems.take(place_of(index, form.address));
+    let place = problems.take(place_of(index, &draft, form.address));
+    let note = problems.take(note_of(form.place_note));
     let details = details_of(&service.questions, form.answers, form.description, &mut problems);
-    let (place, (answers, description)) = problems.finish(place.zip(details))?;
-    requests.store.save_place(&draft.id, &place, now()).await?;
+    let ((place, note), (answers, description)) = problems.finish(place.zip(note).zip(details))?;
+    requests.store.save_place(&draft.id, &place, &note, now()).await?;
     requests.store.save_details(&draft.id, &answers, &description, now()).await?;
     Ok(())
 }
 
-/// The civic address chosen from the suggestions, by its id.
-fn place_of(index: &AddressIndex, address: &str) -> Result<Place, FieldError> {
-    let chosen = address.trim().parse().ok().and_then(|id| index.get(id));
-    let address = chosen.ok_or(FieldError { field: Field::Address, problem: Problem::AddressNotChosen })?;
-    Ok(Place {
-        address_id: address.id,
-        label: address.label(),
-        latitude: address.latitude,
-        longitude: address.longitude,
+/// The place chosen, found again in the index: a civic address, a corner, a named place, or a map point
+/// inside the city; or the one the draft has, kept.
+fn place_of(index: &AddressIndex, draft: &Draft, address: &str) -> Result<Place, FieldError> {
+    let refused = |problem| FieldError { field: Field::Address, problem };
+    if address == KEPT_PLACE {
+        return draft.place.clone().ok_or(refused(Problem::AddressNotChosen));
+    }
+    let choice = PlaceChoice::parse(address).ok_or(refused(Problem::AddressNotChosen))?;
+    index.place(&choice).ok_or(match choice {
+        PlaceChoice::Pin { .. } => refused(Problem::AddressOutsideCity),
+        _ => refused(Problem::AddressNotChosen),
     })
+}
+
+fn note_of(note: &str) -> Result<PlaceNote, FieldError> {
+    PlaceNote::parse(note).ok_or(FieldError { field: Field::PlaceNote, problem: Problem::TooLong })
 }
 
 /// The answers to `questions` and the description, or their problems recorded.

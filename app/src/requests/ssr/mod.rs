@@ -7,7 +7,9 @@ pub mod images;
 pub mod updates;
 pub mod uploads;
 
-use super::model::{Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, Reference};
+use super::model::{
+    Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, PlaceNote, Reference,
+};
 use crate::accounts::ssr::AccountId;
 use crate::catalogue::{Catalogue, Code};
 use crate::city::ssr::City;
@@ -31,6 +33,7 @@ pub struct Draft {
     pub account_id: Option<AccountId>,
     pub service: Code,
     pub place: Option<Place>,
+    pub place_note: PlaceNote,
     pub answers: Answers,
     pub description: Description,
     pub updated_at: i64,
@@ -71,6 +74,8 @@ pub struct StoredRequest {
     pub account_id: AccountId,
     pub service: Code,
     pub address: String,
+    /// "Where exactly", in the resident's words; may be empty.
+    pub place_note: String,
     pub description: String,
     pub status: Status,
     pub close_reason: Option<CloseReason>,
@@ -136,7 +141,7 @@ pub trait RequestStore: Send + Sync {
     /// Gives a draft nobody owns yet to `account` (a resident who started signed out, then signed in);
     /// false when someone else claimed it first.
     async fn claim_draft(&self, id: &DraftId, account: AccountId) -> anyhow::Result<bool>;
-    async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()>;
+    async fn save_place(&self, id: &DraftId, place: &Place, note: &PlaceNote, now: i64) -> anyhow::Result<()>;
     async fn save_details(
         &self,
         id: &DraftId,

@@ -3,9 +3,9 @@
 //! for the resident or for staff only. The form carries the version it was read at; if another agent
 //! changed the request meanwhile, nothing is saved and the agent is told (their note stays in the form).
 
-use crate::components::{action_error, aria, Choices, ErrorSummary, FieldFrame, SubmitButton, TextArea};
+use crate::components::{action_error, aria, Choices, ErrorSummary, FieldFrame, PlaceText, SubmitButton, TextArea};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::{t, use_i18n, Arg};
+use crate::i18n::{t, use_i18n, Arg, PAGE_FORM};
 use crate::layout::PageTitle;
 use crate::lifecycle::model::{CloseReason, Status};
 use crate::lifecycle::{Files, Timeline};
@@ -54,7 +54,7 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
             <dt>{t("field-status")}</dt>
             <dd><span class="tag tag-status">{move || i18n.t(status)}</span></dd>
             <dt>{t("staff-address")}</dt>
-            <dd>{crate::addresses::written(&view.address, i18n.lang())}</dd>
+            <dd><PlaceText label=view.address.clone() note=view.place_note.clone()/></dd>
             <dt>{t("staff-col-received")}</dt>
             <dd>{view.created_on.clone()} " · " {t(request.channel.key())}</dd>
             <dt>{t("staff-col-due")}</dt>
@@ -138,7 +138,7 @@ fn ChangeForm(request: StaffRequest, action: ServerAction<UpdateRequest>) -> imp
         <section class="staff-change" aria-labelledby="change-heading">
             <h2 id="change-heading">{t("staff-change-heading")}</h2>
             <ErrorSummary error/>
-            <ActionForm action node_ref=form attr:novalidate=true attr:class="form">
+            <ActionForm action node_ref=form attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
                 <input type="hidden" name="reference" value=request.request.reference.to_string()/>
                 <input type="hidden" name="version" value=request.request.version/>
                 {select(Field::Status, statuses.into_any(), None)}

@@ -5,7 +5,7 @@ use app::accounts::ssr::AccountId;
 use app::addresses::metres_between;
 use app::catalogue::Code;
 use app::requests::model::ContactChannel;
-use app::requests::model::{Answers, Description, DraftId, Place, Reference};
+use app::requests::model::{Answers, Description, DraftId, Place, PlaceNote, Reference};
 use app::requests::ssr::{Attachment, Draft, NewRequest, OnBehalf, RequestStore, StoredRequest, Submission};
 
 #[async_trait::async_trait]
@@ -39,7 +39,7 @@ impl RequestStore for SqliteStore {
 
     async fn draft(&self, id: &DraftId) -> anyhow::Result<Option<Draft>> {
         let row = sqlx::query_as::<_, DraftRow>(
-            "SELECT d.id, d.account_id, d.service_code, d.address_id, d.address, d.latitude, d.longitude, d.answers, \
+            "SELECT d.id, d.account_id, d.service_code, d.address_id, d.address, d.latitude, d.longitude, d.place_note, d.answers, \
              d.description, d.updated_at, d.for_account, d.channel, d.lang, d.chat_id, d.intake_note, \
              a.name AS caller_name \
              FROM drafts d LEFT JOIN accounts a ON a.id = d.for_account WHERE d.id = ?",
@@ -60,14 +60,16 @@ impl RequestStore for SqliteStore {
         Ok(claimed == 1)
     }
 
-    async fn save_place(&self, id: &DraftId, place: &Place, now: i64) -> anyhow::Result<()> {
+    async fn save_place(&self, id: &DraftId, place: &Place, note: &PlaceNote, now: i64) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE drafts SET address_id = ?, address = ?, latitude = ?, longitude = ?, updated_at = ? WHERE id = ?",
+            "UPDATE drafts SET address_id = ?, address = ?, latitude = ?, longitude = ?, place_note = ?, \
+             updated_at = ? WHERE id = ?",
         )
         .bind(place.address_id)
         .bind(&place.label)
         .bind(place.latitude)
         .bind(place.longitude)
+        .bind(note.as_str())
         .bind(now)
         .bind(id.as_str())
         .execute(&self.pool)
@@ -194,8 +196,8 @@ impl RequestStore for SqliteStore {
         let channel = draft.on_behalf.as_ref().map_or(ContactChannel::Web, |on| on.channel);
         let request_id: i64 = sqlx::query_scalar(
             "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
-             latitude, longitude, description, lang, due_on, created_at, updated_at, channel) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             latitude, longitude, place_note, description, lang, due_on, created_at, updated_at, channel) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(reference.to_string())
         .bind(draft.id.as_str())
@@ -205,6 +207,7 @@ impl RequestStore for SqliteStore {
         .bind(&place.label)
         .bind(place.latitude)
         .bind(place.longitude)
+        .bind(draft.place_note.as_str())
         .bind(draft.description.as_str())
         .bind(new.lang.code())
         .bind(new.due_on.map(|day| day.to_string()))

@@ -7,7 +7,7 @@ use app::catalogue::Code;
 use app::i18n::Lang;
 use app::lifecycle::model::{CloseReason, Status};
 use app::requests::model::{
-    Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, Reference,
+    Answers, AttachmentKind, Attention, ContactChannel, Description, DraftId, Place, PlaceNote, Reference,
 };
 use app::requests::ssr::{Attachment, Draft, OnBehalf, StoredRequest};
 
@@ -20,6 +20,7 @@ pub(super) struct DraftRow {
     address: Option<String>,
     latitude: Option<f64>,
     longitude: Option<f64>,
+    place_note: String,
     answers: String,
     description: String,
     updated_at: i64,
@@ -35,9 +36,9 @@ impl TryFrom<DraftRow> for Draft {
     type Error = anyhow::Error;
 
     fn try_from(row: DraftRow) -> anyhow::Result<Draft> {
-        let place = match (row.address_id, row.address, row.latitude, row.longitude) {
-            (Some(address_id), Some(label), Some(latitude), Some(longitude)) => {
-                Some(Place { address_id, label, latitude, longitude })
+        let place = match (row.address, row.latitude, row.longitude) {
+            (Some(label), Some(latitude), Some(longitude)) => {
+                Some(Place { address_id: row.address_id, label, latitude, longitude })
             }
             _ => None,
         };
@@ -61,6 +62,7 @@ impl TryFrom<DraftRow> for Draft {
             account_id: row.account_id.map(AccountId),
             service: Code::parse(&row.service_code).context("draft service code")?,
             place,
+            place_note: PlaceNote::parse(&row.place_note).context("draft place note")?,
             answers,
             description: Description::parse(&row.description).context("draft description")?,
             updated_at: row.updated_at,
@@ -107,6 +109,7 @@ pub(super) struct RequestRow {
     account_id: i64,
     service_code: String,
     address: String,
+    place_note: String,
     description: String,
     status: String,
     close_reason: Option<String>,
@@ -130,6 +133,7 @@ impl TryFrom<RequestRow> for StoredRequest {
             account_id: AccountId(row.account_id),
             service: Code::parse(&row.service_code).context("request service code")?,
             address: row.address,
+            place_note: row.place_note,
             description: row.description,
             status: Status::parse(&row.status).with_context(|| format!("{}: status {}", row.reference, row.status))?,
             close_reason: reason.map(|r| CloseReason::parse(r).context("close reason")).transpose()?,
@@ -145,6 +149,6 @@ impl TryFrom<RequestRow> for StoredRequest {
 
 pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
 /// The columns of [`RequestRow`], from a table named `r`.
-pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.description, \
-     r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, r.created_at, \
-     r.channel";
+pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.place_note, \
+     r.description, r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, \
+     r.created_at, r.channel";
