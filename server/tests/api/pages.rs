@@ -179,9 +179,10 @@ async fn pages_carry_a_strict_content_security_policy_with_a_fresh_nonce() {
         policy,
         format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-             img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-             frame-ancestors 'none'; form-action 'self'"
-        )
+             img-src 'self' blob: https://tile.openstreetmap.org; connect-src 'self'; object-src 'none'; \
+             base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+        ),
+        "images from this site and the city profile's map tiles only"
     );
     assert!(nonce.len() >= 22, "128 bits");
     let (_, again) = policy_and_nonce(&portal, "/services/pothole").await;
