@@ -19,7 +19,7 @@ pub async fn suggest_places(query: String) -> Result<Vec<Suggestion>, AppError> 
 pub async fn nearest_place(latitude: f64, longitude: f64) -> Result<Suggestion, AppError> {
     use crate::errors::{Field, Problem};
     let index = crate::ssr::server_context().addresses;
-    let valid = (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude);
+    let valid = super::choice::on_earth(latitude, longitude);
     let found = valid.then(|| index.nearest(latitude, longitude)).flatten().map(super::ssr::address_suggestion);
     crate::errors::answer(found.ok_or_else(|| AppError::field(Field::Address, Problem::AddressOutsideCity)))
 }
@@ -29,7 +29,7 @@ pub async fn nearest_place(latitude: f64, longitude: f64) -> Result<Suggestion, 
 pub async fn pin_place(latitude: f64, longitude: f64) -> Result<Suggestion, AppError> {
     use crate::errors::{Field, Problem};
     let index = crate::ssr::server_context().addresses;
-    let valid = (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude);
+    let valid = super::choice::on_earth(latitude, longitude);
     let found = valid.then(|| index.pin(latitude, longitude)).flatten();
     crate::errors::answer(found.ok_or_else(|| AppError::field(Field::Address, Problem::AddressOutsideCity)))
 }

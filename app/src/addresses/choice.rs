@@ -32,16 +32,14 @@ impl PlaceChoice {
         if let Some(point) = value.strip_prefix("pin:") {
             let (latitude, longitude) = point.split_once(',')?;
             let (latitude, longitude): (f64, f64) = (latitude.parse().ok()?, longitude.parse().ok()?);
-            let valid = (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude);
-            return valid.then(|| PlaceChoice::pin(latitude, longitude));
+            return on_earth(latitude, longitude).then(|| PlaceChoice::pin(latitude, longitude));
         }
         value.parse().ok().map(PlaceChoice::Address)
     }
 
-    /// A map point, rounded to five decimals (about a metre: no pretence of more).
+    /// A map point, to about a metre ([`to_a_metre`]).
     pub fn pin(latitude: f64, longitude: f64) -> PlaceChoice {
-        let round = |degrees: f64| (degrees * 100_000.0).round() / 100_000.0;
-        PlaceChoice::Pin { latitude: round(latitude), longitude: round(longitude) }
+        PlaceChoice::Pin { latitude: to_a_metre(latitude), longitude: to_a_metre(longitude) }
     }
 
     /// What the radio button sends.
@@ -53,6 +51,16 @@ impl PlaceChoice {
             PlaceChoice::Pin { latitude, longitude } => format!("pin:{latitude:.5},{longitude:.5}"),
         }
     }
+}
+
+/// Whether a latitude and longitude are degrees on Earth (NaN is not).
+pub fn on_earth(latitude: f64, longitude: f64) -> bool {
+    (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude)
+}
+
+/// Degrees rounded to five decimals: about a metre, no pretence of more.
+pub fn to_a_metre(degrees: f64) -> f64 {
+    (degrees * 100_000.0).round() / 100_000.0
 }
 
 /// A place offered to choose from: the value its radio button sends, and its stored label.

@@ -9,7 +9,7 @@ mod landmarks;
 
 pub use landmarks::{Boundary, Landmark};
 
-use super::choice::{PlaceChoice, Suggestion};
+use super::choice::{to_a_metre, PlaceChoice, Suggestion};
 use super::model::{bilingual, written, Address, AddressId, Place};
 use crate::catalogue::fold;
 use crate::i18n::{message, Arg, Lang};
@@ -51,6 +51,8 @@ pub struct AddressIndex {
     streets: Vec<Street>,
     /// Folded civic number of each address, for prefix matching.
     numbers: Vec<String>,
+    /// The street (position in `streets`) of each address.
+    street_of: Vec<u32>,
     /// For each street, the streets it meets.
     corners: corners::Corners,
     /// Named places, with their folded words.
@@ -102,15 +104,17 @@ impl AddressIndex {
             }
         }
         let corners = corners::find(&addresses, &street_of, streets.len());
-        AddressIndex { addresses, by_id, streets, numbers, corners, landmarks: vec![], boundary: None }
+        AddressIndex { addresses, by_id, streets, numbers, street_of, corners, landmarks: vec![], boundary: None }
     }
 
     /// The index with the city profile's named places.
     pub fn with_landmarks(mut self, landmarks: Vec<Landmark>) -> AddressIndex {
         self.landmarks = landmarks
             .into_iter()
-            .map(|landmark| (landmark.words(), landmark))
-            .map(|(words, landmark)| (landmark, words))
+            .map(|landmark| {
+                let words = landmark.words();
+                (landmark, words)
+            })
             .collect();
         self
     }
@@ -227,7 +231,8 @@ impl AddressIndex {
             PlaceChoice::Address(id) => self.get(*id).map(address_suggestion),
             PlaceChoice::Corner(one, other) => {
                 let (here, there) = (*self.by_id.get(one)?, *self.by_id.get(other)?);
-                let at_corner = self.corners.iter().flatten().any(|&(_, a, b)| (a, b) == (here, there));
+                let street = self.street_of[here as usize] as usize;
+                let at_corner = self.corners[street].iter().any(|&(_, a, b)| (a, b) == (here, there));
                 at_corner.then(|| self.corner(here, there))
             }
             PlaceChoice::Landmark(code) => {
@@ -245,7 +250,7 @@ impl AddressIndex {
     /// A map point inside the city, labelled "Near 200 Brady St, Sudbury" when an address is close
     /// enough, or by its coordinates.
     pub fn pin(&self, latitude: f64, longitude: f64) -> Option<Suggestion> {
-        let PlaceChoice::Pin { latitude, longitude } = PlaceChoice::pin(latitude, longitude) else { unreachable!() };
+        let (latitude, longitude) = (to_a_metre(latitude), to_a_metre(longitude));
         let nearest = self.nearest_within(latitude, longitude, IN_CITY_WITHOUT_LIMITS_M);
         let in_city = match &self.boundary {
             Some(boundary) => boundary.contains(latitude, longitude),
