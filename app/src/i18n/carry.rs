@@ -5,14 +5,14 @@
 //! again on its way out ([`refill`]) before the cookie is cleared. Passwords and codes never travel.
 //! With JavaScript the switch changes the text in place and nothing of this happens.
 
-use super::{cookie_value, Lang, PAGE_FORM};
+use super::{Lang, PAGE_FORM};
 use crate::errors::Field;
 use axum::{
     body::Body,
     extract::{Form, Path, Request},
     http::{header, HeaderValue, Method, StatusCode},
     middleware::Next,
-    response::{IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -54,23 +54,8 @@ fn escaped(text: &str) -> String {
 
 /// `POST /language/{code}`: the switch, carrying the form's fields back to the page (`return`).
 pub async fn carry_language(Path(code): Path<String>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let Some(lang) = Lang::parse(&code) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let target = fields
-        .iter()
-        .find(|(name, _)| name == "return")
-        .map(|(_, path)| path.clone())
-        .filter(|path| crate::navigation::is_local_path(path))
-        .unwrap_or_else(|| "/".into());
-    let mut response = Redirect::to(&target).into_response();
-    let headers = response.headers_mut();
-    for cookie in [cookie_value(lang), kept_cookie(&fields)] {
-        if let Ok(value) = HeaderValue::from_str(&cookie) {
-            headers.append(header::SET_COOKIE, value);
-        }
-    }
-    response
+    let return_to = fields.iter().find(|(name, _)| name == "return").map(|(_, path)| path.as_str());
+    super::ssr::switched(&code, return_to, &[kept_cookie(&fields)])
 }
 
 /// The fields as a cookie, for one minute: `name=value&...`, form-encoded.

@@ -56,13 +56,21 @@ pub struct SwitchQuery {
 
 /// `GET /language/{code}?return=/path`: the language switch for browsers without JavaScript.
 pub async fn switch_language(Path(code): Path<String>, Query(query): Query<SwitchQuery>) -> Response {
-    let Some(lang) = Lang::parse(&code) else {
+    switched(&code, query.return_to.as_deref(), &[])
+}
+
+/// The switch to the language `code` (404 for another), back to `return_to` if it is a page of this site
+/// (else home), with the language cookie and `cookies`.
+pub(super) fn switched(code: &str, return_to: Option<&str>, cookies: &[String]) -> Response {
+    let Some(lang) = Lang::parse(code) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let target = query.return_to.filter(|path| crate::navigation::is_local_path(path)).unwrap_or_else(|| "/".into());
-    let mut response = Redirect::to(&target).into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&cookie_value(lang)) {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    let target = return_to.filter(|path| crate::navigation::is_local_path(path)).unwrap_or("/");
+    let mut response = Redirect::to(target).into_response();
+    for cookie in std::iter::once(&cookie_value(lang)).chain(cookies) {
+        if let Ok(value) = HeaderValue::from_str(cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
     }
     response
 }
