@@ -1,5 +1,6 @@
 import { Browser, expect, Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn, staffMember, test, waitForHydration } from "./helpers";
+import { expectNoAxeViolations, languages, signIn, staffMember, test, waitForHydration } from "./helpers";
+import { Form, switchBothWays } from "./switching";
 
 const w = {
   fr: {
@@ -58,6 +59,16 @@ test("a resident and an agent chat in both languages, on a phone and a desktop",
     await converse(browser, agent, lang, width);
   }
   await keyboardOnly(browser);
+  // While an agent is on the desk the start form shows: it keeps what was typed across a language switch,
+  // with and without JavaScript (issue 16, language-forms.spec.ts for the other forms).
+  for (const lang of languages) {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ locale: lang.locale, viewport: { width: 1280, height: 800 }, javaScriptEnabled });
+      const start: Form = { name: "chat", fields: { "#name": "Marie", "#email": "marie@example.ca", "#message": "Quand passe la déneigeuse ?" } };
+      await switchBothWays(await context.newPage(), start, "/chat", lang, javaScriptEnabled);
+      await context.close();
+    }
+  }
   await expectNoAxeViolations(agent);
   if (process.env.SCREENSHOTS) await agent.screenshot({ path: "screenshots/desktop-fr-chat-desk.png", fullPage: true });
 });

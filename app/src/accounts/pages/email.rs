@@ -5,14 +5,14 @@
 use crate::accounts::api::{email_link, ChangeEmail, ConfirmEmail};
 use crate::components::{action_error, Confirmation, ErrorSummary, SubmitButton, TextField};
 use crate::errors::{view_or_error, Field};
-use crate::i18n::PAGE_FORM;
 use crate::i18n::{t, use_i18n, Arg};
 use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The account page's section.
+/// The account page's section. Not the page's form (`PAGE_FORM`, one per page): the profile above is.
+/// Without JavaScript a language switch keeps the profile's fields, not the new address typed here.
 #[component]
 pub fn EmailForm() -> impl IntoView {
     let action = ServerAction::<ChangeEmail>::new();
@@ -26,7 +26,7 @@ pub fn EmailForm() -> impl IntoView {
             <Show when=sent>
                 <p class="success" role="status">{t("account-email-sent")}</p>
             </Show>
-            <ActionForm action attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
+            <ActionForm action attr:novalidate=true attr:class="form">
                 <TextField field=Field::NewEmail error kind="email" autocomplete="email"/>
                 <TextField field=Field::EmailPassword error kind="password" autocomplete="current-password"/>
                 <SubmitButton label="account-email-button" pending=action.pending()/>

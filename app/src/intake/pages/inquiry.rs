@@ -11,7 +11,14 @@ use crate::intake::model::{ContactState, Outcome};
 use leptos::{html, prelude::*};
 
 #[component]
-pub fn InquiryForm(state: ContactState, topics: Vec<(Code, Text)>, services: Vec<(Code, Text)>) -> impl IntoView {
+pub fn InquiryForm(
+    state: ContactState,
+    topics: Vec<(Code, Text)>,
+    services: Vec<(Code, Text)>,
+    /// Whether it is the page's form (the language switch carries it): only when no caller is being
+    /// found or served, whose forms come first.
+    page_form: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<LogInquiry>::new();
     let error = action_error(action.value());
@@ -40,7 +47,7 @@ pub fn InquiryForm(state: ContactState, topics: Vec<(Code, Text)>, services: Vec
             <Show when=logged>
                 <p class="success" role="status">{t("intake-inquiry-logged")}</p>
             </Show>
-            <ActionForm action node_ref=form attr:id=PAGE_FORM attr:novalidate=true attr:class="form">
+            <ActionForm action node_ref=form attr:id=page_form.then_some(PAGE_FORM) attr:novalidate=true attr:class="form">
                 <input type="hidden" name="channel" value=state.channel.clone()/>
                 <input type="hidden" name="lang" value=state.lang.clone()/>
                 <input type="hidden" name="caller" value=state.caller.map(|id| id.to_string()).unwrap_or_default()/>

@@ -53,6 +53,8 @@ pub fn ContactPage() -> impl IntoView {
                 view_or_error(found.await.map(|page| {
                     let (chosen, today) = (page.chosen.clone(), page.today.clone());
                     let (matches, services) = (page.matches.clone(), page.services.clone());
+                    // One form per page is the language switch's: the caller's, when there is one.
+                    let page_form = chosen.is_none() && state.q.trim().is_empty();
                     // Once the caller is chosen, serving them comes first; finding another, after.
                     let find = view! { <FindCaller state=state.clone()/> };
                     let serving = match chosen {
@@ -75,7 +77,7 @@ pub fn ContactPage() -> impl IntoView {
                             <a href=routes::STAFF_CHAT>{t("staff-chat-link")}</a>
                         </p>
                         {serving}
-                        <inquiry::InquiryForm state topics=page.topics services=page.services/>
+                        <inquiry::InquiryForm state topics=page.topics services=page.services page_form/>
                         <Today counts=today/>
                     }
                 }))
