@@ -54,6 +54,7 @@ pub mod lifecycle;
 pub mod navigation;
 #[cfg(feature = "ssr")]
 pub mod notifications;
+pub mod open311;
 pub mod privacy;
 pub mod requests;
 pub mod routes;

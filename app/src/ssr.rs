@@ -44,6 +44,8 @@ pub struct ServerContext {
     /// Sends what staff changes write to the notification outbox.
     pub notifications: Arc<Outbox>,
     pub chat: Arc<Chat>,
+    /// The Open311 API: its settings, store and readers' limit.
+    pub open311: Arc<crate::open311::ssr::Open311>,
     /// Where this build's browser bundle is served: `/v/{hash of its files}`, so that its files can be
     /// cached for a year and a new build is never mixed with an old one.
     pub bundle: Arc<str>,

@@ -8,6 +8,7 @@ sign-in-link = Sign in or register
 footer-nav-label = About this portal
 privacy-link = Privacy statement
 accessibility-link = Accessibility
+open311-link = Open311 API
 feedback-link = Help us serve you better
 breadcrumbs-label = You are here
 breadcrumbs-home = Home

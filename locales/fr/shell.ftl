@@ -8,6 +8,7 @@ sign-in-link = Se connecter ou s'inscrire
 footer-nav-label = À propos de ce portail
 privacy-link = Énoncé de confidentialité
 accessibility-link = Accessibilité
+open311-link = API Open311
 feedback-link = Aidez-nous à mieux vous servir
 breadcrumbs-label = Vous êtes ici
 breadcrumbs-home = Accueil

@@ -13,6 +13,7 @@ use app::chat::ssr::ChatSettings;
 use app::city::ssr::{City, Holiday, HolidayRule, Team};
 use app::city::{CityProfile, PhoneNumber, PrivacyOfficer, WeeklyHours};
 use app::i18n::Text;
+use app::open311::ssr::Open311Settings;
 use figment::providers::{Env, Format, Toml};
 use figment::Figment;
 use serde::Deserialize;
@@ -35,6 +36,7 @@ pub struct Settings {
     /// The catalogue file to load at start-up; `None` means the built-in one.
     pub catalogue_file: Option<PathBuf>,
     pub chat: ChatSettings,
+    pub open311: Open311Settings,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -193,6 +195,15 @@ struct RawSettings {
     #[serde(default)]
     catalogue: RawCatalogue,
     chat: RawChat,
+    open311: RawOpen311,
+}
+
+/// The `[open311]` section.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOpen311 {
+    jurisdiction_id: String,
+    reads_per_minute: u32,
 }
 
 /// The `[chat]` section as written; checked into [`ChatSettings`].
@@ -309,6 +320,7 @@ impl Settings {
             city: city(raw.city, raw.map)?,
             catalogue_file: raw.catalogue.file,
             chat: chat(raw.chat)?,
+            open311: open311(raw.open311)?,
         })
     }
 
@@ -323,6 +335,20 @@ impl Settings {
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}", self.server.data_dir.join("portal.sqlite3").display()))
     }
+}
+
+fn open311(raw: RawOpen311) -> Result<Open311Settings, ConfigError> {
+    let id = raw.jurisdiction_id.trim();
+    if id.is_empty() || id.len() > 100 || !id.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c)) {
+        return Err(invalid(
+            "open311.jurisdiction_id",
+            "needs letters, digits, dots or dashes, like \"greatersudbury.ca\"",
+        ));
+    }
+    if raw.reads_per_minute == 0 {
+        return Err(invalid("open311.reads_per_minute", "needs at least 1"));
+    }
+    Ok(Open311Settings { jurisdiction_id: id.to_string(), reads_per_minute: raw.reads_per_minute })
 }
 
 fn invalid(key: &str, problem: impl ToString) -> ConfigError {

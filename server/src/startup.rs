@@ -10,6 +10,7 @@ use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::{Catalogue, SearchIndex};
 use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, LocalBus};
 use app::notifications::Outbox;
+use app::open311::ssr::Open311;
 use app::requests::ssr::{updates, uploads, DiskFloor, Files, Requests};
 use app::ssr::ServerContext;
 use axum::{
@@ -99,9 +100,10 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         queue: store.clone(),
         intake: store.clone(),
         surveys: store.clone(),
-        feedback: store,
+        feedback: store.clone(),
         notifications: notifications.clone(),
         chat: chat.clone(),
+        open311: Arc::new(Open311::new(settings.open311.clone(), store.clone())),
         bundle: crate::bundle::root(&settings.server.site_root).into(),
     };
     let sms_inbound = sms::Inbound {
@@ -190,6 +192,7 @@ fn router(state: AppState) -> Router {
         .route("/sms/inbound", post(sms::inbound))
         .route("/requests/files/{id}", get(uploads::download))
         .route("/requests/files/{id}/thumbnail", get(uploads::download_thumbnail))
+        .merge(app::open311::ssr::handlers::routes())
         .nest_service(&format!("{}/pkg", state.server.bundle), crate::bundle::files(&site_root))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, app::shell))

@@ -12,10 +12,9 @@ use crate::layout::PageTitle;
 use crate::routes;
 use leptos::prelude::*;
 
-lazy_page!(AccessibilityRoute, AccessibilityPage);
-
+/// In the footer pages' lazy chunk (`routes::FooterPages`).
 #[component]
-fn AccessibilityPage() -> impl IntoView {
+pub fn AccessibilityPage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = use_city().profile;
     let (phone, email) = (profile.phone_local, profile.email);

@@ -6,7 +6,7 @@ mod category_page;
 #[cfg(feature = "ssr")]
 pub mod common;
 mod home_page;
-mod model;
+pub(crate) mod model;
 mod search;
 mod service_page;
 #[cfg(feature = "ssr")]

@@ -67,6 +67,10 @@ pub struct Service {
     /// suggests following one made nearby, so that nobody learns of a complaint about their own address.
     #[serde(default)]
     pub private: bool,
+    /// The Open311 API may show a thumbnail of a request's first photo (`media_url`). Off unless the city
+    /// says so: a photo can show people, plates or a home. Never for a private service.
+    #[serde(default)]
+    pub public_photos: bool,
     pub name: Text,
     pub summary: Text,
     pub description: Text,
@@ -193,6 +197,9 @@ fn check_service(service: &Service) -> Result<(), CatalogueError> {
     if !service.online && (!service.questions.is_empty() || service.service_level_days.is_some()) {
         return bad("a topic that is not online has no questions and no service level");
     }
+    if service.private && service.public_photos {
+        return bad("a private service never has public photos");
+    }
     if service.questions.len() > crate::errors::MAX_QUESTIONS {
         return bad("a service asks at most 12 questions");
     }
@@ -233,6 +240,7 @@ pub(crate) mod tests {
             online: true,
             service_level_days: Some(5),
             private: false,
+            public_photos: false,
             name: text(code),
             summary: text("summary"),
             description: text("description"),

@@ -61,7 +61,7 @@ macro_rules! locale_files {
 
 locale_files!(
     Shell: ["shell", "city", "catalogue", "errors"],
-    Pages: ["service", "forms", "requests", "lifecycle", "staff", "survey", "accounts", "privacy", "accessibility", "feedback", "chat", "intake"],
+    Pages: ["service", "forms", "requests", "lifecycle", "staff", "survey", "accounts", "privacy", "accessibility", "feedback", "chat", "intake", "open311"],
 );
 
 type Messages = HashMap<&'static str, Pattern>;
@@ -75,11 +75,17 @@ fn find(lang: Lang, key: &str) -> Option<&'static Pattern> {
     MESSAGES[index(lang)].get(key)
 }
 
-/// A part of a language's `.ftl` files as one text, as the browser fetches it (joined once).
+/// A part of a language's `.ftl` files as one text, as the browser fetches it (joined once), without the
+/// translators' comments (`#` lines): the first visit downloads the shell's part.
 #[cfg(feature = "ssr")]
 pub fn source(lang: Lang, part: Part) -> &'static str {
     static SOURCES: std::sync::LazyLock<[[String; 2]; 2]> = std::sync::LazyLock::new(|| {
-        Lang::ALL.map(|lang| Part::ALL.map(|part| part_sources(lang, part).collect::<Vec<_>>().join("\n")))
+        Lang::ALL.map(|lang| {
+            Part::ALL.map(|part| {
+                let lines = part_sources(lang, part).flat_map(str::lines);
+                lines.filter(|line| !line.starts_with('#')).collect::<Vec<_>>().join("\n")
+            })
+        })
     });
     &SOURCES[index(lang)][part.index()]
 }
@@ -203,12 +209,14 @@ pub(crate) fn sources(lang: Lang) -> &'static [(Part, &'static str)] {
 mod tests {
     use super::*;
 
-    /// The browser parses a language part by part, each as one text; the server, file by file.
+    /// The browser parses a language part by part, each as one text without comments; the server, file by
+    /// file.
     #[test]
     fn the_parts_parse_as_their_files() {
         for lang in Lang::ALL {
             let mut parts = Messages::new();
             for part in Part::ALL {
+                assert!(!source(lang, part).lines().any(|line| line.starts_with('#')), "comments stay in the files");
                 parts.extend(parse([source(lang, part)]));
             }
             assert_eq!(parts, MESSAGES[index(lang)]);

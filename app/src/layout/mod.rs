@@ -59,6 +59,7 @@ pub fn Footer() -> impl IntoView {
                     <a href=routes::PRIVACY>{t("privacy-link")}</a>
                     <a href=routes::ACCESSIBILITY>{t("accessibility-link")}</a>
                     <a href=routes::FEEDBACK>{t("feedback-link")}</a>
+                    <a href=routes::OPEN311>{t("open311-link")}</a>
                 </nav>
                 <p class="footer-city">{move || i18n.pick(&city)}</p>
             </div>

@@ -12,6 +12,7 @@ mod intake;
 mod language;
 mod lifecycle;
 mod messages;
+mod open311;
 mod pages;
 mod places;
 #[path = "../../benches/support/release.rs"]

@@ -43,7 +43,7 @@ pub async fn filled(portal: &TestPortal) -> (String, Value) {
 }
 
 /// A draft of `service` at 200 Brady St, its one required question answered, up to its files.
-async fn filled_for(portal: &TestPortal, service: &str, answer: (&str, &str)) -> (String, Value) {
+pub async fn filled_for(portal: &TestPortal, service: &str, answer: (&str, &str)) -> (String, Value) {
     let draft = start(portal, service).await;
     let address = suggest(portal, "200 brady").await.remove(0);
     let id = address["value"].as_str().unwrap();

@@ -127,7 +127,7 @@ impl Default for Limits {
 
 /// The key a client is counted under: its IPv4 address, or the /64 of its IPv6 one (an IPv4 address
 /// written as IPv6 is the IPv4 one).
-fn client_key(ip: std::net::IpAddr) -> String {
+pub(crate) fn client_key(ip: std::net::IpAddr) -> String {
     match ip {
         std::net::IpAddr::V4(v4) => v4.to_string(),
         std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {

@@ -44,7 +44,7 @@ impl CatalogueStore for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         let services = sqlx::query_as::<_, ServiceRow>(
-            "SELECT code, category_code, online, service_level_days, private, name_fr, name_en, summary_fr,
+            "SELECT code, category_code, online, service_level_days, private, public_photos, name_fr, name_en, summary_fr,
                     summary_en, description_fr, description_en, prepare, keywords
              FROM services WHERE active = 1 ORDER BY position",
         )
@@ -81,12 +81,13 @@ async fn save_service(
     service: &Service,
 ) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO services (code, category_code, position, active, online, service_level_days, private, name_fr,
-                               name_en, summary_fr, summary_en, description_fr, description_en, prepare, keywords)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO services (code, category_code, position, active, online, service_level_days, private,
+                               public_photos, name_fr, name_en, summary_fr, summary_en, description_fr,
+                               description_en, prepare, keywords)
+         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code, position = excluded.position,
            active = 1, online = excluded.online, service_level_days = excluded.service_level_days,
-           private = excluded.private,
+           private = excluded.private, public_photos = excluded.public_photos,
            name_fr = excluded.name_fr, name_en = excluded.name_en, summary_fr = excluded.summary_fr,
            summary_en = excluded.summary_en, description_fr = excluded.description_fr,
            description_en = excluded.description_en, prepare = excluded.prepare, keywords = excluded.keywords",
@@ -97,6 +98,7 @@ async fn save_service(
     .bind(service.online)
     .bind(service.service_level_days.map(i64::from))
     .bind(service.private)
+    .bind(service.public_photos)
     .bind(&service.name.fr)
     .bind(&service.name.en)
     .bind(&service.summary.fr)
@@ -160,6 +162,7 @@ struct ServiceRow {
     online: bool,
     service_level_days: Option<i64>,
     private: bool,
+    public_photos: bool,
     name_fr: String,
     name_en: String,
     summary_fr: String,
@@ -178,6 +181,7 @@ impl ServiceRow {
             online: self.online,
             service_level_days: self.service_level_days.map(u16::try_from).transpose()?,
             private: self.private,
+            public_photos: self.public_photos,
             name: Text { fr: self.name_fr, en: self.name_en },
             summary: Text { fr: self.summary_fr, en: self.summary_en },
             description: Text { fr: self.description_fr, en: self.description_en },

@@ -7,6 +7,7 @@ mod chat;
 mod intake;
 mod lifecycle;
 mod notifications;
+mod open311;
 mod queue;
 mod requests;
 mod rows;

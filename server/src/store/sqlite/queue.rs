@@ -1,6 +1,6 @@
 //! The staff queue on SQLite: the filters as one WHERE clause, shared by the page and its count.
 
-use super::rows::{RequestRow, REQUEST_COLUMNS};
+use super::rows::{push_in, RequestRow, REQUEST_COLUMNS};
 use super::SqliteStore;
 use app::requests::ssr::StoredRequest;
 use app::staff::ssr::{QueueItem, QueueQuery, QueueSearch, QueueStore};
@@ -23,12 +23,8 @@ fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &QueueQuery) {
         sql.push(")");
     }
     if !query.services.is_empty() {
-        sql.push(" AND r.service_code IN (");
-        let mut list = sql.separated(", ");
-        for service in &query.services {
-            list.push_bind(service.as_str().to_string());
-        }
-        sql.push(")");
+        sql.push(" AND r.service_code");
+        push_in(sql, query.services.iter().map(|service| service.as_str().to_string()));
     }
     if let Some(before) = query.created_before {
         sql.push(" AND r.created_at < ").push_bind(before);

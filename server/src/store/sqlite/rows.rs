@@ -152,3 +152,16 @@ pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.nam
 pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.place_note, \
      r.description, r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, \
      r.created_at, r.channel";
+
+/// ` IN (?, ?, …)` with `values` bound, after what `sql` holds.
+pub(super) fn push_in<I>(sql: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, values: I)
+where
+    I: IntoIterator<Item = String>,
+{
+    sql.push(" IN (");
+    let mut list = sql.separated(", ");
+    for value in values {
+        list.push_bind(value);
+    }
+    sql.push(")");
+}

@@ -1,0 +1,49 @@
+# The Open311 API's answers (errors, datatypes, timeline words) and its page for developers.
+open311-error-datetime = { $parameter }: "{ $value }" is not a W3C date and time, such as 2026-12-01T08:30:00-05:00 or 2026-12-01.
+open311-error-unknown = { $parameter }: "{ $value }" is not known.
+open311-error-too-many = { $parameter }: at most { $value } values at once.
+open311-error-end-before-start = end_date ("{ $value }") comes before start_date.
+open311-error-window = start_date and end_date may be at most { $value } days apart.
+open311-error-number = { $parameter } must be a whole number from { $value }.
+open311-error-boolean = { $parameter } must be true or false, not "{ $value }".
+open311-error-not-found = { $parameter }: "{ $value }" was not found.
+open311-error-too-many-requests = Too many requests from this address. Wait a minute and try again.
+open311-datatype-string = A line of text
+open311-datatype-number = A number
+open311-datatype-datetime = A date and time (W3C), such as 2026-12-01T08:30:00-05:00
+open311-datatype-text = Text, several lines allowed
+open311-datatype-singlevaluelist = One of the values' keys
+open311-datatype-multivaluelist = One or more of the values' keys, each as attribute[CODE][]
+open311-reopened = Reopened: the resident said the problem is not resolved.
+
+# The page for developers (/open311).
+open311-title = Open311 API for developers
+open311-intro = The city's services and requests are open to apps, partners and researchers through Open311 GeoReport v2, the standard FixMyStreet, SeeClickFix and many cities use. Reading needs no key.
+open311-endpoints-heading = Addresses
+open311-endpoints-caption = Every address of the API, under /open311/v2
+open311-method = Method
+open311-address = Address
+open311-answers = What it answers
+open311-endpoint-discovery = Where the API is, its formats and whom to contact.
+open311-endpoint-services = The services residents can request, with their group (category) and keywords.
+open311-endpoint-definition = A service's questions, as attributes: datatype, whether required, order, values.
+open311-endpoint-requests = Requests, newest first: the last 90 days or 1,000 requests by default, with the filters below.
+open311-endpoint-request = One request.
+open311-endpoint-token = Requests are filed at once: a token is the request's own id.
+open311-endpoint-updates = mySociety's extension: what changed on every request in a window (start_date, end_date), with FixMyStreet's statuses.
+open311-endpoint-media = A small copy of a request's first photo, for the services that allow it.
+open311-formats = Each address answers in XML or JSON, as its ending says; dates are W3C (2026-12-01T08:30:00-05:00) in the city's time. Names, descriptions and errors are in French or English: send Accept-Language, or locale=fr or locale=en.
+open311-filters-heading = Filters of GET requests
+open311-filter-ids = A comma-separated list of ids; given, every other filter is ignored.
+open311-filter-services = A comma-separated list of service codes.
+open311-filter-dates = When requests were made; at most 90 days apart. One given, the window is 90 days from it.
+open311-filter-status = open or closed, or both separated by a comma.
+open311-filter-updated = When requests last changed.
+open311-filter-pages = Pages of up to 1,000 requests (page_size), from page 1; the order is stable.
+open311-filter-extensions = Adds how each request came in, its detailed status and its public timeline (notes).
+open311-filter-locale = fr or en, instead of Accept-Language.
+open311-filter-jurisdiction = Optional: this API serves one city; another jurisdiction is refused.
+open311-privacy-heading = What is never published
+open311-privacy = No name, e-mail address or phone number leaves through the API, nor any note staff keep internal. For complaints about people or their property (noise, by-laws, animals), the resident's words are left out and the place is only its street, its point rounded to about a block. Photos are published only for the services the city chose, as a small copy, never the original.
+open311-errors-heading = Errors
+open311-errors = A refusal is a list of errors, each with a code and a description, in the same format and language: 400 for a wrong parameter (every wrong parameter at once), 404 for what does not exist, 429 when a client sends too many requests.

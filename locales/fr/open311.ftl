@@ -1,0 +1,49 @@
+# Les réponses de l'API Open311 (erreurs, types, mots du suivi) et sa page pour les développeurs.
+open311-error-datetime = { $parameter } : « { $value } » n'est pas une date et heure W3C, comme 2026-12-01T08:30:00-05:00 ou 2026-12-01.
+open311-error-unknown = { $parameter } : « { $value } » est inconnu.
+open311-error-too-many = { $parameter } : au plus { $value } valeurs à la fois.
+open311-error-end-before-start = end_date (« { $value } ») précède start_date.
+open311-error-window = start_date et end_date peuvent être séparés d'au plus { $value } jours.
+open311-error-number = { $parameter } doit être un nombre entier de { $value }.
+open311-error-boolean = { $parameter } doit valoir true ou false, et non « { $value } ».
+open311-error-not-found = { $parameter } : « { $value } » est introuvable.
+open311-error-too-many-requests = Trop de demandes de cette adresse. Attendez une minute, puis réessayez.
+open311-datatype-string = Une ligne de texte
+open311-datatype-number = Un nombre
+open311-datatype-datetime = Une date et heure (W3C), comme 2026-12-01T08:30:00-05:00
+open311-datatype-text = Du texte, sur plusieurs lignes au besoin
+open311-datatype-singlevaluelist = La clé d'une des valeurs
+open311-datatype-multivaluelist = Une ou plusieurs clés des valeurs, chacune en attribute[CODE][]
+open311-reopened = Rouverte : la personne a indiqué que le problème n'est pas réglé.
+
+# La page pour les développeurs (/open311).
+open311-title = API Open311 pour les développeurs
+open311-intro = Les services et les demandes de la Ville sont ouverts aux applications, aux partenaires et aux chercheurs par Open311 GeoReport v2, la norme qu'emploient FixMyStreet, SeeClickFix et de nombreuses villes. La lecture ne demande aucune clé.
+open311-endpoints-heading = Adresses
+open311-endpoints-caption = Chaque adresse de l'API, sous /open311/v2
+open311-method = Méthode
+open311-address = Adresse
+open311-answers = Ce qu'elle répond
+open311-endpoint-discovery = Où se trouve l'API, ses formats et qui joindre.
+open311-endpoint-services = Les services que les résidents peuvent demander, avec leur groupe (catégorie) et leurs mots-clés.
+open311-endpoint-definition = Les questions d'un service, en attributs : type, obligatoire ou non, ordre, valeurs.
+open311-endpoint-requests = Les demandes, des plus récentes aux plus anciennes : les 90 derniers jours ou 1 000 demandes par défaut, avec les filtres ci-dessous.
+open311-endpoint-request = Une demande.
+open311-endpoint-token = Les demandes sont créées sur-le-champ : un jeton est le numéro de la demande.
+open311-endpoint-updates = L'extension de mySociety : ce qui a changé sur chaque demande pendant une période (start_date, end_date), avec les états de FixMyStreet.
+open311-endpoint-media = Une petite copie de la première photo d'une demande, pour les services qui le permettent.
+open311-formats = Chaque adresse répond en XML ou en JSON, selon sa terminaison ; les dates sont au format W3C (2026-12-01T08:30:00-05:00), à l'heure de la Ville. Les noms, les descriptions et les erreurs sont en français ou en anglais : envoyez Accept-Language, ou locale=fr ou locale=en.
+open311-filters-heading = Filtres de GET requests
+open311-filter-ids = Une liste de numéros séparés par des virgules ; s'il est donné, les autres filtres sont ignorés.
+open311-filter-services = Une liste de codes de service séparés par des virgules.
+open311-filter-dates = Quand les demandes ont été faites ; au plus 90 jours d'écart. Si une seule date est donnée, la période est de 90 jours à partir d'elle.
+open311-filter-status = open ou closed, ou les deux séparés par une virgule.
+open311-filter-updated = Quand les demandes ont changé pour la dernière fois.
+open311-filter-pages = Des pages d'au plus 1 000 demandes (page_size), à partir de la page 1 ; l'ordre est stable.
+open311-filter-extensions = Ajoute la façon dont chaque demande est arrivée, son état détaillé et son suivi public (notes).
+open311-filter-locale = fr ou en, au lieu d'Accept-Language.
+open311-filter-jurisdiction = Facultatif : cette API dessert une seule ville ; une autre juridiction est refusée.
+open311-privacy-heading = Ce qui n'est jamais publié
+open311-privacy = Aucun nom, aucune adresse courriel ni aucun numéro de téléphone ne sort par l'API, ni aucune note que le personnel garde à l'interne. Pour les plaintes visant des personnes ou leur propriété (bruit, règlements, animaux), les mots du résident sont omis et l'endroit se limite à sa rue, son point arrondi à environ un pâté de maisons. Les photos ne sont publiées que pour les services choisis par la Ville, en petite copie, jamais l'originale.
+open311-errors-heading = Erreurs
+open311-errors = Un refus est une liste d'erreurs, chacune avec un code et une description, dans le même format et la même langue : 400 pour un paramètre incorrect (tous les paramètres incorrects à la fois), 404 pour ce qui n'existe pas, 429 quand un client envoie trop de demandes.
