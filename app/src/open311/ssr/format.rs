@@ -36,12 +36,12 @@ impl Format {
         }
     }
 
-    /// `value` as this format: in XML under `root`, which JSON does not have.
+    /// `value` as this format: in XML under `root`, which JSON does not have. JSON is written straight
+    /// from the records; XML walks their serde value.
     pub fn write(self, root: &str, value: &impl Serialize) -> Vec<u8> {
-        let value = serde_json::to_value(value).unwrap_or(Value::Null);
         match self {
-            Format::Json => serde_json::to_vec(&value).unwrap_or_default(),
-            Format::Xml => xml(root, &value),
+            Format::Json => serde_json::to_vec(value).unwrap_or_default(),
+            Format::Xml => xml(root, &serde_json::to_value(value).unwrap_or(Value::Null)),
         }
     }
 
