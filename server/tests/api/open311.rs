@@ -5,7 +5,7 @@
 
 use crate::helpers::{spawn_portal, TestPortal};
 use crate::lifecycle::{change, staff};
-use crate::requests::{filled, filled_for, signed_in};
+use crate::requests::{filled, filled_for, fixture, signed_in, upload};
 use quick_xml::events::Event;
 use reqwest::{header, StatusCode};
 use serde_json::{json, Map, Value};
@@ -351,4 +351,65 @@ async fn no_personal_data_leaves_and_private_services_are_only_a_street() {
     assert!(record.get("description").is_none() && record.get("address_id").is_none(), "{record}");
     let lat = record["lat"].as_f64().unwrap();
     assert_eq!(lat, (lat * 1000.0).round() / 1000.0, "rounded to about a block");
+}
+
+#[tokio::test]
+async fn a_photo_is_published_as_its_thumbnail_only_for_services_that_allow_it() {
+    let portal = spawn_portal().await;
+    signed_in(&portal, "photo@example.ca").await;
+    let mut photos = Vec::new();
+    for (service, answer) in
+        [("pothole", ("answers[size][0]", "large")), ("noise", ("answers[source][0]", "music-party"))]
+    {
+        let (draft, _) = filled_for(&portal, service, answer).await;
+        let (status, added) = upload(&portal, &draft, &[("trou.jpg", fixture("phone-photo.jpg"))]).await;
+        assert_eq!(status, StatusCode::OK, "{added}");
+        let id = added[0]["id"].as_str().unwrap().to_string();
+        // The thumbnail is made in the background; the API links only a photo that has one.
+        for _ in 0..100 {
+            if portal.get(&format!("/requests/files/{id}/thumbnail"), "fr").await.status() == StatusCode::OK {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let (status, path) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        photos.push((path.as_str().unwrap().trim_start_matches("/requests/").to_string(), id));
+    }
+    let [(pothole, photo), (noise, private_photo)] = photos.try_into().unwrap();
+
+    // Potholes allow it (the Sudbury profile): the link is to the thumbnail, which anyone may fetch.
+    let (_, answer) = both(&portal, &format!("requests/{pothole}"), "en").await;
+    let media = answer[0]["media_url"].as_str().unwrap_or_else(|| panic!("no media_url: {answer}"));
+    assert_eq!(media, format!("http://portal.test/open311/v2/media/{photo}.jpg"));
+    let anyone = portal.another_browser();
+    let thumbnail = anyone.get(&format!("/open311/v2/media/{photo}.jpg"), "en").await;
+    assert_eq!(
+        (thumbnail.status(), &thumbnail.headers()[header::CONTENT_TYPE]),
+        (StatusCode::OK, &"image/jpeg".parse().unwrap())
+    );
+    let original = std::fs::read(portal.data_dir().join(format!("files/files/{photo}"))).unwrap();
+    assert_ne!(thumbnail.bytes().await.unwrap().to_vec(), original, "never the original");
+
+    // A private service's photo is neither linked nor served.
+    let (_, answer) = both(&portal, &format!("requests/{noise}"), "en").await;
+    assert!(answer[0].get("media_url").is_none(), "{answer}");
+    assert_eq!(
+        anyone.get(&format!("/open311/v2/media/{private_photo}.jpg"), "en").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(anyone.get("/open311/v2/media/..%2Fportal.jpg", "en").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_client_over_its_reads_per_minute_is_told_to_wait_in_the_apis_shape() {
+    let portal = crate::helpers::spawn_portal_with("[open311]\nreads_per_minute = 2\n").await;
+    for _ in 0..2 {
+        assert_eq!(get(&portal, "services.json", "fr").await.0, StatusCode::OK);
+    }
+    let (status, kind, body) = get(&portal, "services.xml", "fr").await;
+    assert_eq!((status, kind.as_str()), (StatusCode::TOO_MANY_REQUESTS, "text/xml; charset=utf-8"));
+    let errors = from_xml(&body);
+    assert_eq!(errors[0]["code"], "429");
+    assert_eq!(errors[0]["description"], "Trop de demandes de cette adresse. Attendez une minute, puis réessayez.");
 }

@@ -5,9 +5,9 @@
 
 use super::format::Format;
 use super::present::Presenter;
-use super::query::{moment, requests_query, RequestsQuery, MAX_PAGE_SIZE, WINDOW_DAYS};
+use super::query::{param, requests_query, window, RequestsQuery, MAX_PAGE_SIZE};
 use super::records::{Discovery, Endpoint, Filed, RequestRecord};
-use super::{PublicRequest, Refusal, ROOT};
+use super::{PublicEvent, PublicRequest, Refusal, ROOT};
 use crate::accounts::ssr::sessions::ClientIp;
 use crate::catalogue::{Code, Service};
 use crate::errors::AppError;
@@ -22,6 +22,7 @@ use axum::{
     routing::get,
     Extension, Router,
 };
+use std::collections::HashMap;
 
 /// The API's routes, for the server's router.
 pub fn routes<S>() -> Router<S>
@@ -81,7 +82,7 @@ impl Call {
         headers: &HeaderMap,
         ip: std::net::IpAddr,
     ) -> Result<(&'f str, Call), Response> {
-        let locale = params.iter().find(|(name, _)| name == "locale").and_then(|(_, tag)| Lang::from_tag(tag));
+        let locale = param(&params, "locale").and_then(Lang::from_tag);
         let lang = locale.unwrap_or_else(|| crate::i18n::ssr::negotiate(headers));
         let Some((stem, format)) = Format::split(file) else {
             return Err(refused(Format::Xml, lang, &[Refusal::not_found("format", file)]));
@@ -97,9 +98,8 @@ impl Call {
         }
     }
 
-    /// A parameter's value; an empty one is an absent one.
     fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().rev().find(|(n, v)| n == name && !v.trim().is_empty()).map(|(_, v)| v.trim())
+        param(&self.params, name)
     }
 
     fn answer(&self, root: &str, value: &impl serde::Serialize) -> Response {
@@ -203,12 +203,15 @@ async fn records(context: &ServerContext, call: &Call, query: &RequestsQuery) ->
         }
         false => None,
     };
+    // Each request's own timeline, grouped once (a page holds up to 1 000 requests).
+    let mut timelines: HashMap<Reference, Vec<PublicEvent>> = HashMap::new();
+    for event in events.into_iter().flatten() {
+        timelines.entry(event.reference).or_default().push(event);
+    }
     let present = presenter(context, call.lang);
     let record = |public: &PublicRequest| {
-        let own = events.as_ref().map(|events| {
-            events.iter().filter(|e| e.reference == public.request.reference).cloned().collect::<Vec<_>>()
-        });
-        present.request(public, own.as_deref())
+        let own = query.extensions.then(|| timelines.get(&public.request.reference).map_or(&[][..], Vec::as_slice));
+        present.request(public, own)
     };
     Ok(found.iter().map(record).collect())
 }
@@ -216,23 +219,8 @@ async fn records(context: &ServerContext, call: &Call, query: &RequestsQuery) ->
 /// mySociety's `servicerequestupdates`: the public timeline of every request, from `start_date` to
 /// `end_date` (at most 90 days; the last 90 by default), oldest first, 1 000 at most.
 async fn updates(context: &ServerContext, call: &Call) -> Response {
-    let zone = &context.city.time_zone;
     let mut refusals = Vec::new();
-    let mut read = |name: &'static str| {
-        let text = call.param(name)?;
-        let at = moment(text, zone);
-        if at.is_none() {
-            refusals.push(Refusal::bad(name, "open311-error-datetime", text));
-        }
-        at
-    };
-    let (start, end) = (read("start_date"), read("end_date"));
-    let window = WINDOW_DAYS * 86_400;
-    let to = end.unwrap_or_else(|| start.map_or(jiff::Timestamp::now().as_second(), |s| s + window));
-    let from = start.unwrap_or(to - window);
-    if from > to || to - from > window {
-        refusals.push(Refusal::bad("end_date", "open311-error-window", &WINDOW_DAYS.to_string()));
-    }
+    let (from, to) = window(&call.params, &context.city.time_zone, jiff::Timestamp::now(), &mut refusals);
     if !refusals.is_empty() {
         return call.refused(&refusals);
     }

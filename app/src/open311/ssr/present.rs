@@ -66,6 +66,7 @@ impl Presenter<'_> {
         let private = service.is_none_or(|s| s.private);
         let photo = public.photo.as_ref().filter(|_| service.is_some_and(|s| s.public_photos && !private));
         let expected = request.expected_on().and_then(|day| day.at(23, 59, 59, 0).to_zoned(zone.clone()).ok());
+        let expected = expected.map(|at| w3c(at.timestamp().as_second(), zone));
         let rounded = |degrees: f64| if private { (degrees * BLOCK).round() / BLOCK } else { degrees };
         RequestRecord {
             service_request_id: request.reference.to_string(),
@@ -74,12 +75,14 @@ impl Presenter<'_> {
             service_name: service.map(|s| s.name.get(lang).to_string()).unwrap_or_default(),
             service_code: request.service.to_string(),
             description: (!private && !request.description.is_empty()).then(|| request.description.clone()),
-            agency_responsible: request.team.as_ref().and_then(|code| {
-                self.city.teams.iter().find(|team| &team.code == code).map(|team| team.name.get(lang).to_string())
-            }),
+            agency_responsible: request
+                .team
+                .as_deref()
+                .and_then(|code| self.city.team(code))
+                .map(|team| team.name.get(lang).to_string()),
             requested_datetime: w3c(request.created_at, zone),
             updated_datetime: w3c(public.updated_at, zone),
-            expected_datetime: expected.map(|at| at.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()),
+            expected_datetime: expected,
             address: self.address(public, private),
             address_id: public.address_id.filter(|_| !private).map(|id| id.to_string()),
             lat: rounded(public.latitude),

@@ -60,19 +60,10 @@ pub fn requests_query(
     now: Timestamp,
 ) -> Result<RequestsQuery, Vec<Refusal>> {
     let mut refused = Vec::new();
-    let given =
-        |name: &str| params.iter().rev().find(|(n, v)| n == name && !v.trim().is_empty()).map(|(_, v)| v.trim());
-    let mut moment = |name: &'static str| {
-        given(name).and_then(|text| {
-            let parsed = moment(text, zone);
-            if parsed.is_none() {
-                refused.push(Refusal::bad(name, "open311-error-datetime", text));
-            }
-            parsed
-        })
-    };
-    let (start, end) = (moment("start_date"), moment("end_date"));
-    let (updated_after, updated_before) = (moment("updated_after"), moment("updated_before"));
+    let given = |name: &str| param(params, name);
+    let (from, to) = window(params, zone, now, &mut refused);
+    let updated_after = moment_param(params, "updated_after", zone, &mut refused);
+    let updated_before = moment_param(params, "updated_before", zone, &mut refused);
 
     let ids = list(given("service_request_id"), Reference::parse, "service_request_id", &mut refused);
     if ids.len() > MAX_IDS {
@@ -99,19 +90,6 @@ pub fn requests_query(
         (false, true) => Some(false),
         _ => None,
     };
-
-    let window = SignedDuration::from_hours(24 * WINDOW_DAYS).as_secs();
-    let (from, to) = match (start, end) {
-        (Some(start), Some(end)) => (start, end),
-        (Some(start), None) => (start, start + window),
-        (None, Some(end)) => (end - window, end),
-        (None, None) => (now.as_second() - window, now.as_second()),
-    };
-    if from > to {
-        refused.push(Refusal::bad("end_date", "open311-error-end-before-start", given("end_date").unwrap_or_default()));
-    } else if to - from > window {
-        refused.push(Refusal::bad("end_date", "open311-error-window", &WINDOW_DAYS.to_string()));
-    }
 
     let mut number = |name: &'static str, default: u32, most: u32| match given(name) {
         None => default,
@@ -148,6 +126,47 @@ pub fn requests_query(
         }),
         false => Err(refused),
     }
+}
+
+/// A parameter's value: the last one given, an empty one being an absent one.
+pub fn param<'p>(params: &'p [(String, String)], name: &str) -> Option<&'p str> {
+    params.iter().rev().find(|(n, v)| n == name && !v.trim().is_empty()).map(|(_, v)| v.trim())
+}
+
+/// `start_date` to `end_date` (Unix seconds, both included): at most 90 days; one end given, the 90 days
+/// from it; neither, the last 90 days before `now`. Shared by `requests` and `servicerequestupdates`.
+pub fn window(params: &[(String, String)], zone: &TimeZone, now: Timestamp, refused: &mut Vec<Refusal>) -> (i64, i64) {
+    let start = moment_param(params, "start_date", zone, refused);
+    let end = moment_param(params, "end_date", zone, refused);
+    let window = SignedDuration::from_hours(24 * WINDOW_DAYS).as_secs();
+    let (from, to) = match (start, end) {
+        (Some(start), Some(end)) => (start, end),
+        (Some(start), None) => (start, start + window),
+        (None, Some(end)) => (end - window, end),
+        (None, None) => (now.as_second() - window, now.as_second()),
+    };
+    if from > to {
+        let end = param(params, "end_date").unwrap_or_default();
+        refused.push(Refusal::bad("end_date", "open311-error-end-before-start", end));
+    } else if to - from > window {
+        refused.push(Refusal::bad("end_date", "open311-error-window", &WINDOW_DAYS.to_string()));
+    }
+    (from, to)
+}
+
+/// A datetime parameter ([`moment`]), or a refusal when it is given and is not one.
+fn moment_param(
+    params: &[(String, String)],
+    name: &'static str,
+    zone: &TimeZone,
+    refused: &mut Vec<Refusal>,
+) -> Option<i64> {
+    let text = param(params, name)?;
+    let at = moment(text, zone);
+    if at.is_none() {
+        refused.push(Refusal::bad(name, "open311-error-datetime", text));
+    }
+    at
 }
 
 /// A comma-separated list, each item read by `read`; one refusal per item it cannot read.

@@ -20,6 +20,11 @@ const EVENT_SELECT: &str = "SELECT e.id, r.reference, r.service_code, e.at, e.ki
      FROM request_events e JOIN requests r ON r.id = e.request_id \
      WHERE (e.kind IN ('status', 'reopened') OR (e.kind = 'note' AND e.public = 1))";
 
+/// An attachment `a` of a request whose service is `s` that the API may show: a photo the resident sent
+/// with the request (not with a later update), its thumbnail made, of a public-photos, non-private service.
+const PUBLIC_PHOTO: &str = "a.kind = 'photo' AND a.thumbnail = 1 AND a.event_id IS NULL \
+     AND s.public_photos = 1 AND s.private = 0";
+
 #[derive(sqlx::FromRow)]
 struct EventRow {
     id: i64,
@@ -63,11 +68,11 @@ impl TryFrom<EventRow> for PublicEvent {
 #[async_trait::async_trait]
 impl Open311Store for SqliteStore {
     async fn requests(&self, query: &RequestsQuery) -> anyhow::Result<Vec<PublicRequest>> {
+        // The photo's lookup runs only for the services that publish photos.
         let mut sql = QueryBuilder::<Sqlite>::new(format!(
             "SELECT {REQUEST_COLUMNS}, r.address_id, coalesce(r.updated_at, r.created_at) AS updated, \
              CASE WHEN s.public_photos = 1 AND s.private = 0 THEN (SELECT a.id FROM attachments a \
-               WHERE a.request_id = r.id AND a.kind = 'photo' AND a.thumbnail = 1 AND a.event_id IS NULL \
-               ORDER BY a.created_at, a.id LIMIT 1) END AS photo \
+               WHERE a.request_id = r.id AND {PUBLIC_PHOTO} ORDER BY a.created_at, a.id LIMIT 1) END AS photo \
              FROM requests r JOIN services s ON s.code = r.service_code WHERE "
         ));
         if query.ids.is_empty() {
@@ -139,12 +144,10 @@ impl Open311Store for SqliteStore {
     }
 
     async fn public_photo(&self, id: &str) -> anyhow::Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
+        let found: Option<i64> = sqlx::query_scalar(&format!(
             "SELECT 1 FROM attachments a JOIN requests r ON r.id = a.request_id \
-             JOIN services s ON s.code = r.service_code \
-             WHERE a.id = ? AND a.kind = 'photo' AND a.thumbnail = 1 AND a.event_id IS NULL \
-               AND s.public_photos = 1 AND s.private = 0",
-        )
+             JOIN services s ON s.code = r.service_code WHERE a.id = ? AND {PUBLIC_PHOTO}"
+        ))
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
