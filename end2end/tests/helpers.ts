@@ -215,10 +215,10 @@ export async function secondStep(page: Page, email: string) {
 /// The release binary the test command serves the portal with: staff accounts are made by IT on the server.
 const server = path.join(__dirname, "..", "..", "target", "release", "server");
 
-/// A staff account made with `server create-staff`, its password chosen through the e-mailed link's page.
-export async function staffMember(page: Page, lang: "fr" | "en"): Promise<string> {
-  const email = uniqueEmail(`agent-${lang}`);
-  const printed = execFileSync(server, ["create-staff", "--role", "agent", "--email", email, "--name", "Agent Lavoie", "--lang", lang], {
+/// What one of IT's commands (`server create-staff`, `server create-api-key`...) prints, run on the
+/// portal's data.
+export function serverCommand(args: string[]): string {
+  return execFileSync(server, args, {
     // The test's own PORTAL_URL and PORTAL_DATA_DIR would read as configuration keys: only the portal's go.
     env: {
       ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PORTAL_"))),
@@ -226,6 +226,12 @@ export async function staffMember(page: Page, lang: "fr" | "en"): Promise<string
       RUST_LOG: "warn",
     },
   }).toString();
+}
+
+/// A staff account made with `server create-staff`, its password chosen through the e-mailed link's page.
+export async function staffMember(page: Page, lang: "fr" | "en"): Promise<string> {
+  const email = uniqueEmail(`agent-${lang}`);
+  const printed = serverCommand(["create-staff", "--role", "agent", "--email", email, "--name", "Agent Lavoie", "--lang", lang]);
   const token = printed.match(/token=([A-Za-z0-9_-]+)/)![1];
   await page.goto(`/account/password?token=${token}`);
   await waitForHydration(page);

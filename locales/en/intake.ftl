@@ -5,6 +5,7 @@ channel-phone = Phone
 channel-email = E-mail
 channel-counter = Counter (walk-in)
 channel-chat = Chat
+channel-open311 = App (Open311 API)
 
 intake-title = New contact
 intake-today = { $count ->

@@ -5,6 +5,7 @@ channel-phone = Téléphone
 channel-email = Courriel
 channel-counter = Comptoir (en personne)
 channel-chat = Clavardage
+channel-open311 = Application (API Open311)
 
 intake-title = Nouveau contact
 intake-today = { $count ->

@@ -4,7 +4,8 @@
 //! included (an http page of the same host, or another host the proxy also answers for, is another
 //! site). A request that says another site, or says nothing, is refused with 403. This is OWASP's
 //! "verify origin with standard headers" defence; the session cookie's SameSite=Lax is the second. The
-//! SMS webhook is exempt: it is signed by the provider instead.
+//! SMS webhook is exempt: it is signed by the provider instead; so are the Open311 API's POST requests,
+//! which carry their client's key and read no cookie.
 
 use axum::{
     extract::{Request, State},
@@ -13,7 +14,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-const EXEMPT: &[&str] = &["/sms/inbound"];
+const EXEMPT: &[&str] = &["/sms/inbound", "/open311/v2/requests.json", "/open311/v2/requests.xml"];
 
 /// The origin browsers send for pages of `public_url` (`https://311.example.ca`, no path).
 pub fn origin_of(public_url: &str) -> String {

@@ -3,6 +3,7 @@
 
 pub mod addresses_file;
 pub mod admin;
+pub mod api_keys;
 pub mod backup;
 pub mod bundle;
 pub mod catalogue_file;

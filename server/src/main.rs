@@ -5,6 +5,8 @@
 //! account instead (`create-admin`: an administrator); `server reset-two-factor --email …` forgets a staff
 //! member's authenticator app (a lost phone);
 //! `server import-addresses FILE.csv` replaces the address points with the city's open-data file;
+//! `server create-api-key --name … [--rate N]`, `list-api-keys`, `revoke-api-key --name …`: Open311
+//! clients' keys (api_keys.rs);
 //! `server backup FOLDER` copies the database and files, consistently, while the portal runs.
 
 use app::accounts::model::Role;
@@ -77,8 +79,24 @@ fn main() -> ExitCode {
             let imported = runtime.block_on(server::addresses_file::import_into(&settings, std::path::Path::new(file)));
             finish("import-addresses", imported, |count| format!("{count} address points imported from {file}."))
         }
+        Some(command @ "create-api-key") => {
+            let created = runtime.block_on(server::api_keys::create(&settings, &args[1..]));
+            let usage = "usage: server create-api-key --name NAME [--rate REQUESTS_A_MINUTE]";
+            finish(command, created.map_err(|error| anyhow::anyhow!("{error:#}\n{usage}")), |key| key)
+        }
+        Some(command @ "list-api-keys") => {
+            finish(command, runtime.block_on(server::api_keys::list(&settings)), |list| list)
+        }
+        Some(command @ "revoke-api-key") => {
+            let revoked = runtime.block_on(server::api_keys::revoke(&settings, &args[1..]));
+            let revoked =
+                revoked.map_err(|error| anyhow::anyhow!("{error:#}\nusage: server revoke-api-key --name NAME"));
+            finish(command, revoked, |name| {
+                format!("The key \"{}\" is revoked: it files nothing from now on.", name.as_str())
+            })
+        }
         Some(other) => {
-            eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses, backup (or none, to serve)");
+            eprintln!("unknown command \"{other}\"; commands: create-admin, create-staff, reset-two-factor, import-addresses, backup, create-api-key, list-api-keys, revoke-api-key (or none, to serve)");
             ExitCode::from(2)
         }
     }

@@ -1,17 +1,18 @@
 //! `/open311`: the API explained to developers, in both languages — what each address answers, the
-//! filters, the languages, what is never published, the errors — with examples (the discovery
-//! document's `contact` and `key_service` point here).
+//! filters, filing a request and its parameters, keys, the languages, what is never published, the
+//! errors — with examples (the discovery document's `contact` and `key_service` point here).
 
 use crate::i18n::t;
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 
 /// Each address under `/open311/v2`, with the message that says what it answers.
-const ENDPOINTS: [(&str, &str, &str); 8] = [
+const ENDPOINTS: [(&str, &str, &str); 9] = [
     ("GET", "discovery.{xml,json}", "open311-endpoint-discovery"),
     ("GET", "services.{xml,json}", "open311-endpoint-services"),
     ("GET", "services/{service_code}.{xml,json}", "open311-endpoint-definition"),
     ("GET", "requests.{xml,json}", "open311-endpoint-requests"),
+    ("POST", "requests.{xml,json}", "open311-endpoint-post"),
     ("GET", "requests/{service_request_id}.{xml,json}", "open311-endpoint-request"),
     ("GET", "tokens/{token}.{xml,json}", "open311-endpoint-token"),
     ("GET", "servicerequestupdates.{xml,json}", "open311-endpoint-updates"),
@@ -31,6 +32,22 @@ const FILTERS: [(&str, &str); 9] = [
     ("jurisdiction_id", "open311-filter-jurisdiction"),
 ];
 
+/// The parameters of `POST requests`, with the message that explains each.
+const POST_PARAMETERS: [(&str, &str); 7] = [
+    ("api_key", "open311-post-key"),
+    ("service_code", "open311-post-service"),
+    ("lat, long, address_id, address_string", "open311-post-place"),
+    ("attribute[CODE], attribute[CODE][]", "open311-post-attributes"),
+    ("description", "open311-post-description"),
+    ("email, phone, first_name, last_name", "open311-post-reporter"),
+    ("media, media[]", "open311-post-media"),
+];
+
+const EXAMPLE_POST: &str = "curl -F api_key=YOUR_KEY -F service_code=pothole -F lat=46.49063 -F long=-80.99281 \\\n  \
+     -F 'attribute[size]=large' -F email=reporter@example.ca -F 'media[]=@photo.jpg' \\\n  \
+     https://311.example.ca/open311/v2/requests.json";
+const EXAMPLE_FILED: &str = r#"[{"service_request_id":"2026-000043",
+  "service_notice":"Received. Expected done by 2026-12-11 (working days, holidays excluded)."}]"#;
 const EXAMPLE_READ: &str = "curl -H 'Accept-Language: fr' \\\n  'https://311.example.ca/open311/v2/requests.json?service_code=pothole&status=open&page_size=50'";
 const EXAMPLE_ANSWER: &str = r#"[{"service_request_id":"2026-000042","status":"open","service_name":"Nid-de-poule",
   "service_code":"pothole","requested_datetime":"2026-12-01T08:30:00-05:00",
@@ -53,8 +70,9 @@ pub fn Open311Page() -> impl IntoView {
             }
         })
         .collect_view();
-    let filters =
-        FILTERS.into_iter().map(|(name, key)| view! { <dt><code>{name}</code></dt><dd>{t(key)}</dd> }).collect_view();
+    let terms = |list: &[(&'static str, &'static str)]| {
+        list.iter().map(|&(name, key)| view! { <dt><code>{name}</code></dt><dd>{t(key)}</dd> }).collect_view()
+    };
     view! {
         <PageTitle title=t("open311-title")/>
         <h1>{t("open311-title")}</h1>
@@ -75,9 +93,16 @@ pub fn Open311Page() -> impl IntoView {
         </div>
         <p>{t("open311-formats")}</p>
         <h2>{t("open311-filters-heading")}</h2>
-        <dl>{filters}</dl>
+        <dl>{terms(&FILTERS)}</dl>
         <pre><code>{EXAMPLE_READ}</code></pre>
         <pre><code>{EXAMPLE_ANSWER}</code></pre>
+        <h2>{t("open311-post-heading")}</h2>
+        <p>{t("open311-post-intro")}</p>
+        <dl>{terms(&POST_PARAMETERS)}</dl>
+        <pre><code>{EXAMPLE_POST}</code></pre>
+        <pre><code>{EXAMPLE_FILED}</code></pre>
+        <h2>{t("open311-keys-heading")}</h2>
+        <p>{t("open311-keys")}</p>
         <h2>{t("open311-privacy-heading")}</h2>
         <p>{t("open311-privacy")}</p>
         <h2>{t("open311-errors-heading")}</h2>

@@ -262,7 +262,8 @@ crate::codes::coded! {
 }
 
 crate::codes::coded! {
-    /// How a request or a contact came in: the portal, or an agent serving a caller.
+    /// How a request or a contact came in: the portal, an agent serving a caller, or an app through the
+    /// Open311 API.
     #[derive(Default)]
     pub enum ContactChannel in "channel" {
         #[default]
@@ -271,6 +272,7 @@ crate::codes::coded! {
         Email = "email",
         Counter = "counter",
         Chat = "chat",
+        Open311 = "open311",
     }
 }
 

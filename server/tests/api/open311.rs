@@ -11,7 +11,7 @@ use reqwest::{header, StatusCode};
 use serde_json::{json, Map, Value};
 
 /// GET `path` under /open311/v2 in `lang`; the status, the content type and the body.
-async fn get(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, String, String) {
+pub(crate) async fn get(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, String, String) {
     let response = portal.get(&format!("/open311/v2/{path}"), lang).await;
     let status = response.status();
     let kind = response.headers()[header::CONTENT_TYPE].to_str().unwrap().to_string();
@@ -20,7 +20,7 @@ async fn get(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, String
 }
 
 /// `path.json` and `path.xml` (`path` may carry a query), checked to say the same; the status and the JSON.
-async fn both(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, Value) {
+pub(crate) async fn both(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, Value) {
     let (stem, query) = path.split_once('?').map_or((path, String::new()), |(s, q)| (s, format!("?{q}")));
     let (status, kind, json) = get(portal, &format!("{stem}.json{query}"), lang).await;
     assert_eq!(kind, "application/json; charset=utf-8");
@@ -34,7 +34,7 @@ async fn both(portal: &TestPortal, path: &str, lang: &str) -> (StatusCode, Value
 }
 
 /// The JSON with every number and boolean as the text XML writes, absent values left out.
-fn as_text(value: &Value) -> Value {
+pub(crate) fn as_text(value: &Value) -> Value {
     match value {
         Value::Array(items) => Value::Array(items.iter().map(as_text).collect()),
         Value::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), as_text(v))).collect()),
@@ -46,7 +46,7 @@ fn as_text(value: &Value) -> Value {
 
 /// An XML document as JSON: the root's content; an element of lists (by GeoReport's plural names) an
 /// array, one with children an object, a leaf its text.
-fn from_xml(xml: &str) -> Value {
+pub(crate) fn from_xml(xml: &str) -> Value {
     let mut reader = quick_xml::Reader::from_str(xml);
     // The elements open: each one's name, children read so far and text.
     type Open = (String, Vec<(String, Value)>, String);
@@ -107,7 +107,7 @@ fn close(name: &str, children: Vec<(String, Value)>, text: String) -> Value {
     }
 }
 
-fn errors(answer: &Value) -> Vec<(u64, String)> {
+pub(crate) fn errors(answer: &Value) -> Vec<(u64, String)> {
     let list = answer.as_array().unwrap_or_else(|| panic!("not an error list: {answer}"));
     list.iter().map(|e| (e["code"].as_u64().unwrap(), e["description"].as_str().unwrap().to_string())).collect()
 }

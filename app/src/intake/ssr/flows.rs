@@ -2,7 +2,7 @@
 //! parsed the form.
 
 use super::forms::{CallerProfile, InquiryForm};
-use super::{CallerSearch, Created, Inquiry, IntakeStore, Linked, NewProfile};
+use super::{CallerSearch, Created, Inquiry, IntakeStore, Linked, MadeBy, NewProfile};
 use crate::accounts::model::{Email, Role, SmsStatus, UpdatesBy};
 use crate::accounts::ssr::{now, sessions::Caller, sessions::CurrentSession, sms, Account, AccountId, Accounts};
 use crate::catalogue::{Catalogue, Code};
@@ -89,7 +89,6 @@ pub async fn page(
 }
 
 /// Makes a profile for the caller, or finds the one they have; returns its id and whether it existed.
-/// Text updates to a number an agent typed wait for the resident's own OUI, as online.
 pub async fn create_profile(
     accounts: &Accounts,
     intake: &dyn IntakeStore,
@@ -98,19 +97,32 @@ pub async fn create_profile(
     form: CallerProfile,
 ) -> Result<(AccountId, bool), AppError> {
     let CallerProfile { channel, email, details } = form;
-    let (mobile, lang, sms_wanted) = (details.mobile.clone(), details.lang, details.updates_by == UpdatesBy::Sms);
-    let profile = NewProfile { email, details, agent: agent.account_id, channel };
-    match intake.create_profile(&profile, now()).await? {
+    let profile = NewProfile { email, details, made_by: MadeBy::Agent(agent.account_id, channel) };
+    match make_profile(accounts, intake, &profile, caller.ip).await? {
         Created::Existing(id) => Ok((id, true)),
         Created::New(id) => {
-            if let (true, Some(mobile)) = (sms_wanted, &mobile) {
-                accounts.store.set_sms_status(id, SmsStatus::Pending).await?;
-                sms::ask_confirmation(accounts, caller.ip, mobile, lang).await?;
-            }
             tracing::info!(account = %id, agent = %agent.account_id, channel = channel.code(), "profile made by an agent");
             Ok((id, false))
         }
     }
+}
+
+/// Makes `profile` unless an open account has its e-mail address or phone number. Text updates to a
+/// number someone else typed wait for the resident's own OUI, as online: a new profile that wants them
+/// is asked (from `ip`'s allowance of texts).
+pub async fn make_profile(
+    accounts: &Accounts,
+    intake: &dyn IntakeStore,
+    profile: &NewProfile,
+    ip: std::net::IpAddr,
+) -> anyhow::Result<Created> {
+    let created = intake.create_profile(profile, now()).await?;
+    let details = &profile.details;
+    if let (Created::New(id), UpdatesBy::Sms, Some(mobile)) = (created, details.updates_by, &details.mobile) {
+        accounts.store.set_sms_status(id, SmsStatus::Pending).await?;
+        sms::ask_confirmation(accounts, ip, mobile, details.lang).await?;
+    }
+    Ok(created)
 }
 
 /// An agent links a profile without a password to an e-mail address (the caller gives it later, or

@@ -42,14 +42,22 @@ impl CallerSearch {
     }
 }
 
-/// A profile an agent makes for a caller: no password; its resident may claim it later by registering
-/// with its e-mail address (the e-mailed link proves it is theirs).
+/// A profile an agent makes for a caller (or an Open311 client for a reporter): no password; its resident
+/// may claim it later by registering with its e-mail address (the e-mailed link proves it is theirs).
 #[derive(Clone, Debug)]
 pub struct NewProfile {
     pub email: Option<Email>,
     pub details: Details,
-    pub agent: AccountId,
-    pub channel: ContactChannel,
+    pub made_by: MadeBy,
+}
+
+/// Who made a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MadeBy {
+    /// An agent, serving a caller on a channel.
+    Agent(AccountId, ContactChannel),
+    /// An Open311 client, with its key (the key's id), for the reporter it names.
+    Client(i64),
 }
 
 /// What creating a profile did.

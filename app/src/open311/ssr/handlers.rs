@@ -1,22 +1,22 @@
-//! The edge of the API: axum handlers under [`ROOT`]. Each reads the suffix (the format), the
-//! language (`locale`, else `Accept-Language`) and `jurisdiction_id`, counts the read against the
-//! client's limit, and answers in the format asked for — refusals too, as GeoReport's error list.
-//! Reads are anonymous and any web page may make them (CORS).
+//! The edge of the API: axum handlers under [`ROOT`] (POST requests in `post.rs`). Each reads the suffix
+//! (the format), the language (`locale`, else `Accept-Language`) and `jurisdiction_id`, counts the read
+//! against the client's limit, and answers in the format asked for — refusals too, as GeoReport's error
+//! list. Reads are anonymous and any web page may make them (CORS).
 
 use super::format::Format;
 use super::present::Presenter;
 use super::query::{param, requests_query, window, RequestsQuery, MAX_PAGE_SIZE};
 use super::records::{Discovery, Endpoint, Filed, RequestRecord};
-use super::{PublicEvent, PublicRequest, Refusal, ROOT};
+use super::{post, PublicEvent, PublicRequest, Refusal, ROOT};
 use crate::accounts::ssr::sessions::ClientIp;
 use crate::catalogue::{Code, Service};
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use crate::requests::model::Reference;
-use crate::requests::ssr::Files;
+use crate::requests::ssr::{uploads, Files};
 use crate::ssr::ServerContext;
 use axum::{
-    extract::{FromRef, FromRequestParts, Path, Query, State},
+    extract::{DefaultBodyLimit, FromRef, FromRequestParts, Path, Query, State},
     http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
@@ -31,7 +31,11 @@ where
     ServerContext: FromRef<S>,
 {
     Router::new()
-        .route(&format!("{ROOT}/{{file}}"), get(root))
+        // A POST's photos: as many and as large as the portal's own form takes.
+        .route(
+            &format!("{ROOT}/{{file}}"),
+            get(root).post(post::post_request).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)),
+        )
         .route(&format!("{ROOT}/services/{{file}}"), get(service_definition))
         .route(&format!("{ROOT}/requests/{{file}}"), get(one_request))
         .route(&format!("{ROOT}/tokens/{{file}}"), get(token))
@@ -64,18 +68,18 @@ where
     }
 }
 
-/// The format, the language, the parameters.
-struct Call {
+/// The format, the language, the parameters (also of a POST, `post.rs`).
+pub(super) struct Call {
     format: Format,
-    lang: Lang,
-    params: Vec<(String, String)>,
+    pub lang: Lang,
+    pub params: Vec<(String, String)>,
 }
 
 impl Call {
     /// The format from `file`'s suffix, the language, the jurisdiction and the client's limit. `Err` is
     /// the answer already, in XML when the suffix names no format (GeoReport's one required format).
     #[allow(clippy::result_large_err)] // the error is the answer, returned once per request
-    fn start<'f>(
+    pub(super) fn start<'f>(
         context: &ServerContext,
         file: &'f str,
         params: Vec<(String, String)>,
@@ -89,7 +93,7 @@ impl Call {
         };
         let call = Call { format, lang, params };
         if !context.open311.may_read(ip) {
-            return Err(call.refused(&[Refusal::too_many()]));
+            return Err(call.refused(&[Refusal::too_many("open311-error-too-many-requests")]));
         }
         let ours = &context.open311.settings.jurisdiction_id;
         match call.param("jurisdiction_id") {
@@ -98,19 +102,19 @@ impl Call {
         }
     }
 
-    fn param(&self, name: &str) -> Option<&str> {
+    pub(super) fn param(&self, name: &str) -> Option<&str> {
         param(&self.params, name)
     }
 
-    fn answer(&self, root: &str, value: &impl serde::Serialize) -> Response {
+    pub(super) fn answer(&self, root: &str, value: &impl serde::Serialize) -> Response {
         readable(self.format.respond(StatusCode::OK, root, value))
     }
 
-    fn refused(&self, refusals: &[Refusal]) -> Response {
+    pub(super) fn refused(&self, refusals: &[Refusal]) -> Response {
         refused(self.format, self.lang, refusals)
     }
 
-    fn failed(&self, error: anyhow::Error) -> Response {
+    pub(super) fn failed(&self, error: anyhow::Error) -> Response {
         let _ = AppError::from(error);
         let record = super::records::ErrorRecord {
             code: 500,

@@ -223,7 +223,7 @@ mod tests {
         "2026-12-01T17:00:00Z".parse().unwrap()
     }
 
-    fn query(pairs: &[(&str, &str)]) -> Result<RequestsQuery, Vec<&'static str>> {
+    fn query(pairs: &[(&str, &str)]) -> Result<RequestsQuery, Vec<String>> {
         let catalogue = Catalogue::new(vec![category("roads")], vec![service("pothole", "roads")]).unwrap();
         requests_query(&params(pairs), &catalogue, &zone(), now())
             .map_err(|r| r.into_iter().map(|r| r.parameter).collect())

@@ -109,7 +109,7 @@ fn problem_status(problem: Problem) -> StatusCode {
     }
 }
 
-pub(super) enum Refused {
+pub(crate) enum Refused {
     Problem(Problem),
     Internal(anyhow::Error),
 }
@@ -148,7 +148,7 @@ async fn add_file(requests: &Arc<Requests>, draft: &DraftId, field: Field<'_>) -
 /// Reads one file of a form, checks it, cleans it if it is a photo, and stores its bytes under a new
 /// random id. The caller records it (and deletes the bytes if it cannot).
 pub(super) async fn receive(requests: &Requests, mut field: Field<'_>) -> Result<Attachment, Refused> {
-    let name = display_name(field.file_name().unwrap_or_default());
+    let name = field.file_name().unwrap_or_default().to_string();
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| Problem::FileUnreadable)? {
         if bytes.len() + chunk.len() > FILE_BYTES_MAX {
@@ -157,6 +157,18 @@ pub(super) async fn receive(requests: &Requests, mut field: Field<'_>) -> Result
         bytes.extend_from_slice(&chunk);
     }
     let file_type = FileType::sniff(&bytes).ok_or(Problem::FileType)?;
+    store(requests, &name, bytes, file_type).await
+}
+
+/// Stores a file of a type the portal takes under a new random id, a photo cleaned first (upright, at
+/// most 2 048 px, re-encoded without its metadata). The caller records it (and deletes the bytes if it
+/// cannot). Also the Open311 API's `media`.
+pub(crate) async fn store(
+    requests: &Requests,
+    name: &str,
+    bytes: Vec<u8>,
+    file_type: FileType,
+) -> Result<Attachment, Refused> {
     let (kind, content_type, bytes) = match file_type {
         FileType::Pdf => (AttachmentKind::Document, "application/pdf", bytes),
         _ => {
@@ -168,13 +180,14 @@ pub(super) async fn receive(requests: &Requests, mut field: Field<'_>) -> Result
         }
     };
     let id = tokens::new_token();
+    let name = display_name(name);
     let attachment = Attachment { id, kind, content_type, name, size: bytes.len() as u64, thumbnail: false };
     requests.files.put(&Files::key(&attachment.id), bytes).await?;
     Ok(attachment)
 }
 
 /// Makes the thumbnail in the background; until it exists, pages show the photo itself, scaled.
-pub(super) fn make_thumbnail(requests: Arc<Requests>, id: String) {
+pub(crate) fn make_thumbnail(requests: Arc<Requests>, id: String) {
     tokio::spawn(async move {
         let made = async {
             let bytes = requests.files.get(&Files::key(&id)).await?;

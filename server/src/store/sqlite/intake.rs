@@ -6,7 +6,7 @@ use anyhow::Context;
 use app::accounts::model::Email;
 use app::accounts::ssr::{Account, AccountId};
 use app::intake::model::ChannelCount;
-use app::intake::ssr::{CallerSearch, Created, Inquiry, IntakeStore, Linked, LoggedContact, NewProfile};
+use app::intake::ssr::{CallerSearch, Created, Inquiry, IntakeStore, Linked, LoggedContact, MadeBy, NewProfile};
 use app::requests::model::ContactChannel;
 
 /// Open residents only: staff are not callers, and a closed account has nothing left to find.
@@ -54,9 +54,13 @@ impl IntakeStore for SqliteStore {
             return Ok(Created::Existing(AccountId(id)));
         }
         let details = &profile.details;
+        let (agent, channel, key) = match profile.made_by {
+            MadeBy::Agent(agent, channel) => (Some(agent.0), Some(channel.code()), None),
+            MadeBy::Client(key) => (None, None, Some(key)),
+        };
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO accounts (email, name, mobile, lang, updates_by, role, created_at, created_by, created_channel) \
-             VALUES (?, ?, ?, ?, ?, 'resident', ?, ?, ?) RETURNING id",
+            "INSERT INTO accounts (email, name, mobile, lang, updates_by, role, created_at, created_by, created_channel, \
+             created_by_key) VALUES (?, ?, ?, ?, ?, 'resident', ?, ?, ?, ?) RETURNING id",
         )
         .bind(email)
         .bind(details.name.as_str())
@@ -64,8 +68,9 @@ impl IntakeStore for SqliteStore {
         .bind(details.lang.code())
         .bind(details.updates_by.code())
         .bind(now)
-        .bind(profile.agent.0)
-        .bind(profile.channel.code())
+        .bind(agent)
+        .bind(channel)
+        .bind(key)
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;

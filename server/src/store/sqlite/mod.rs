@@ -2,6 +2,7 @@
 
 mod accounts;
 mod addresses;
+mod api_keys;
 mod catalogue;
 mod chat;
 mod intake;
@@ -34,7 +35,82 @@ impl SqliteStore {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
+        migrate(&pool).await?;
         Ok(SqliteStore { pool })
+    }
+}
+
+/// Brings the schema up to date on one connection with foreign keys off, as SQLite's way of remaking a
+/// table requires (it cannot change a CHECK): dropping a table others refer to would otherwise delete
+/// what refers to it (ON DELETE CASCADE) or be refused. Sqlx runs each migration in a transaction, where
+/// the pragma does nothing, so it is set around them; every reference is checked once they are applied.
+async fn migrate(pool: &SqlitePool) -> anyhow::Result<()> {
+    let mut connection = pool.acquire().await?;
+    let applied = "SELECT count(*) FROM sqlite_master WHERE name = '_sqlx_migrations'";
+    let fresh: i64 = sqlx::query_scalar(applied).fetch_one(&mut *connection).await?;
+    let before: i64 = match fresh {
+        0 => 0,
+        _ => sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations").fetch_one(&mut *connection).await?,
+    };
+    sqlx::query("PRAGMA foreign_keys = OFF").execute(&mut *connection).await?;
+    let migrated = sqlx::migrate!("../migrations/sqlite").run_direct(&mut *connection).await;
+    sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *connection).await?;
+    migrated?;
+    let after: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations").fetch_one(&mut *connection).await?;
+    if after > before {
+        let broken = sqlx::query("PRAGMA foreign_key_check").fetch_all(&mut *connection).await?;
+        anyhow::ensure!(broken.is_empty(), "{} rows refer to rows that are not there after migrating", broken.len());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The migration that remakes `requests` (20261205000001) keeps every request and everything that
+    /// refers to one — answers and followers, which `ON DELETE CASCADE` would have taken with foreign
+    /// keys on — and the remade table takes the new channel.
+    #[tokio::test]
+    async fn remaking_the_requests_table_keeps_what_refers_to_it() {
+        let folder = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", folder.path().join("portal.sqlite3").display());
+        let options = SqliteConnectOptions::from_str(&url).unwrap().create_if_missing(true).foreign_keys(true);
+        let pool = SqlitePool::connect_with(options).await.unwrap();
+        let mut before = sqlx::migrate!("../migrations/sqlite");
+        before.migrations = before.migrations.iter().filter(|m| m.version < 20261205000001).cloned().collect();
+        before.run(&pool).await.unwrap();
+        for sql in [
+            "INSERT INTO categories (code, position, name_fr, name_en, description_fr, description_en) \
+             VALUES ('roads', 1, 'Routes', 'Roads', '', '')",
+            "INSERT INTO services (code, category_code, position, online, name_fr, name_en, summary_fr, summary_en, \
+             description_fr, description_en, prepare, keywords) \
+             VALUES ('pothole', 'roads', 1, 1, 'Nid-de-poule', 'Pothole', '', '', '', '', '{}', '{}')",
+            "INSERT INTO accounts (id, email, lang, updates_by, created_at) VALUES (1, 'a@example.ca', 'fr', 'email', 0)",
+            "INSERT INTO requests (id, reference, idempotency_key, account_id, service_code, address, latitude, \
+             longitude, description, lang, created_at, channel) \
+             VALUES (7, '2026-000001', 'k', 1, 'pothole', '200 Brady St', 46.49, -80.99, 'Deep', 'fr', 0, 'phone')",
+            "INSERT INTO request_answers (request_id, question, value, position) VALUES (7, 'size', 'large', 0)",
+            "INSERT INTO request_followers (request_id, account_id, created_at) VALUES (7, 1, 0)",
+        ] {
+            sqlx::query(sql).execute(&pool).await.unwrap_or_else(|error| panic!("{sql}: {error}"));
+        }
+        pool.close().await;
+
+        let store = SqliteStore::open(&url).await.unwrap();
+        let counts: (i64, i64, String) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM request_answers), (SELECT count(*) FROM request_followers), \
+             (SELECT channel FROM requests WHERE id = 7)",
+        )
+        .fetch_one(&store.pool)
+        .await
+        .unwrap();
+        assert_eq!(counts, (1, 1, "phone".to_string()));
+        // The new channel needs its key, and foreign keys are on again.
+        let keyless = "UPDATE requests SET channel = 'open311' WHERE id = 7";
+        assert!(sqlx::query(keyless).execute(&store.pool).await.is_err());
+        let dangling =
+            "INSERT INTO request_answers (request_id, question, value, position) VALUES (99, 'size', 'x', 0)";
+        assert!(sqlx::query(dangling).execute(&store.pool).await.is_err());
     }
 }

@@ -1,4 +1,4 @@
-//! The Open311 API's reads on SQLite: requests newest first through `requests_by_created`, and the public
+//! The Open311 API's reads on SQLite (its writes: `api_keys.rs`): requests newest first through `requests_by_created`, and the public
 //! timeline (status changes, reopenings, notes staff made public; never residents' updates, internal
 //! notes or assignments).
 
@@ -7,10 +7,12 @@ use super::SqliteStore;
 use anyhow::Context;
 use app::catalogue::Code;
 use app::lifecycle::model::{CloseReason, Status};
+use app::open311::ssr::keys::{ApiKey, KeyListing, KeyName};
 use app::open311::ssr::query::RequestsQuery;
-use app::open311::ssr::{Open311Store, PublicEvent, PublicEventKind, PublicRequest};
+use app::open311::ssr::{NewFiling, Open311Store, PublicEvent, PublicEventKind, PublicRequest};
 use app::requests::model::Reference;
 use sqlx::{QueryBuilder, Sqlite};
+use std::num::NonZeroU32;
 
 /// The public part of `request_events` (`e`, joined to its request `r`): a status event's note only if
 /// staff made it public.
@@ -67,6 +69,32 @@ impl TryFrom<EventRow> for PublicEvent {
 
 #[async_trait::async_trait]
 impl Open311Store for SqliteStore {
+    async fn file(&self, filing: &NewFiling) -> anyhow::Result<Reference> {
+        self.file_request(filing).await
+    }
+
+    async fn api_key(&self, hash: &[u8]) -> anyhow::Result<Option<ApiKey>> {
+        self.key_by_hash(hash).await
+    }
+
+    async fn create_api_key(
+        &self,
+        name: &KeyName,
+        hash: &[u8],
+        rate: NonZeroU32,
+        now: i64,
+    ) -> anyhow::Result<Option<ApiKey>> {
+        self.new_key(name, hash, rate, now).await
+    }
+
+    async fn api_keys(&self) -> anyhow::Result<Vec<KeyListing>> {
+        self.all_keys().await
+    }
+
+    async fn revoke_api_key(&self, name: &KeyName, now: i64) -> anyhow::Result<bool> {
+        self.revoke_key(name, now).await
+    }
+
     async fn requests(&self, query: &RequestsQuery) -> anyhow::Result<Vec<PublicRequest>> {
         // The photo's lookup runs only for the services that publish photos.
         let mut sql = QueryBuilder::<Sqlite>::new(format!(

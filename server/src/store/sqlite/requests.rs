@@ -185,50 +185,21 @@ impl RequestStore for SqliteStore {
             return Ok(Submission::Stale);
         }
         let place = draft.place.as_ref().context("a draft without an address cannot be submitted")?;
-        let number: i64 = sqlx::query_scalar(
-            "INSERT INTO reference_counters (year, last) VALUES (?, 1) \
-             ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-        )
-        .bind(new.year)
-        .fetch_one(&mut *tx)
-        .await?;
-        let reference = Reference { year: new.year, number: u32::try_from(number)? };
-        let channel = draft.on_behalf.as_ref().map_or(ContactChannel::Web, |on| on.channel);
-        let request_id: i64 = sqlx::query_scalar(
-            "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
-             latitude, longitude, place_note, description, lang, due_on, created_at, updated_at, channel) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(reference.to_string())
-        .bind(draft.id.as_str())
-        .bind(account.0)
-        .bind(draft.service.as_str())
-        .bind(place.address_id)
-        .bind(&place.label)
-        .bind(place.latitude)
-        .bind(place.longitude)
-        .bind(draft.place_note.as_str())
-        .bind(draft.description.as_str())
-        .bind(new.lang.code())
-        .bind(new.due_on.map(|day| day.to_string()))
-        .bind(new.now)
-        .bind(new.now)
-        .bind(channel.code())
-        .fetch_one(&mut *tx)
-        .await?;
+        let row = NewRow {
+            key: draft.id.as_str(),
+            account,
+            service: &draft.service,
+            place,
+            place_note: &draft.place_note,
+            description: &draft.description,
+            answers: &draft.answers,
+            channel: draft.on_behalf.as_ref().map_or(ContactChannel::Web, |on| on.channel),
+            api_key: None,
+            new,
+        };
+        let (request_id, reference) = insert_request(&mut tx, &row).await?;
         if let (Some(on), Some(agent)) = (&draft.on_behalf, draft.account_id) {
             filed_on_behalf(&mut tx, request_id, agent, on, new).await?;
-        }
-        for (question, values) in draft.answers.iter() {
-            for (position, value) in values.iter().enumerate() {
-                sqlx::query("INSERT INTO request_answers (request_id, question, value, position) VALUES (?, ?, ?, ?)")
-                    .bind(request_id)
-                    .bind(question)
-                    .bind(value)
-                    .bind(position as i64)
-                    .execute(&mut *tx)
-                    .await?;
-            }
         }
         sqlx::query("UPDATE attachments SET request_id = ?, draft_id = NULL WHERE draft_id = ?")
             .bind(request_id)
@@ -236,13 +207,6 @@ impl RequestStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM drafts WHERE id = ?").bind(draft.id.as_str()).execute(&mut *tx).await?;
-        // The receipt, sent by the notification worker: committed with the request or not at all.
-        sqlx::query("INSERT INTO notifications (request_id, account_id, next_attempt_at) VALUES (?, ?, ?)")
-            .bind(request_id)
-            .bind(account.0)
-            .bind(new.now)
-            .execute(&mut *tx)
-            .await?;
         tx.commit().await?;
         Ok(Submission::New(reference))
     }
@@ -448,4 +412,78 @@ async fn filed_on_behalf(
     .execute(&mut *tx)
     .await?;
     Ok(())
+}
+
+/// A new request's row, however it came in (the wizard's draft, or an Open311 client's POST).
+pub(super) struct NewRow<'a> {
+    /// Submitting twice with one key makes one request.
+    pub key: &'a str,
+    pub account: AccountId,
+    pub service: &'a Code,
+    pub place: &'a Place,
+    pub place_note: &'a PlaceNote,
+    pub description: &'a Description,
+    pub answers: &'a Answers,
+    pub channel: ContactChannel,
+    pub api_key: Option<i64>,
+    pub new: &'a NewRequest,
+}
+
+/// Writes a request within `tx`: the year's next reference number, the request, its answers, and its
+/// receipt, sent by the notification worker (committed with the request or not at all). Returns its row
+/// id and reference.
+pub(super) async fn insert_request(
+    tx: &mut sqlx::SqliteConnection,
+    row: &NewRow<'_>,
+) -> anyhow::Result<(i64, Reference)> {
+    let new = row.new;
+    let number: i64 = sqlx::query_scalar(
+        "INSERT INTO reference_counters (year, last) VALUES (?, 1) \
+         ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+    )
+    .bind(new.year)
+    .fetch_one(&mut *tx)
+    .await?;
+    let reference = Reference { year: new.year, number: u32::try_from(number)? };
+    let request_id: i64 = sqlx::query_scalar(
+        "INSERT INTO requests (reference, idempotency_key, account_id, service_code, address_id, address, \
+         latitude, longitude, place_note, description, lang, due_on, created_at, updated_at, channel, api_key_id) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(reference.to_string())
+    .bind(row.key)
+    .bind(row.account.0)
+    .bind(row.service.as_str())
+    .bind(row.place.address_id)
+    .bind(&row.place.label)
+    .bind(row.place.latitude)
+    .bind(row.place.longitude)
+    .bind(row.place_note.as_str())
+    .bind(row.description.as_str())
+    .bind(new.lang.code())
+    .bind(new.due_on.map(|day| day.to_string()))
+    .bind(new.now)
+    .bind(new.now)
+    .bind(row.channel.code())
+    .bind(row.api_key)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (question, values) in row.answers.iter() {
+        for (position, value) in values.iter().enumerate() {
+            sqlx::query("INSERT INTO request_answers (request_id, question, value, position) VALUES (?, ?, ?, ?)")
+                .bind(request_id)
+                .bind(question)
+                .bind(value)
+                .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    sqlx::query("INSERT INTO notifications (request_id, account_id, next_attempt_at) VALUES (?, ?, ?)")
+        .bind(request_id)
+        .bind(row.account.0)
+        .bind(new.now)
+        .execute(&mut *tx)
+        .await?;
+    Ok((request_id, reference))
 }
