@@ -45,6 +45,8 @@ mod codes;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod cookies;
+#[cfg(feature = "ssr")]
+pub mod encoding;
 pub mod errors;
 pub mod feedback;
 pub mod i18n;

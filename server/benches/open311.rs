@@ -3,8 +3,9 @@
 //! The release server runs on a database of 100 000 requests (`support/city_requests.rs`, the staff
 //! queue benchmark's); `wrk` (2 threads, 32 connections, 10 s, brotli accepted) asks each address in
 //! turn over loopback: the services in JSON and XML, the default request list (the last 90 days, 1 000
-//! requests) and a page of 50; the two lists again without compression, to show what it costs. The
-//! readers' limit is lifted for the run: wrk is one client address.
+//! requests) and a page of 50, as the city runs it (answers kept 5 seconds: `[open311] cache_seconds`);
+//! then the two lists from a second server on the same data that keeps nothing, to show what making
+//! each answer costs. The readers' limit is lifted for the run: wrk is one client address.
 
 #[path = "support/city_requests.rs"]
 mod city_requests;
@@ -16,14 +17,11 @@ mod release;
 use release::Release;
 use std::process::Command;
 
-/// Each address, and the encodings the client accepts.
-const PATHS: [(&str, &str); 6] = [
-    ("/open311/v2/services.json", "br, gzip"),
-    ("/open311/v2/services.xml", "br, gzip"),
-    ("/open311/v2/requests.json", "br, gzip"),
-    ("/open311/v2/requests.json?page_size=50", "br, gzip"),
-    ("/open311/v2/requests.json", "identity"),
-    ("/open311/v2/requests.json?page_size=50", "identity"),
+const PATHS: [&str; 4] = [
+    "/open311/v2/services.json",
+    "/open311/v2/services.xml",
+    "/open311/v2/requests.json",
+    "/open311/v2/requests.json?page_size=50",
 ];
 
 fn main() {
@@ -33,29 +31,37 @@ fn main() {
     let url = format!("sqlite://{}", data.join("portal.sqlite3").display());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(city_requests::seeded(&url));
-    let portal = Release::new(data, &[("PORTAL_OPEN311__READS_PER_MINUTE", "1000000000".into())]);
-    let mut child = portal.start();
+    let unlimited = ("PORTAL_OPEN311__READS_PER_MINUTE", "1000000000".to_string());
+    let kept = Release::new(data.clone(), std::slice::from_ref(&unlimited));
+    let made = Release::new(data, &[unlimited, ("PORTAL_OPEN311__CACHE_SECONDS", "0".into())]);
+    let mut children = [kept.start(), made.start()];
     runtime.block_on(async {
-        portal.up().await;
+        kept.up().await;
+        made.up().await;
         let listed: serde_json::Value =
-            reqwest::get(format!("{}{}", portal.base, PATHS[2].0)).await.unwrap().json().await.unwrap();
+            reqwest::get(format!("{}{}", kept.base, PATHS[2])).await.unwrap().json().await.unwrap();
         println!(
             "{} requests in the database; the default list has {}",
             city_requests::REQUESTS,
             listed.as_array().unwrap().len()
         );
     });
-    for (path, encodings) in PATHS {
+    let runs = PATHS
+        .iter()
+        .map(|path| (&kept, "kept 5 s", path))
+        .chain(PATHS[2..].iter().map(|path| (&made, "made each time", path)));
+    for (portal, how, path) in runs {
         let url = format!("{}{path}", portal.base);
-        let accept = format!("Accept-Encoding: {encodings}");
-        let args = ["-t2", "-c32", "-d10s", "--latency", "-H", accept.as_str(), url.as_str()];
+        let args = ["-t2", "-c32", "-d10s", "--latency", "-H", "Accept-Encoding: br, gzip", url.as_str()];
         let out = Command::new("wrk").args(args).output().expect("wrk (installed by .ci/install-tools)");
         let text = String::from_utf8_lossy(&out.stdout);
         let wanted =
             |line: &&str| ["Requests/sec", "Latency ", " 50%", " 99%", "Non-2xx"].iter().any(|w| line.contains(w));
-        println!("{path} (Accept-Encoding: {encodings})");
+        println!("{path} ({how})");
         text.lines().filter(wanted).for_each(|line| println!("  {}", line.trim()));
     }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    for child in &mut children {
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
 }

@@ -204,6 +204,7 @@ struct RawSettings {
 struct RawOpen311 {
     jurisdiction_id: String,
     reads_per_minute: u32,
+    cache_seconds: u32,
 }
 
 /// The `[chat]` section as written; checked into [`ChatSettings`].
@@ -348,7 +349,11 @@ fn open311(raw: RawOpen311) -> Result<Open311Settings, ConfigError> {
     if raw.reads_per_minute == 0 {
         return Err(invalid("open311.reads_per_minute", "needs at least 1"));
     }
-    Ok(Open311Settings { jurisdiction_id: id.to_string(), reads_per_minute: raw.reads_per_minute })
+    if raw.cache_seconds > 300 {
+        return Err(invalid("open311.cache_seconds", "needs 0 to 300 (lists older than 5 minutes mislead)"));
+    }
+    let (reads_per_minute, cache_seconds) = (raw.reads_per_minute, raw.cache_seconds);
+    Ok(Open311Settings { jurisdiction_id: id.to_string(), reads_per_minute, cache_seconds })
 }
 
 fn invalid(key: &str, problem: impl ToString) -> ConfigError {

@@ -106,7 +106,7 @@ pub async fn locales(Path((version, file)): Path<(String, String)>, headers: Hea
         false => "no-cache",
     };
     let text = [(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, cache)];
-    match accepts_brotli(&headers) {
+    match crate::encoding::accepts_brotli(&headers) {
         // Compressed once at brotli's best (a quarter smaller than the compression of pages on the fly).
         true => (text, [(header::CONTENT_ENCODING, "br"), (header::VARY, "accept-encoding")], compressed(lang, part))
             .into_response(),
@@ -116,29 +116,9 @@ pub async fn locales(Path((version, file)): Path<(String, String)>, headers: Hea
 
 fn compressed(lang: Lang, part: Part) -> &'static [u8] {
     static COMPRESSED: std::sync::LazyLock<[[Vec<u8>; 2]; 2]> = std::sync::LazyLock::new(|| {
-        Lang::ALL.map(|lang| {
-            Part::ALL.map(|part| {
-                let mut out = Vec::new();
-                let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-                std::io::Write::write_all(&mut writer, bundles::source(lang, part).as_bytes())
-                    .expect("writing to memory");
-                drop(writer);
-                out
-            })
-        })
+        Lang::ALL.map(|lang| Part::ALL.map(|part| crate::encoding::brotli(bundles::source(lang, part).as_bytes(), 11)))
     });
     &COMPRESSED[bundles::index(lang)][part.index()]
-}
-
-/// Whether `Accept-Encoding` lists `br` (without `q=0`).
-fn accepts_brotli(headers: &HeaderMap) -> bool {
-    let Some(accepted) = headers.get(header::ACCEPT_ENCODING).and_then(|value| value.to_str().ok()) else {
-        return false;
-    };
-    accepted.split(',').any(|coding| {
-        let mut parts = coding.split(';').map(str::trim);
-        parts.next() == Some("br") && !parts.any(|param| matches!(param, "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
-    })
 }
 
 #[cfg(test)]
@@ -151,15 +131,6 @@ mod tests {
             map.append(*name, HeaderValue::from_str(value).unwrap());
         }
         map
-    }
-
-    #[test]
-    fn brotli_is_sent_only_to_those_who_accept_it() {
-        assert!(accepts_brotli(&headers(&[("accept-encoding", "gzip, deflate, br, zstd")])));
-        assert!(accepts_brotli(&headers(&[("accept-encoding", "br;q=0.5")])));
-        assert!(!accepts_brotli(&headers(&[("accept-encoding", "gzip, br;q=0")])));
-        assert!(!accepts_brotli(&headers(&[("accept-encoding", "gzip, brotli")])));
-        assert!(!accepts_brotli(&HeaderMap::new()));
     }
 
     #[test]

@@ -413,3 +413,35 @@ async fn a_client_over_its_reads_per_minute_is_told_to_wait_in_the_apis_shape() 
     assert_eq!(errors[0]["code"], "429");
     assert_eq!(errors[0]["description"], "Trop de demandes de cette adresse. Attendez une minute, puis réessayez.");
 }
+
+#[tokio::test]
+async fn lists_are_kept_for_the_next_reader_and_sent_in_brotli() {
+    let portal = crate::helpers::spawn_portal_with("[open311]\ncache_seconds = 1\n").await;
+    signed_in(&portal, "marie@example.ca").await;
+    let portal = &portal;
+    let submit = || async {
+        let (draft, _) = filled(portal).await;
+        let (status, _) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
+        assert_eq!(status, StatusCode::OK);
+    };
+    let list = move |encoding: &'static str| async move {
+        let response = portal.get_with("/open311/v2/requests.json", &[(header::ACCEPT_ENCODING, encoding)]).await;
+        let encoded = response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(response.headers()[header::VARY], "accept-encoding");
+        (encoded, response.bytes().await.unwrap().to_vec())
+    };
+    let count = |body: &[u8]| serde_json::from_slice::<Value>(body).unwrap().as_array().unwrap().len();
+    submit().await;
+    let (encoded, plain) = list("identity").await;
+    assert_eq!((encoded, count(&plain)), (None, 1));
+    let (encoded, compressed) = list("gzip, br").await;
+    assert_eq!(encoded.as_deref(), Some("br"));
+    let mut unpacked = Vec::new();
+    brotli::BrotliDecompress(&mut &compressed[..], &mut unpacked).unwrap();
+    assert_eq!(unpacked, plain, "the same answer, compressed");
+    // A new request shows once the kept list is a second old.
+    submit().await;
+    assert_eq!(count(&list("identity").await.1), 1, "kept");
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(count(&list("identity").await.1), 2);
+}

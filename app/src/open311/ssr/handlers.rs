@@ -3,6 +3,7 @@
 //! against the client's limit, and answers in the format asked for — refusals too, as GeoReport's error
 //! list. Reads are anonymous and any web page may make them (CORS).
 
+use super::cache::Answer;
 use super::format::Format;
 use super::present::Presenter;
 use super::query::{param, requests_query, window, RequestsQuery, MAX_PAGE_SIZE};
@@ -73,6 +74,7 @@ pub(super) struct Call {
     format: Format,
     pub lang: Lang,
     pub params: Vec<(String, String)>,
+    accepts_brotli: bool,
 }
 
 impl Call {
@@ -91,7 +93,7 @@ impl Call {
         let Some((stem, format)) = Format::split(file) else {
             return Err(refused(Format::Xml, lang, &[Refusal::not_found("format", file)]));
         };
-        let call = Call { format, lang, params };
+        let call = Call { format, lang, params, accepts_brotli: crate::encoding::accepts_brotli(headers) };
         if !context.open311.may_read(ip) {
             return Err(call.refused(&[Refusal::too_many("open311-error-too-many-requests")]));
         }
@@ -108,6 +110,22 @@ impl Call {
 
     pub(super) fn answer(&self, root: &str, value: &impl serde::Serialize) -> Response {
         readable(self.format.respond(StatusCode::OK, root, value))
+    }
+
+    /// `value` under `root`, as an answer to keep.
+    fn made(&self, root: &str, value: &impl serde::Serialize) -> Answer {
+        Answer::new(StatusCode::OK, self.format.write(root, value))
+    }
+
+    /// An answer kept a few seconds for the next reader asking the same (`cache.rs`).
+    async fn kept<Fut>(&self, context: &ServerContext, stem: &str, make: impl FnOnce() -> Fut) -> Response
+    where
+        Fut: std::future::Future<Output = Result<Answer, Response>>,
+    {
+        let mut params = self.params.clone();
+        params.sort();
+        let key = format!("{stem} {:?} {} {params:?}", self.format, self.lang.code());
+        readable(context.open311.lists.respond(key, self.format, self.accepts_brotli, make).await)
     }
 
     pub(super) fn refused(&self, refusals: &[Refusal]) -> Response {
@@ -154,9 +172,12 @@ async fn root(Read { context, stem, call }: Read) -> Response {
     match stem.as_str() {
         "discovery" => call.answer("discovery", &discovery(&context)),
         "services" => {
-            let present = presenter(&context, call.lang);
-            let services: Vec<_> = online(&context).map(|service| present.service(service)).collect();
-            call.answer("services", &services)
+            call.kept(&context, "services", || async {
+                let present = presenter(&context, call.lang);
+                let services: Vec<_> = online(&context).map(|service| present.service(service)).collect();
+                Ok(call.made("services", &services))
+            })
+            .await
         }
         "requests" => {
             match requests_query(&call.params, &context.catalogue, &context.city.time_zone, jiff::Timestamp::now()) {
@@ -190,10 +211,11 @@ fn discovery(context: &ServerContext) -> Discovery {
 const CHANGESET: &str = "2026-12-04T00:00:00-05:00";
 
 async fn requests(context: &ServerContext, call: &Call, query: &RequestsQuery) -> Response {
-    match records(context, call, query).await {
-        Ok(records) => call.answer("service_requests", &records),
-        Err(error) => call.failed(error),
-    }
+    call.kept(context, "requests", || async {
+        let records = records(context, call, query).await.map_err(|error| call.failed(error))?;
+        Ok(call.made("service_requests", &records))
+    })
+    .await
 }
 
 /// The requests `query` finds, as records (with their public timelines when `extensions=true`).
@@ -228,14 +250,14 @@ async fn updates(context: &ServerContext, call: &Call) -> Response {
     if !refusals.is_empty() {
         return call.refused(&refusals);
     }
-    match context.open311.store.updates(from, to, MAX_PAGE_SIZE).await {
-        Ok(events) => {
-            let present = presenter(context, call.lang);
-            let records: Vec<_> = events.iter().map(|event| present.update(event)).collect();
-            call.answer("service_request_updates", &records)
-        }
-        Err(error) => call.failed(error),
-    }
+    call.kept(context, "servicerequestupdates", || async {
+        let events =
+            context.open311.store.updates(from, to, MAX_PAGE_SIZE).await.map_err(|error| call.failed(error))?;
+        let present = presenter(context, call.lang);
+        let records: Vec<_> = events.iter().map(|event| present.update(event)).collect();
+        Ok(call.made("service_request_updates", &records))
+    })
+    .await
 }
 
 /// `services/{code}`: the service's questions as attributes.
@@ -243,7 +265,12 @@ async fn service_definition(Read { context, stem: code, call }: Read) -> Respons
     let code = code.as_str();
     let service = Code::parse(code).and_then(|code| online(&context).find(|service| service.code == code));
     match service {
-        Some(service) => call.answer("service_definition", &presenter(&context, call.lang).definition(service)),
+        Some(service) => {
+            let key = format!("services/{code}");
+            let definition =
+                || async { Ok(call.made("service_definition", &presenter(&context, call.lang).definition(service))) };
+            call.kept(&context, &key, definition).await
+        }
         None => call.refused(&[Refusal::not_found("service_code", code)]),
     }
 }

@@ -4,6 +4,7 @@
 //! turns stored requests into records with no personal data; `records.rs` and `format.rs` write them;
 //! `filing.rs` checks and files a POST; `keys.rs`: the clients' keys.
 
+pub mod cache;
 pub mod filing;
 pub mod format;
 pub mod handlers;
@@ -22,6 +23,7 @@ use crate::lifecycle::model::{CloseReason, Status};
 use crate::requests::model::{Answers, Description, PlaceNote, Reference};
 use crate::requests::ssr::{Attachment, NewRequest, StoredRequest};
 use axum::http::StatusCode;
+use cache::AnswerCache;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use keys::{ApiKey, KeyLimits, KeyListing, KeyName};
 use query::RequestsQuery;
@@ -39,21 +41,25 @@ pub struct Open311Settings {
     pub jurisdiction_id: String,
     /// Reads a client address may make a minute (GET is anonymous).
     pub reads_per_minute: u32,
+    /// How long a list answer is kept for the next reader asking the same (0: not kept).
+    pub cache_seconds: u32,
 }
 
-/// The API's services: its settings, its store, the readers' rate limit and each key's.
+/// The API's services: its settings, its store, the readers' rate limit and each key's, the lists kept.
 pub struct Open311 {
     pub settings: Open311Settings,
     pub store: Arc<dyn Open311Store>,
     reads: DefaultKeyedRateLimiter<String>,
     pub keys: KeyLimits,
+    pub lists: AnswerCache,
 }
 
 impl Open311 {
     pub fn new(settings: Open311Settings, store: Arc<dyn Open311Store>) -> Open311 {
         let per_minute = NonZeroU32::new(settings.reads_per_minute).unwrap_or(NonZeroU32::MIN);
         let reads = RateLimiter::keyed(Quota::per_minute(per_minute));
-        Open311 { reads, settings, store, keys: KeyLimits::default() }
+        let lists = AnswerCache::new(settings.cache_seconds);
+        Open311 { reads, settings, store, keys: KeyLimits::default(), lists }
     }
 
     /// Counts a read from `ip`; false when it is over the limit.
