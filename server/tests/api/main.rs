@@ -13,6 +13,7 @@ mod language;
 mod lifecycle;
 mod messages;
 mod open311;
+mod open311_conformance;
 mod open311_post;
 mod pages;
 mod places;
