@@ -69,7 +69,7 @@ for (const lang of languages) {
       await page.goto("/staff?channel=open311");
       await expect(page.getByRole("link", { name: reference })).toBeVisible();
       await page.getByRole("link", { name: reference }).click();
-      await expect(page.locator("main")).toContainText(t.channel);
+      await expect(page.locator("main")).toContainText(`${t.channel} — ${name}`);
       await expectNoAxeViolations(page);
     });
   });

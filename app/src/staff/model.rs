@@ -134,6 +134,8 @@ pub struct StaffRequest {
     pub teams: Vec<(String, Text)>,
     pub attention: Option<Attention>,
     pub channel: ContactChannel,
+    /// The Open311 client that filed it.
+    pub client: Option<String>,
     /// Residents following the request: a public note reaches them too.
     pub followers: u32,
 }

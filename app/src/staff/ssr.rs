@@ -148,6 +148,7 @@ pub async fn request(
     let (loaded, _) = flows::load(stores, reference, staff).await?;
     let (account_id, team, attention, channel) =
         (loaded.request.account_id, loaded.request.team.clone(), loaded.request.attention, loaded.request.channel);
+    let client = loaded.request.client.clone();
     let service = catalogue.service(&loaded.request.service).cloned();
     let (answers, _) = stores.requests.contents(&loaded.request.reference).await?;
     let answers = answers
@@ -176,6 +177,7 @@ pub async fn request(
         teams: city.teams.iter().map(|t| (t.code.clone(), t.name.clone())).collect(),
         attention,
         channel,
+        client,
         followers,
     })
 }

@@ -127,6 +127,7 @@ async fn each_form_of_location_files_a_request_read_back_through_the_api() {
     let read: Value = serde_json::from_str(&read).unwrap();
     assert!(read[0]["address"].as_str().unwrap().starts_with("Near "), "{read}");
     assert_eq!(read[0]["extended_attributes"]["channel"], "open311");
+    assert_eq!(read[0]["extended_attributes"]["client"], "Community app");
     assert_eq!(read[0]["status"], "open");
     let note = format!("SELECT place_note FROM requests WHERE reference = '{by_point}'");
     assert_eq!(scalar(&portal, &note).await, "In front of the library");

@@ -125,6 +125,7 @@ mod tests {
             version: 3,
             created_at: 0,
             channel: crate::requests::model::ContactChannel::Web,
+            client: None,
         }
     }
 

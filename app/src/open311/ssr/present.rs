@@ -90,6 +90,7 @@ impl Presenter<'_> {
             media_url: photo.map(|id| format!("{}{ROOT}/media/{id}.jpg", self.public_url)),
             extended_attributes: events.map(|_| Extended {
                 channel: request.channel.code().to_string(),
+                client: request.client.clone(),
                 detailed_status: request.status.code(),
                 close_reason: request.close_reason.map(CloseReason::code),
             }),

@@ -96,6 +96,9 @@ pub struct RequestRecord {
 #[derive(Serialize)]
 pub struct Extended {
     pub channel: String,
+    /// The app that filed it through this API (its key's name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
     pub detailed_status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub close_reason: Option<&'static str>,

@@ -89,6 +89,8 @@ pub struct StoredRequest {
     pub version: i64,
     pub created_at: i64,
     pub channel: ContactChannel,
+    /// The Open311 client that filed it (its key's name), for channel `open311`.
+    pub client: Option<String>,
 }
 
 impl StoredRequest {

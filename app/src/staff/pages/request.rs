@@ -56,7 +56,10 @@ fn Request(request: StaffRequest, action: ServerAction<UpdateRequest>) -> impl I
             <dt>{t("staff-address")}</dt>
             <dd><PlaceText label=view.address.clone() note=view.place_note.clone()/></dd>
             <dt>{t("staff-col-received")}</dt>
-            <dd>{view.created_on.clone()} " · " {t(request.channel.key())}</dd>
+            <dd>
+                {view.created_on.clone()} " · " {t(request.channel.key())}
+                {request.client.clone().map(|client| format!(" — {client}"))}
+            </dd>
             <dt>{t("staff-col-due")}</dt>
             <dd class:overdue=view.overdue>{view.expected_on.clone().unwrap_or_else(|| "—".into())}</dd>
             <dt>{t("staff-resident")}</dt>

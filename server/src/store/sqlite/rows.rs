@@ -121,6 +121,7 @@ pub(super) struct RequestRow {
     pub(super) longitude: f64,
     created_at: i64,
     channel: String,
+    api_client: Option<String>,
 }
 
 impl TryFrom<RequestRow> for StoredRequest {
@@ -143,15 +144,17 @@ impl TryFrom<RequestRow> for StoredRequest {
             version: row.version,
             created_at: row.created_at,
             channel: ContactChannel::parse(&row.channel).context("request channel")?,
+            client: row.api_client,
         })
     }
 }
 
 pub(super) const ATTACHMENT_COLUMNS: &str = "a.id, a.kind, a.content_type, a.name, a.size, a.thumbnail";
-/// The columns of [`RequestRow`], from a table named `r`.
+/// The columns of [`RequestRow`], from a table named `r` (the Open311 client's name only for its requests).
 pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_code, r.address, r.place_note, \
      r.description, r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, \
-     r.created_at, r.channel";
+     r.created_at, r.channel, \
+     CASE WHEN r.api_key_id IS NOT NULL THEN (SELECT k.name FROM api_keys k WHERE k.id = r.api_key_id) END AS api_client";
 
 /// ` IN (?, ?, …)` with `values` bound, after what `sql` holds.
 pub(super) fn push_in<I>(sql: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, values: I)
