@@ -10,6 +10,7 @@ pub mod catalogue_file;
 pub mod config;
 pub mod csrf;
 pub mod headers;
+pub mod health;
 pub mod notify;
 pub mod serve;
 pub mod startup;

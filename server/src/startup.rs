@@ -42,6 +42,8 @@ struct AppState {
     accounts: Arc<Accounts>,
     requests: Arc<Requests>,
     sms_inbound: sms::Inbound,
+    /// What `/health` looks at.
+    database: SqliteStore,
 }
 
 /// The account services over `store`, with the mail and SMS senders the configuration asks for.
@@ -83,6 +85,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     tracing::info!(addresses = addresses.len(), places = city.places.len(), "address points loaded");
     let requests = Arc::new(Requests::new(Arc::new(store.clone()), file_store(settings)?));
     let catalogue = Arc::new(catalogue);
+    let database = store.clone();
     let store = Arc::new(store);
     let notifications = Arc::new(Outbox::new(store.clone(), accounts.clone(), catalogue.clone()));
     let chat = Arc::new(Chat::new(store.clone(), Arc::new(LocalBus::default()), settings.chat.clone()));
@@ -125,7 +128,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         Duration::from_secs(settings.server.request_timeout_seconds),
         Duration::from_secs(settings.server.upload_timeout_seconds),
     );
-    let state = AppState { leptos_options, timeouts, server, accounts, requests, sms_inbound };
+    let state = AppState { leptos_options, timeouts, server, accounts, requests, sms_inbound, database };
     Ok(Built { router: router(state), workers })
 }
 
@@ -185,7 +188,7 @@ fn router(state: AppState) -> Router {
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let timeout = |limit| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limit);
     Router::new()
-        .route("/health", get(|| async { "ok" }))
+        .route("/health", get(crate::health::health))
         .route("/language/{code}", get(app::i18n::ssr::switch_language).post(app::i18n::carry::carry_language))
         .route("/locales/{version}/{file}", get(app::i18n::ssr::locales))
         .route("/account/export", get(export::download))

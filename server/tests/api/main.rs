@@ -7,6 +7,7 @@ mod authenticator;
 mod backup;
 mod chat;
 mod crash;
+mod health;
 mod helpers;
 mod intake;
 mod language;

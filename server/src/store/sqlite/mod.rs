@@ -19,6 +19,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use std::str::FromStr;
 use std::time::Duration;
 
+/// How long a statement waits for another connection's write before it fails ("database is locked").
+const BUSY: Duration = Duration::from_secs(5);
+
 #[derive(Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
@@ -33,10 +36,35 @@ impl SqliteStore {
             // NORMAL is durable with WAL except for the last transactions on power loss, as SQLite documents.
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(BUSY);
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
         migrate(&pool).await?;
         Ok(SqliteStore { pool })
+    }
+}
+
+impl SqliteStore {
+    /// Whether the database answers and takes a write `within` this time: its write lock is taken and
+    /// given back at once (microseconds, behind any write in progress). The wait is SQLite's own busy
+    /// timeout, set for this check only, so nothing is cancelled half-way.
+    pub async fn can_write(&self, within: Duration) -> anyhow::Result<()> {
+        let mut connection = tokio::time::timeout(within, self.pool.acquire()).await??;
+        let busy = |wait: Duration| format!("PRAGMA busy_timeout = {}", wait.as_millis());
+        sqlx::query(&busy(within)).execute(&mut *connection).await?;
+        let taken = sqlx::query("BEGIN IMMEDIATE").execute(&mut *connection).await;
+        let given_back = match taken {
+            Ok(_) => sqlx::query("ROLLBACK").execute(&mut *connection).await.map(|_| ()),
+            Err(_) => Ok(()),
+        };
+        if given_back.is_err() {
+            // A connection that may still hold the lock never goes back to the pool.
+            drop(connection.detach());
+            given_back?;
+        } else {
+            sqlx::query(&busy(BUSY)).execute(&mut *connection).await?;
+        }
+        taken?;
+        Ok(())
     }
 }
 
