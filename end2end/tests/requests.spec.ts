@@ -13,6 +13,7 @@ const steps = {
     where: "Où est-ce\u202f?",
     details: "Le problème",
     files: "Photos et fichiers",
+    remove: "Retirer",
     review: "Vérifier et soumettre",
     continue: "Continuer",
     back: "Retour",
@@ -29,6 +30,7 @@ const steps = {
     where: "Where is it?",
     details: "About the problem",
     files: "Photos and files",
+    remove: "Remove",
     review: "Check and submit",
     continue: "Continue",
     back: "Back",
@@ -101,6 +103,10 @@ for (const lang of languages) {
       await waitForHydration(page);
       await expectNoAxeViolations(page);
       await shot("files");
+      // A file chosen by mistake comes off the list (and off the server). The page's script sent it as
+      // a JPEG it scaled, so its name ends in .jpg now.
+      await page.getByRole("button", { name: new RegExp(`^${w.remove} screenshot\\.`) }).click();
+      await expect(page.locator(".file-item")).toHaveCount(1);
 
       // Going back keeps what was entered, even after a reload.
       await page.getByRole("link", { name: w.back }).click();

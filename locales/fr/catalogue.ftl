@@ -11,7 +11,7 @@ search-count = { $count ->
    *[other] { $count } services correspondent à « { $query } »
 }
 search-none = Aucun service ne correspond à « { $query } »
-search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : notre équipe du Service à la clientèle trouvera le bon service avec vous.
+search-none-help = Essayez d'autres mots, parcourez les catégories ou joignez le 311 : nous trouverons le bon service avec vous.
 common-heading = Demandes communes
 categories-heading = Parcourir par catégorie
 service-not-online-tag = Non offert en ligne

@@ -1,6 +1,6 @@
 portal-name = Portail de service à la clientèle
 # Ce que les moteurs de recherche affichent sous le nom du portail.
-meta-description = Portail de service à la clientèle 311 ({ $city }) : trouvez un service municipal, soumettez une demande avec photos et suivez-la, ou joignez le 311 par clavardage, téléphone ou courriel.
+meta-description = Portail 311 ({ $city }) : trouvez un service, soumettez une demande avec photos et suivez-la, ou joignez le 311 par clavardage, téléphone ou courriel.
 lang-switch = English
 skip-to-content = Passer au contenu principal
 header-nav-label = Langue et compte

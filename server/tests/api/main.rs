@@ -5,6 +5,7 @@ mod accounts;
 #[path = "../authenticator/mod.rs"]
 mod authenticator;
 mod backup;
+mod bucket;
 mod chat;
 mod crash;
 mod health;

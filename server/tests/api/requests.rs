@@ -142,6 +142,15 @@ async fn a_resident_submits_a_request_with_photos_and_gets_a_receipt() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert_eq!(portal.get(&format!("/requests/files/{photo_id}/thumbnail"), "fr").await.status(), StatusCode::OK);
+    // A file removed from the draft is gone from the disk too.
+    let (status, extra) = upload(&portal, &draft, &[("extra.pdf", fixture("notice.pdf"))]).await;
+    assert_eq!(status, StatusCode::OK);
+    let extra = extra[0]["id"].as_str().unwrap().to_string();
+    let on_disk = portal.data_dir().join(format!("files/files/{extra}"));
+    assert!(on_disk.exists());
+    let (status, _) = portal.call_api("requests/remove_file", &[("draft", &draft), ("file", &extra)]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!on_disk.exists());
 
     // Every step's page shows what was saved (a reload, the back button, a language switch).
     let (status, html) = portal.page(&format!("/requests/drafts/{draft}/review"), "en").await;

@@ -51,9 +51,17 @@ pub fn FileUploads(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let attachments = RwSignal::new(attachments);
+    // The action's input is cleared once it resolves, so the file being removed is noted while it is
+    // pending, and taken off the list when the server says it is gone.
+    let removing = RwSignal::new(None::<String>);
     Effect::new(move |_| {
-        if let (Some(Ok(())), Some(input)) = (remove.value().get(), remove.input().get_untracked()) {
-            attachments.update(|list| list.retain(|a| a.id != input.file));
+        if let Some(input) = remove.input().get() {
+            removing.set(Some(input.file));
+        }
+    });
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(file)) = (remove.value().get(), removing.get_untracked()) {
+            attachments.update(|list| list.retain(|a| a.id != file));
         }
     });
     // In `stay` mode the upload script dispatches `portal-uploaded` on the window, its data the server's

@@ -129,10 +129,11 @@ impl RequestStore for SqliteStore {
     }
 
     async fn remove_attachment(&self, draft: &DraftId, id: &str) -> anyhow::Result<Option<Attachment>> {
-        let sql =
-            format!("DELETE FROM attachments AS a WHERE a.id = ? AND a.draft_id = ? RETURNING {ATTACHMENT_COLUMNS}");
+        // RETURNING may not name the table by an alias, so not ATTACHMENT_COLUMNS (SQLite refuses `a.id`).
+        let sql = "DELETE FROM attachments WHERE id = ? AND draft_id = ? \
+             RETURNING id, kind, content_type, name, size, thumbnail";
         let row =
-            sqlx::query_as::<_, AttachmentRow>(&sql).bind(id).bind(draft.as_str()).fetch_optional(&self.pool).await?;
+            sqlx::query_as::<_, AttachmentRow>(sql).bind(id).bind(draft.as_str()).fetch_optional(&self.pool).await?;
         row.map(Attachment::try_from).transpose()
     }
 
