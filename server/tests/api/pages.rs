@@ -338,7 +338,7 @@ async fn the_bundle_is_kept_a_year_at_an_address_of_its_own_build_and_pages_are_
     for file in ["portail311.js", "portail311.wasm", "portail311.css"] {
         assert!(html.contains(&format!("{root}/pkg/{file}")), "{file} at this build's address: {html}");
     }
-    assert!(html.contains("<meta name=\"description\" content=\"Portail de service à la clientèle 311 (Grand Sudbury)"));
+    assert!(html.contains("<meta name=\"description\" content=\"Portail 311 (Grand Sudbury)"));
     let (_, english) = portal.page("/", "en").await;
     assert!(english.contains("<meta name=\"description\" content=\"311 customer service portal (Greater Sudbury)"));
 
