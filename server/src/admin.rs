@@ -14,6 +14,11 @@ use app::accounts::ssr::two_factor::SecondFactorStore;
 use app::accounts::ssr::{flows, mail, AccountStore, NewAccount};
 use app::i18n::Lang;
 
+/// The value that follows the flag `name` (`--email`, `--rate`…) among a command's arguments.
+pub fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
 #[derive(Debug)]
 pub struct CreateStaff {
     pub email: Email,
@@ -26,7 +31,7 @@ impl CreateStaff {
     /// Reads `--email`, `--name`, and optionally `--lang` (French by default: Sudbury's 311 is bilingual)
     /// and `--role` (`role` when absent).
     pub fn parse(args: &[String], role: Role) -> Result<CreateStaff, String> {
-        let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+        let value = |name: &str| flag(args, name).map(str::to_string);
         let email = value("--email").ok_or("--email is required")?;
         let name = value("--name").ok_or("--name is required")?;
         let lang = value("--lang").unwrap_or_else(|| "fr".into());
@@ -84,7 +89,7 @@ pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Re
 
 /// Forgets the authenticator of the account with `--email`, and ends its sessions.
 pub async fn reset_two_factor(settings: &Settings, args: &[String]) -> anyhow::Result<Email> {
-    let email = args.iter().position(|a| a == "--email").and_then(|i| args.get(i + 1));
+    let email = flag(args, "--email");
     let email = email.ok_or_else(|| anyhow::anyhow!("--email is required"))?;
     let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("\"{email}\" is not an e-mail address"))?;
     let store = SqliteStore::open(&settings.database_url()).await?;

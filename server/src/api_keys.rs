@@ -2,6 +2,7 @@
 //! `server create-api-key --name "FixMyStreet" [--rate N]` (N requests a minute, 60 by default) prints the
 //! new key, once; `server list-api-keys`; `server revoke-api-key --name "FixMyStreet"`.
 
+use crate::admin::flag;
 use crate::config::Settings;
 use crate::store::SqliteStore;
 use app::accounts::ssr::now;
@@ -16,10 +17,6 @@ const DEFAULT_RATE: u32 = 60;
 fn name(args: &[String]) -> anyhow::Result<KeyName> {
     let given = flag(args, "--name").ok_or_else(|| anyhow::anyhow!("--name is required"))?;
     KeyName::parse(given).ok_or_else(|| anyhow::anyhow!("\"{given}\" is not a name (1 to 100 characters)"))
-}
-
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
 /// `create-api-key`: the key to give the client (shown this once).

@@ -12,9 +12,10 @@ use super::Refusal;
 use crate::accounts::ssr::sessions::ClientIp;
 use crate::errors::Problem;
 use crate::requests::model::{FILES_MAX, FILE_BYTES_MAX};
+use crate::requests::ssr::uploads::bounded;
 use crate::ssr::ServerContext;
 use axum::{
-    extract::{multipart::Field, FromRequest, Multipart, Path, Request, State},
+    extract::{FromRequest, Multipart, Path, Request, State},
     http::header,
     response::Response,
     Extension,
@@ -141,16 +142,4 @@ async fn read_body(request: Request) -> Result<(Vec<(String, String)>, Vec<Uploa
         }
     }
     Ok((fields, media))
-}
-
-/// A part's bytes, refused with `over` as soon as they pass `max` (before they are all in memory).
-async fn bounded(mut field: Field<'_>, max: usize, over: Problem) -> Result<Vec<u8>, Problem> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| Problem::FileUnreadable)? {
-        if bytes.len() + chunk.len() > max {
-            return Err(over);
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
 }

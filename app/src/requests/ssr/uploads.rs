@@ -147,17 +147,24 @@ async fn add_file(requests: &Arc<Requests>, draft: &DraftId, field: Field<'_>) -
 
 /// Reads one file of a form, checks it, cleans it if it is a photo, and stores its bytes under a new
 /// random id. The caller records it (and deletes the bytes if it cannot).
-pub(super) async fn receive(requests: &Requests, mut field: Field<'_>) -> Result<Attachment, Refused> {
+pub(super) async fn receive(requests: &Requests, field: Field<'_>) -> Result<Attachment, Refused> {
     let name = field.file_name().unwrap_or_default().to_string();
+    let bytes = bounded(field, FILE_BYTES_MAX, Problem::FileTooLarge).await?;
+    let file_type = FileType::sniff(&bytes).ok_or(Problem::FileType)?;
+    store(requests, &name, bytes, file_type).await
+}
+
+/// A form part's bytes, refused with `over` as soon as they pass `max` (before they are all in memory).
+/// Also the Open311 API's fields and `media`.
+pub(crate) async fn bounded(mut field: Field<'_>, max: usize, over: Problem) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| Problem::FileUnreadable)? {
-        if bytes.len() + chunk.len() > FILE_BYTES_MAX {
-            return Err(Problem::FileTooLarge.into());
+        if bytes.len() + chunk.len() > max {
+            return Err(over);
         }
         bytes.extend_from_slice(&chunk);
     }
-    let file_type = FileType::sniff(&bytes).ok_or(Problem::FileType)?;
-    store(requests, &name, bytes, file_type).await
+    Ok(bytes)
 }
 
 /// Stores a file of a type the portal takes under a new random id, a photo cleaned first (upright, at
