@@ -63,17 +63,22 @@ pub enum Outcome {
 
 #[async_trait::async_trait]
 pub trait NotificationStore: Send + Sync {
-    /// Pending notifications whose time has come, oldest first.
-    async fn due(&self, now: i64, limit: u32) -> anyhow::Result<Vec<Due>>;
+    /// Claims pending notifications whose time has come, oldest first, until `until`: no other worker
+    /// (on this instance or another on the same database) gets them before then. [`Self::finish`] ends
+    /// the claim; a worker killed while sending leaves its claim to lapse, and they go out after it.
+    async fn claim(&self, now: i64, until: i64, limit: u32) -> anyhow::Result<Vec<Due>>;
     async fn finish(&self, id: i64, outcome: &Outcome, now: i64) -> anyhow::Result<()>;
 }
 
 /// Attempts before a notification is given up on: its retries span about a day (a mail server down
 /// overnight does not lose it).
 pub const MAX_ATTEMPTS: u32 = 16;
-/// Sent at most this many at a time, so that the first of a large batch is marked without waiting for
-/// the last.
-const BATCH: u32 = 50;
+/// Claimed and sent at most this many at a time, so that the first of a large batch is marked without
+/// waiting for the last, and a batch whose provider times out still ends within its claim.
+const BATCH: u32 = 10;
+/// How long a worker has to send what it claimed before another may: far more than a batch takes, even
+/// when the providers time out (10 s a step, `server::notify`), so that nothing goes out twice.
+pub const CLAIM_SECONDS: i64 = 120;
 /// Retries and anything missed are looked for this often, even when nothing wakes the worker.
 const POLL: Duration = Duration::from_secs(10);
 
@@ -124,7 +129,7 @@ impl Outbox {
 
     /// Sends what is due; returns how many were handled.
     pub async fn send_due(&self) -> anyhow::Result<usize> {
-        let due = self.store.due(now(), BATCH).await?;
+        let due = self.store.claim(now(), now() + CLAIM_SECONDS, BATCH).await?;
         for notification in &due {
             let outcome = match self.send(notification).await {
                 Ok(outcome) => outcome,

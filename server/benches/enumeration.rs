@@ -23,7 +23,7 @@ async fn main() {
     let settings = server::config::Settings::from_figment(figment).unwrap();
 
     // Twelve residents with a password, made directly in the store.
-    let store = server::store::SqliteStore::open(&settings.database_url()).await.unwrap();
+    let store = server::store::Store::open(&settings.database_url()).await.unwrap();
     let hash = passwords::hash("lampadaire vert du lac Ramsey".into()).await.unwrap();
     for n in 0..12 {
         let account = NewAccount {

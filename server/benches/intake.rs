@@ -7,7 +7,7 @@
 
 use app::catalogue::ssr::CatalogueStore;
 use app::intake::ssr::flows::find;
-use server::store::SqliteStore;
+use server::store::Store;
 use std::time::Instant;
 use timing::report;
 
@@ -69,7 +69,7 @@ fn main() {
     let url = format!("sqlite://{}", folder.path().join("bench.sqlite3").display());
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let store = SqliteStore::open(&url).await.unwrap();
+        let store = Store::open(&url).await.unwrap();
         let catalogue = server::catalogue_file::load(None).unwrap();
         store.save_catalogue(&catalogue).await.unwrap();
         let started = Instant::now();

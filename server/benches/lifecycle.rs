@@ -1,5 +1,8 @@
 //! The staff queue and a resident's timeline on 100 000 requests: `cargo bench -p server --bench lifecycle`.
 //!
+//! With `PORTAIL311_TEST_POSTGRES` naming a PostgreSQL server (as `.ci/bench` does), the same again on
+//! a database made afresh there.
+//!
 //! A fresh SQLite file (WAL, as the portal runs it) gets 5 000 residents and 100 000 requests over three
 //! years, in the proportions of a 311 service (most completed or closed), with two events each; one
 //! request has a long timeline (24 events, 4 photos). Then each queue filter staff use and the timeline
@@ -16,6 +19,8 @@ use timing::report;
 
 #[path = "support/city_requests.rs"]
 mod city_requests;
+#[path = "support/postgres.rs"]
+mod postgres;
 #[path = "support/timing.rs"]
 mod timing;
 
@@ -23,11 +28,22 @@ const ROUNDS: usize = 50;
 
 fn main() {
     let folder = tempfile::tempdir().unwrap();
-    let file = folder.path().join("bench.sqlite3");
-    let url = format!("sqlite://{}", file.display());
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(async {
-        let (store, catalogue, services) = seeded(&url).await;
+    let mut databases = vec![("SQLite", format!("sqlite://{}", folder.path().join("bench.sqlite3").display()))];
+    // And on PostgreSQL, in a database of its own made afresh, when a server is named.
+    if let Ok(server) = std::env::var("PORTAIL311_TEST_POSTGRES") {
+        let url = runtime.block_on(postgres::fresh_postgres(&server, "portail311_bench_lifecycle"));
+        databases.push(("PostgreSQL", url));
+    }
+    for (engine, url) in databases {
+        println!("== {engine}");
+        runtime.block_on(measure(&url));
+    }
+}
+
+async fn measure(url: &str) {
+    {
+        let (store, catalogue, services) = seeded(url).await;
 
         let settings = server::config::Settings::load().unwrap();
         let city = settings.city;
@@ -85,5 +101,5 @@ fn main() {
             events = view.events.len();
         }
         report(&format!("a resident's timeline ({events} events shown, 4 photos)"), samples);
-    });
+    }
 }

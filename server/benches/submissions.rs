@@ -8,6 +8,8 @@
 
 #[path = "support/release.rs"]
 mod release;
+#[path = "support/submit.rs"]
+mod submit;
 mod support;
 
 use release::Release;
@@ -80,28 +82,7 @@ fn main() {
             }
             let sequential = DRAFTS as f64 / started.elapsed().as_secs_f64();
             let started = Instant::now();
-            let tasks: Vec<_> = together
-                .chunks(DRAFTS / CLIENTS)
-                .map(|chunk| {
-                    let (client, base, chunk) = (client.clone(), base.clone(), chunk.to_vec());
-                    tokio::spawn(async move {
-                        for draft in chunk {
-                            let response = client
-                                .post(format!("{base}/api/requests/submit"))
-                                .header("Origin", &base)
-                                .header("Accept", "application/json")
-                                .form(&[("draft", draft)])
-                                .send()
-                                .await
-                                .unwrap();
-                            assert!(response.status().is_success());
-                        }
-                    })
-                })
-                .collect();
-            for task in tasks {
-                task.await.unwrap();
-            }
+            submit::submit_together(&client, std::slice::from_ref(&base), together, CLIENTS).await;
             let concurrent = DRAFTS as f64 / started.elapsed().as_secs_f64();
             println!(
                 "submissions with {photos} photos: {sequential:.0}/s one after another, {concurrent:.0}/s from {CLIENTS} clients"

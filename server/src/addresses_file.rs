@@ -127,7 +127,7 @@ pub async fn import_into(settings: &crate::config::Settings, path: &Path) -> any
     // An empty table would bring the built-in Sudbury set back at the next start.
     anyhow::ensure!(!addresses.is_empty(), "{} has no address points", path.display());
     std::fs::create_dir_all(&settings.server.data_dir)?;
-    let store = crate::store::SqliteStore::open(&settings.database_url()).await?;
+    let store = crate::store::Store::open(&settings.database_url()).await?;
     store.replace_addresses(&addresses).await?;
     Ok(addresses.len())
 }

@@ -8,7 +8,7 @@
 //! forgets their authenticator and ends their sessions; they enrol again at their next sign-in.
 
 use crate::config::Settings;
-use crate::store::SqliteStore;
+use crate::store::Store;
 use app::accounts::model::{Email, PersonName, Role, UpdatesBy};
 use app::accounts::ssr::two_factor::SecondFactorStore;
 use app::accounts::ssr::{flows, mail, AccountStore, NewAccount};
@@ -61,7 +61,7 @@ pub struct StaffLinks {
 /// Creates the staff account and e-mails them their link; returns the links to pass on.
 pub async fn create_staff(settings: &Settings, admin: CreateStaff) -> anyhow::Result<StaffLinks> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     let accounts = crate::startup::accounts(settings, &store)?;
     let new = NewAccount {
         email: admin.email.clone(),
@@ -92,7 +92,7 @@ pub async fn reset_two_factor(settings: &Settings, args: &[String]) -> anyhow::R
     let email = flag(args, "--email");
     let email = email.ok_or_else(|| anyhow::anyhow!("--email is required"))?;
     let email = Email::parse(email).ok_or_else(|| anyhow::anyhow!("\"{email}\" is not an e-mail address"))?;
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     let account = store.account_by_email(&email).await?.ok_or_else(|| anyhow::anyhow!("{email} has no account"))?;
     SecondFactorStore::reset(&store, account.id).await?;
     Ok(email)

@@ -4,7 +4,7 @@
 
 use crate::admin::flag;
 use crate::config::Settings;
-use crate::store::SqliteStore;
+use crate::store::Store;
 use app::accounts::ssr::now;
 use app::open311::ssr::keys::{KeyName, NewKey};
 use app::open311::ssr::Open311Store;
@@ -28,7 +28,7 @@ pub async fn create(settings: &Settings, args: &[String]) -> anyhow::Result<Stri
             rate.parse().map_err(|_| anyhow::anyhow!("--rate is a number of requests a minute, 1 or more"))?
         }
     };
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     let key = NewKey::generate();
     match store.create_api_key(&name, &key.hash, rate, now()).await? {
         Some(_) => Ok(format!(
@@ -42,7 +42,7 @@ pub async fn create(settings: &Settings, args: &[String]) -> anyhow::Result<Stri
 
 /// `list-api-keys`: one line per key, the newest first.
 pub async fn list(settings: &Settings) -> anyhow::Result<String> {
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     let day = |seconds: i64| jiff::Timestamp::from_second(seconds).map(|t| t.to_string()[..10].to_string());
     let mut lines = vec!["name\trequests a minute\tcreated\trevoked\trequests filed".to_string()];
     for listing in store.api_keys().await? {
@@ -61,7 +61,7 @@ pub async fn list(settings: &Settings) -> anyhow::Result<String> {
 /// `revoke-api-key`: the key stops working at once; its requests stay, still naming it.
 pub async fn revoke(settings: &Settings, args: &[String]) -> anyhow::Result<KeyName> {
     let name = name(args)?;
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     match store.revoke_api_key(&name, now()).await? {
         true => Ok(name),
         false => anyhow::bail!("no key in use is named \"{}\"", name.as_str()),

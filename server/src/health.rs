@@ -2,7 +2,7 @@
 //! database answers and would take a write within two seconds — else 503, so that the instance is taken
 //! out of service instead of failing residents' submissions one by one.
 
-use crate::store::SqliteStore;
+use crate::store::Store;
 use axum::{extract::State, http::StatusCode, response::IntoResponse};
 use std::time::Duration;
 
@@ -10,7 +10,7 @@ use std::time::Duration;
 /// balancer's usual check timeout (5 s).
 const WITHIN: Duration = Duration::from_secs(2);
 
-pub async fn health(State(database): State<SqliteStore>) -> impl IntoResponse {
+pub async fn health(State(database): State<Store>) -> impl IntoResponse {
     match database.can_write(WITHIN).await {
         Ok(()) => (StatusCode::OK, "ok"),
         Err(error) => {

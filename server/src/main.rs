@@ -7,7 +7,9 @@
 //! `server import-addresses FILE.csv` replaces the address points with the city's open-data file;
 //! `server create-api-key --name … [--rate N]`, `list-api-keys`, `revoke-api-key --name …`: Open311
 //! clients' keys (api_keys.rs);
-//! `server backup FOLDER` copies the database and files, consistently, while the portal runs.
+//! `server backup FOLDER` copies the database and files, consistently, while the portal runs;
+//! `server copy-data --to postgres://… [--files-to s3://BUCKET]` moves a stopped portal's SQLite database
+//! (and files) to PostgreSQL (and a bucket).
 
 use app::accounts::model::Role;
 use server::admin::{create_staff, reset_two_factor, CreateStaff};
@@ -69,6 +71,16 @@ fn main() -> ExitCode {
             let copied = runtime.block_on(server::backup::backup(&settings, std::path::Path::new(folder)));
             finish("backup", copied, |copied| {
                 format!("Backup written to {folder}: the database and {} files.", copied.files)
+            })
+        }
+        Some(command @ "copy-data") => {
+            let copied = runtime.block_on(server::copy_data::copy_data(&settings, &args[1..]));
+            let copied = copied.map_err(|error| {
+                anyhow::anyhow!("{error:#}\nusage: server copy-data --to postgres://… [--files-to s3://BUCKET]")
+            });
+            finish(command, copied, |copied| {
+                let rows: Vec<String> = copied.rows.iter().map(|(table, n)| format!("{table} {n}")).collect();
+                format!("Copied, counts checked: {}; {} files.", rows.join(", "), copied.files)
             })
         }
         Some("import-addresses") => {

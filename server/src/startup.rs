@@ -2,13 +2,13 @@
 
 use crate::config::{self, Settings};
 use crate::notify::{email::LettreMailer, sms};
-use crate::store::SqliteStore;
+use crate::store::{Engine, Store};
 use app::accounts::ssr::{export, sessions, Accounts, Site};
 use app::addresses::ssr::{AddressIndex, AddressStore};
 use app::catalogue::common::CommonRequests;
 use app::catalogue::ssr::CatalogueStore;
 use app::catalogue::{Catalogue, SearchIndex};
-use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, LocalBus};
+use app::chat::ssr::{flows as chat_flows, stream as chat_stream, Chat, ChatBus, LocalBus};
 use app::notifications::Outbox;
 use app::open311::ssr::Open311;
 use app::requests::ssr::{updates, uploads, DiskFloor, Files, Requests};
@@ -43,11 +43,11 @@ struct AppState {
     requests: Arc<Requests>,
     sms_inbound: sms::Inbound,
     /// What `/health` looks at.
-    database: SqliteStore,
+    database: Store,
 }
 
 /// The account services over `store`, with the mail and SMS senders the configuration asks for.
-pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<Accounts>> {
+pub fn accounts(settings: &Settings, store: &Store) -> anyhow::Result<Arc<Accounts>> {
     let data_dir = &settings.server.data_dir;
     Ok(Arc::new(Accounts {
         city: Arc::new(settings.city.clone()),
@@ -55,7 +55,11 @@ pub fn accounts(settings: &Settings, store: &SqliteStore) -> anyhow::Result<Arc<
         second_factors: Arc::new(store.clone()),
         mailer: Arc::new(LettreMailer::new(&settings.mail, data_dir)?),
         sms: sms::sender(&settings.sms, data_dir)?,
-        limits: Default::default(),
+        // One instance counts in memory; several share what protects accounts through the database.
+        limits: match store.engine() {
+            Engine::Sqlite => Default::default(),
+            Engine::Postgres => app::accounts::ssr::limits::Limits::shared(Arc::new(store.clone())),
+        },
         site: Site { public_url: settings.public_url(), behind_proxy: settings.server.behind_proxy },
     }))
 }
@@ -71,7 +75,7 @@ pub struct Built {
 /// Opens the database, loads the catalogue and returns the portal's router.
 pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     std::fs::create_dir_all(&settings.server.data_dir)?;
-    let store = SqliteStore::open(&settings.database_url()).await?;
+    let store = Store::open(&settings.database_url()).await?;
     let accounts = accounts(settings, &store)?;
     let from_file = crate::catalogue_file::load(settings.catalogue_file.as_deref())?;
     store.save_catalogue(&from_file).await?;
@@ -88,7 +92,11 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
     let database = store.clone();
     let store = Arc::new(store);
     let notifications = Arc::new(Outbox::new(store.clone(), accounts.clone(), catalogue.clone()));
-    let chat = Arc::new(Chat::new(store.clone(), Arc::new(LocalBus::default()), settings.chat.clone()));
+    let bus: Arc<dyn ChatBus> = match database.engine() {
+        Engine::Sqlite => Arc::new(LocalBus::default()),
+        Engine::Postgres => crate::chat_bus::PostgresBus::start(&settings.database_url()).await?,
+    };
+    let chat = Arc::new(Chat::new(store.clone(), bus, settings.chat.clone()));
     let common = Arc::new(CommonRequests::new(&catalogue));
     count_common_requests(common.clone(), catalogue.clone(), requests.clone());
     let server = ServerContext {
@@ -120,9 +128,9 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
         .site_addr(settings.server.address)
         .build();
     forget_idle_limits(accounts.clone());
-    purge_old_drafts(requests.clone());
-    sweep_orphan_files(requests.clone());
-    forget_expired(accounts.clone());
+    purge_old_drafts(&database, requests.clone());
+    sweep_orphan_files(&database, requests.clone());
+    forget_expired(&database, accounts.clone());
     let workers = vec![notifications.spawn(), tokio::spawn(chat_flows::watch_desk(chat, accounts.city.clone()))];
     let timeouts = (
         Duration::from_secs(settings.server.request_timeout_seconds),
@@ -134,7 +142,7 @@ pub async fn build(settings: &Settings) -> anyhow::Result<Built> {
 
 /// The address points in the database; on first start, the built-in representative set is loaded
 /// (`server import-addresses` replaces them with the city's own file).
-async fn addresses(store: &SqliteStore) -> anyhow::Result<Vec<app::addresses::Address>> {
+async fn addresses(store: &Store) -> anyhow::Result<Vec<app::addresses::Address>> {
     let stored = store.load_addresses().await?;
     if !stored.is_empty() {
         return Ok(stored);
@@ -280,6 +288,26 @@ where
     });
 }
 
+/// [`every`], for a job on the shared database: of several instances, the first to get there each period
+/// runs it, the others skip it (`Store::start_job`, keyed by `what`).
+fn once_every<F, Fut>(database: &Store, period: Duration, what: &'static str, job: F)
+where
+    F: Fn() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = anyhow::Result<()>> + Send + 'static,
+{
+    let database = database.clone();
+    let seconds = i64::try_from(period.as_secs()).unwrap_or(i64::MAX);
+    every(period, what, move || {
+        let (database, run) = (database.clone(), job());
+        async move {
+            match database.start_job(what, app::accounts::ssr::now(), seconds).await? {
+                true => run.await,
+                false => Ok(()),
+            }
+        }
+    });
+}
+
 /// Rate-limit counters that have refilled are dropped every ten minutes.
 fn forget_idle_limits(accounts: Arc<Accounts>) {
     every(Duration::from_secs(600), "forgetting idle rate limits", move || {
@@ -291,9 +319,9 @@ fn forget_idle_limits(accounts: Arc<Accounts>) {
 /// Every hour (and at start): drafts nobody touched for a week are deleted, with the files only they held,
 /// and drafts that nobody signed in ever owned after a day: an anonymous draft and its photos are what
 /// anyone can make without an account, so they are kept least.
-fn purge_old_drafts(requests: Arc<Requests>) {
+fn purge_old_drafts(database: &Store, requests: Arc<Requests>) {
     const DAY: i64 = 24 * 3600;
-    every(HOUR, "purging old drafts", move || {
+    once_every(database, HOUR, "purging old drafts", move || {
         let requests = requests.clone();
         async move {
             let now = app::accounts::ssr::now();
@@ -319,9 +347,9 @@ fn count_common_requests(common: Arc<CommonRequests>, catalogue: Arc<Catalogue>,
 
 /// At start and every hour, what the privacy statement says is not kept: sessions past their limits,
 /// expired links, and after a week the ids of text messages received (kept only to ignore replays).
-fn forget_expired(accounts: Arc<Accounts>) {
+fn forget_expired(database: &Store, accounts: Arc<Accounts>) {
     use app::accounts::ssr::sessions::{ABSOLUTE_SECONDS, IDLE_SECONDS};
-    every(HOUR, "forgetting expired sessions and links", move || {
+    once_every(database, HOUR, "forgetting expired sessions and links", move || {
         let accounts = accounts.clone();
         async move {
             let now = app::accounts::ssr::now();
@@ -336,8 +364,8 @@ fn forget_expired(accounts: Arc<Accounts>) {
 
 /// At start and every day: stored files no row refers to (a crash between a file and its row) are deleted,
 /// once an hour old.
-fn sweep_orphan_files(requests: Arc<Requests>) {
-    every(24 * HOUR, "sweeping files without a row", move || {
+fn sweep_orphan_files(database: &Store, requests: Arc<Requests>) {
+    once_every(database, 24 * HOUR, "sweeping files without a row", move || {
         let requests = requests.clone();
         async move {
             let deleted = requests.sweep_orphan_files(app::accounts::ssr::now() - 3600).await?;

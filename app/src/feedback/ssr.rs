@@ -78,7 +78,7 @@ pub async fn send(
     let account_id = caller.account();
     // Signed out, the address is the only key there is.
     let key = account_id.map_or_else(|| caller.ip.to_string(), |id| id.to_string());
-    limits.check(Action::Feedback, caller.ip, &key)?;
+    limits.check(Action::Feedback, caller.ip, &key).await?;
     let feedback = StoredFeedback {
         account_id,
         lang: caller.lang,

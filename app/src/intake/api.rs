@@ -39,7 +39,7 @@ pub async fn get_contact_page(#[server(default)] q: String, caller: Option<Strin
     let result = async {
         let agent = require_staff(&who)?;
         if !q.trim().is_empty() {
-            context.accounts.limits.check(Action::FindCaller, who.ip, &agent.account_id.to_string())?;
+            context.accounts.limits.check(Action::FindCaller, who.ip, &agent.account_id.to_string()).await?;
         }
         let chosen = caller.as_deref().map(account_id).transpose()?;
         let (requests, intake) = (context.requests.store.as_ref(), context.intake.as_ref());
@@ -61,7 +61,7 @@ pub async fn create_profile(
     let (context, who) = edge();
     let result = async {
         let agent = require_staff(&who)?;
-        context.accounts.limits.check(Action::NewProfile, who.ip, &agent.account_id.to_string())?;
+        context.accounts.limits.check(Action::NewProfile, who.ip, &agent.account_id.to_string()).await?;
         let form = forms::CallerProfile::parse(&channel, &name, &email, &mobile, &lang, &updates_by)?;
         let (channel, lang) = (form.channel.code().to_string(), form.details.lang.code().to_string());
         let (id, existing) =
@@ -99,7 +99,7 @@ pub async fn file_for_caller(
     let (context, who) = edge();
     let result = async {
         let agent = require_staff(&who)?;
-        context.accounts.limits.check(Action::StartDraft, who.ip, &agent.account_id.to_string())?;
+        context.accounts.limits.check(Action::StartDraft, who.ip, &agent.account_id.to_string()).await?;
         let (channel, lang, service) = forms::filing(&context.catalogue, &channel, &lang, &service)?;
         // A chat that is not a number names no chat of this agent's.
         let chat = match chat.trim() {

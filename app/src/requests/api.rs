@@ -24,7 +24,7 @@ pub async fn start_request(service: String) -> Result<String, AppError> {
     let result = async {
         // Counted per account, or per address for a resident signed out.
         let who = caller.account().map_or_else(|| caller.ip.to_string(), |account| account.to_string());
-        context.accounts.limits.check(Action::StartDraft, caller.ip, &who)?;
+        context.accounts.limits.check(Action::StartDraft, caller.ip, &who).await?;
         let code = crate::catalogue::Code::parse(&service).ok_or(AppError::NotFound)?;
         let draft = flows::start(&context.catalogue, &context.requests, caller.account(), &code, None).await?;
         Ok(crate::routes::draft_step(&draft, Step::Where))

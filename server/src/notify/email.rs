@@ -24,7 +24,11 @@ impl LettreMailer {
     pub fn new(settings: &MailSettings, data_dir: &Path) -> anyhow::Result<LettreMailer> {
         let from = settings.from.parse().context("mail.from")?;
         let transport = match &settings.smtp_url {
-            Some(url) => Transport::Smtp(AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build()),
+            // A message's SMTP conversation gets at most SEND_TIMEOUT a step (lettre's own is a minute), so
+            // that the worker's batch fits its claim (`app::notifications::CLAIM_SECONDS`).
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.timeout(Some(super::SEND_TIMEOUT)).build(),
+            ),
             None => {
                 let folder = outbox(data_dir);
                 std::fs::create_dir_all(&folder).with_context(|| format!("creating {}", folder.display()))?;

@@ -8,6 +8,9 @@ pub mod sms;
 use anyhow::Context;
 use std::path::Path;
 
+/// The most a provider may take to answer one step of sending (an SMTP command, the SMS API's call).
+const SEND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Writes an outbox file whole or not at all: under a hidden name first, then renamed, so that whoever
 /// reads the folder (a relay script, the tests) never opens half a message.
 async fn write_whole(file: &Path, bytes: &[u8]) -> anyhow::Result<()> {

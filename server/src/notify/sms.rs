@@ -40,7 +40,7 @@ pub fn sender(settings: &Sms, data_dir: &Path) -> anyhow::Result<Arc<dyn SmsSend
             let api_base = provider.api_base.as_deref().unwrap_or("https://api.twilio.com").trim_end_matches('/');
             let account_sid = provider.account_sid.clone();
             Arc::new(Twilio {
-                client: reqwest::Client::builder().timeout(std::time::Duration::from_secs(20)).build()?,
+                client: reqwest::Client::builder().timeout(super::SEND_TIMEOUT).build()?,
                 messages_url: format!("{api_base}/2010-04-01/Accounts/{account_sid}/Messages.json"),
                 account_sid,
                 auth_token: provider.auth_token.clone(),

@@ -1,20 +1,14 @@
 //! `server backup` while the portal runs, and a portal started on the copy (the restore README describes).
 
-use crate::helpers::{run_on_copy, settings_of, spawn_portal, PASSWORD};
-use crate::requests::{filled, fixture, signed_in, upload};
+use crate::helpers::{run_on_copy, settings_of, spawn_portal_on, Data, PASSWORD};
+use crate::requests::filed_with_photo;
 use reqwest::StatusCode;
 
 #[tokio::test]
 async fn a_backup_taken_while_the_portal_runs_restores_its_requests_and_photos() {
-    let portal = spawn_portal().await;
-    signed_in(&portal, "marie@example.ca").await;
-    let (draft, _) = filled(&portal).await;
-    let (status, added) = upload(&portal, &draft, &[("trou.jpg", fixture("phone-photo.jpg"))]).await;
-    assert_eq!(status, StatusCode::OK, "{added}");
-    let file = added[0]["id"].as_str().unwrap().to_string();
-    let (status, page) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
-    assert_eq!(status, StatusCode::OK, "{page}");
-    let reference = page.as_str().unwrap().trim_start_matches("/requests/").to_string();
+    // A backup copies an SQLite file (PostgreSQL is backed up with its own tools).
+    let portal = spawn_portal_on(Data::sqlite(), "").await;
+    let (reference, file) = filed_with_photo(&portal).await;
     let photo = portal.get(&format!("/requests/files/{file}"), "fr").await.bytes().await.unwrap();
 
     let folder = tempfile::tempdir().unwrap();

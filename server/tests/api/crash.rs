@@ -5,7 +5,7 @@
 //! These run the server binary itself (a process of its own, so that it can be killed), configured by
 //! `PORTAL_*` variables as an operator would.
 
-use crate::helpers::{registered, TestPortal, PASSWORD, PUBLIC_URL, SMS_TOKEN};
+use crate::helpers::{registered, Data, TestPortal, PASSWORD, PUBLIC_URL, SMS_TOKEN};
 use crate::lifecycle::change;
 use crate::release::Release;
 use crate::requests::{count, filled, fixture, upload};
@@ -29,8 +29,9 @@ struct Process {
 
 impl Process {
     async fn start() -> Process {
-        let data = tempfile::tempdir().unwrap();
+        let data = Data::new();
         let settings = [
+            ("PORTAL_SERVER__DATABASE_URL", data.database_url()),
             ("PORTAL_SERVER__PUBLIC_URL", PUBLIC_URL.to_string()),
             ("PORTAL_SMS__PROVIDER", "outbox".to_string()),
             ("PORTAL_SMS__AUTH_TOKEN", SMS_TOKEN.to_string()),
@@ -185,7 +186,10 @@ async fn killed_during_submissions_and_staff_changes_nothing_answered_is_lost_or
 
     // Each receipt and each update goes out once: the outbox names its files after the notification.
     let sent = "SELECT count(*) FROM notifications WHERE state = 'sent'";
-    for _ in 0..300 {
+    // What the killed worker had claimed goes once its claim lapses (`CLAIM_SECONDS`), when the kill
+    // came mid-batch; otherwise at once.
+    let wait = (app::notifications::CLAIM_SECONDS as u64 + 30) * 10;
+    for _ in 0..wait {
         if count(&agent, sent).await == 2 * REQUESTS as i64 {
             break;
         }
@@ -220,6 +224,8 @@ async fn killed_during_an_upload_no_half_file_remains_and_the_upload_can_be_sent
     let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
     std::fs::File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
     std::fs::write(files.join("upload-in-flight"), b"row coming").unwrap();
+    // The daily sweep last ran when the portal started, a day ago as far as it knows.
+    visitor.sql("UPDATE jobs SET started_at = started_at - 86400").await;
 
     // Half of a second photo is sent, then the portal dies.
     let mut socket = half_an_upload(&process.portal, &draft, &photo).await;

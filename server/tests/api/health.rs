@@ -15,8 +15,15 @@ async fn health_says_whether_the_database_takes_writes() {
     assert_eq!(health().await, (StatusCode::OK, "ok".to_string()));
 
     // Another process holds the write lock (a stuck job, a copy made the wrong way).
+    // SQLite's write lock, or on PostgreSQL the portal's advisory lock (`store/postgres.rs`).
     let pool = portal.database().await;
-    let holder = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+    let mut holder = match portal.is_postgres() {
+        false => pool.begin_with("BEGIN IMMEDIATE").await.unwrap(),
+        true => pool.begin().await.unwrap(),
+    };
+    if portal.is_postgres() {
+        sqlx::query("SELECT pg_advisory_xact_lock(311)").execute(&mut *holder).await.unwrap();
+    }
     let asked = Instant::now();
     assert_eq!(health().await, (StatusCode::SERVICE_UNAVAILABLE, "database unavailable".to_string()));
     let waited = asked.elapsed();

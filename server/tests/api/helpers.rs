@@ -6,13 +6,94 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
-/// A running portal with its own database and outbox in a temporary folder (removed when dropped).
-/// A clone is the same browser (same cookies); [`TestPortal::another_browser`] is a new one.
+/// A running portal with its own database and outbox (removed when dropped). A clone is the same browser
+/// (same cookies); [`TestPortal::another_browser`] is a new one.
 #[derive(Clone)]
 pub struct TestPortal {
     pub base: String,
     client: Client,
-    data: Arc<tempfile::TempDir>,
+    data: Arc<Data>,
+}
+
+/// The PostgreSQL server the tests may use (`postgres://…/postgres`, a user who may create databases).
+pub const POSTGRES: &str = "PORTAIL311_TEST_POSTGRES";
+/// Set (to anything) to run every portal of the suite on that server instead of SQLite. `.ci/test` runs the
+/// suite once each way.
+pub const ON_POSTGRES: &str = "PORTAIL311_TEST_ON_POSTGRES";
+
+/// A test portal's data: a temporary folder (outbox, files, and the SQLite file) and, on PostgreSQL, a
+/// fresh database of its own, dropped with the folder.
+pub struct Data {
+    folder: tempfile::TempDir,
+    postgres: Option<(String, String)>,
+}
+
+impl Data {
+    /// On the engine the suite runs on.
+    pub fn new() -> Data {
+        match std::env::var_os(ON_POSTGRES) {
+            Some(_) => Data::postgres().expect("PORTAIL311_TEST_POSTGRES names the server"),
+            None => Data::sqlite(),
+        }
+    }
+
+    /// On PostgreSQL whatever the suite runs on, if the tests have a server.
+    pub fn postgres() -> Option<Data> {
+        std::env::var(POSTGRES).ok().filter(|server| !server.is_empty()).map(|server| Data::on_postgres(&server))
+    }
+
+    /// On SQLite whatever the suite runs on (backups copy an SQLite file).
+    pub fn sqlite() -> Data {
+        Data { folder: tempfile::tempdir().unwrap(), postgres: None }
+    }
+
+    fn on_postgres(server: &str) -> Data {
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("portal_test_{}_{n}", std::process::id());
+        administer(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        administer(server, &format!("CREATE DATABASE {name}"));
+        Data { folder: tempfile::tempdir().unwrap(), postgres: Some((server.to_string(), name)) }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.folder.path()
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.postgres {
+            Some((server, name)) => format!("{}/{name}", server.rsplit_once('/').unwrap().0),
+            None => format!("sqlite://{}", self.path().join("portal.sqlite3").display()),
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.postgres.is_some()
+    }
+}
+
+impl Drop for Data {
+    fn drop(&mut self) {
+        if let Some((server, name)) = &self.postgres {
+            administer(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// Runs `sql` on the PostgreSQL server, from a thread of its own: it is called where no runtime may block
+/// (a `Drop`, a test's runtime).
+fn administer(server: &str, sql: &str) {
+    use sqlx::{Connection, Executor};
+    let (server, sql) = (server.to_string(), sql.to_string());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let mut connection = sqlx::PgConnection::connect(&server).await.expect("the test PostgreSQL server");
+            connection.execute(sql.as_str()).await.unwrap_or_else(|error| panic!("{sql}: {error}"));
+        });
+    })
+    .join()
+    .unwrap();
 }
 
 /// Portals run on one runtime that lives as long as the test process. Each `#[tokio::test]` has a runtime
@@ -31,14 +112,19 @@ pub async fn spawn_portal() -> TestPortal {
 
 /// A portal with extra configuration (TOML), e.g. an SMTP server.
 pub async fn spawn_portal_with(extra: &str) -> TestPortal {
-    let data = Arc::new(tempfile::tempdir().unwrap());
+    spawn_portal_on(Data::new(), extra).await
+}
+
+/// A portal on `data` (e.g. [`Data::sqlite`]).
+pub async fn spawn_portal_on(data: Data, extra: &str) -> TestPortal {
+    let data = Arc::new(data);
     let (address, _) = run_portal(&data, extra, std::future::pending()).await;
     TestPortal { base: format!("http://{address}"), client: client(), data }
 }
 
 /// A portal started on a fresh data folder holding a copy of `folder` (a restored backup).
 pub async fn run_on_copy(folder: &Path) -> TestPortal {
-    let data = Arc::new(tempfile::tempdir().unwrap());
+    let data = Arc::new(Data::sqlite());
     server::backup::copy_folder(folder, data.path()).unwrap();
     let (address, _) = run_portal(&data, "", std::future::pending()).await;
     TestPortal { base: format!("http://{address}"), client: client(), data }
@@ -54,7 +140,7 @@ pub struct Stoppable {
 impl Stoppable {
     /// A new portal, with its own data.
     pub async fn start(extra: &str) -> Stoppable {
-        Stoppable::run(Arc::new(tempfile::tempdir().unwrap()), client(), extra).await
+        Stoppable::run(Arc::new(Data::new()), client(), extra).await
     }
 
     /// Starts the portal again on the data (database, outbox) of `portal`, with the same browser.
@@ -62,7 +148,7 @@ impl Stoppable {
         Stoppable::run(portal.data.clone(), portal.client.clone(), extra).await
     }
 
-    async fn run(data: Arc<tempfile::TempDir>, client: Client, extra: &str) -> Stoppable {
+    async fn run(data: Arc<Data>, client: Client, extra: &str) -> Stoppable {
         let (stop, stop_signal) = tokio::sync::oneshot::channel::<()>();
         let shutdown = async move {
             let _ = stop_signal.await;
@@ -80,15 +166,18 @@ impl Stoppable {
 
 /// Starts a portal on `data` until `shutdown`; returns its address and what fires once it has stopped.
 async fn run_portal(
-    data: &tempfile::TempDir,
+    data: &Data,
     extra: &str,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> (std::net::SocketAddr, tokio::sync::oneshot::Receiver<()>) {
+    // The portal's log goes to the test's output, shown when it fails.
+    let _ = tracing_subscriber::fmt().with_env_filter("warn").with_test_writer().try_init();
     let (done, stopped) = tokio::sync::oneshot::channel();
     let overrides = format!(
-        "[server]\naddress = \"127.0.0.1:0\"\ndata_dir = {:?}\npublic_url = \"{PUBLIC_URL}\"\n\
+        "[server]\naddress = \"127.0.0.1:0\"\ndata_dir = {:?}\ndatabase_url = {:?}\npublic_url = \"{PUBLIC_URL}\"\n\
          [sms]\nprovider = \"outbox\"\nauth_token = \"{SMS_TOKEN}\"\n",
-        data.path().display().to_string()
+        data.path().display().to_string(),
+        data.database_url()
     );
     let figment = Figment::from(Toml::string(DEFAULT_CITY)).merge(Toml::string(&overrides)).merge(Toml::string(extra));
     let settings = Settings::from_figment(figment).unwrap();
@@ -120,7 +209,7 @@ pub fn client() -> Client {
 
 impl TestPortal {
     /// A browser on a portal the test started itself at `base`, keeping its data in `data`.
-    pub fn new(base: String, data: tempfile::TempDir) -> TestPortal {
+    pub fn new(base: String, data: Data) -> TestPortal {
         TestPortal { base, client: client(), data: Arc::new(data) }
     }
 
@@ -141,6 +230,11 @@ impl TestPortal {
     pub async fn page(&self, path: &str, accept_language: &str) -> (StatusCode, String) {
         let response = self.get(path, accept_language).await;
         (response.status(), response.text().await.unwrap().replace("<!>", ""))
+    }
+
+    /// The same browser on another instance of this portal (another process on its database).
+    pub fn at(&self, base: &str) -> TestPortal {
+        TestPortal { base: base.to_string(), client: self.client.clone(), data: self.data.clone() }
     }
 
     /// A second browser on the same portal, with cookies of its own.
@@ -187,17 +281,26 @@ impl TestPortal {
         &self.client
     }
 
-    /// Runs `sql` on the portal's SQLite file, as time passing (or a failure) would.
+    /// The portal's database, as a command run on its server reads it.
+    pub fn database_url(&self) -> String {
+        self.data.database_url()
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.data.is_postgres()
+    }
+
+    /// Runs `sql` on the portal's database, as time passing (or a failure) would.
     pub async fn sql(&self, sql: &str) {
         let pool = self.database().await;
         sqlx::query(sql).execute(&pool).await.unwrap();
         pool.close().await;
     }
 
-    /// A connection pool on the portal's SQLite file, to check what it saved.
-    pub async fn database(&self) -> sqlx::SqlitePool {
-        let url = format!("sqlite://{}", self.data_dir().join("portal.sqlite3").display());
-        sqlx::SqlitePool::connect(&url).await.unwrap()
+    /// A connection pool on the portal's database, to check what it saved.
+    pub async fn database(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::AnyPool::connect(&self.database_url()).await.unwrap()
     }
 }
 
@@ -229,7 +332,9 @@ pub async fn registered(portal: &TestPortal, email: &str) {
 pub fn settings_of(portal: &TestPortal) -> server::config::Settings {
     use figment::providers::{Format, Toml};
     let data_dir = portal.data_dir().display().to_string();
-    let overrides = format!("[server]\ndata_dir = {data_dir:?}\npublic_url = \"{PUBLIC_URL}\"\n");
+    let database_url = portal.database_url();
+    let overrides =
+        format!("[server]\ndata_dir = {data_dir:?}\ndatabase_url = {database_url:?}\npublic_url = \"{PUBLIC_URL}\"\n");
     let figment = figment::Figment::from(Toml::string(server::config::DEFAULT_CITY)).merge(Toml::string(&overrides));
     server::config::Settings::from_figment(figment).unwrap()
 }
@@ -262,7 +367,7 @@ pub async fn wait_for_files(folder: &Path, count: usize) -> Vec<PathBuf> {
 }
 
 /// The files of `folder`, without those still being written (hidden names: `notify::write_whole`).
-fn written_files(folder: &Path) -> Vec<PathBuf> {
+pub fn written_files(folder: &Path) -> Vec<PathBuf> {
     let Ok(dir) = std::fs::read_dir(folder) else { return Vec::new() };
     dir.filter_map(|entry| entry.ok())
         .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))

@@ -452,7 +452,7 @@ async fn a_request_filed_from_a_chat_carries_its_transcript_and_the_resident_rea
         let pool = portal.database().await;
         let note = sqlx::query_scalar(
             "SELECT e.note FROM request_events e JOIN requests r ON r.id = e.request_id \
-             WHERE r.reference = ? AND e.on_behalf_of IS NOT NULL AND r.channel = 'chat'",
+             WHERE r.reference = $1 AND e.on_behalf_of IS NOT NULL AND r.channel = 'chat'",
         )
         .bind(&reference)
         .fetch_one(&pool)

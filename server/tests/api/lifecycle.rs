@@ -517,7 +517,7 @@ async fn notifications_are_neither_lost_nor_repeated_across_restarts() {
     let again = Stoppable::on(&agent, "").await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert_eq!(notification_files(&portal), files);
-    let attempts = "SELECT sum(attempts) FROM notifications WHERE event_id IS NOT NULL";
+    let attempts = "SELECT CAST(sum(attempts) AS BIGINT) FROM notifications WHERE event_id IS NOT NULL";
     assert_eq!(count(&portal, attempts).await, 4, "one failure and one success each");
     again.stop().await;
     let files: Vec<_> = files.into_iter().filter(|file| !receipt.contains(file)).collect();

@@ -55,6 +55,18 @@ pub async fn filled_for(portal: &TestPortal, service: &str, answer: (&str, &str)
     (draft, address)
 }
 
+/// Marie, signed in, files a request with a photo: its reference and the photo's id.
+pub async fn filed_with_photo(portal: &TestPortal) -> (String, String) {
+    signed_in(portal, "marie@example.ca").await;
+    let (draft, _) = filled(portal).await;
+    let (status, added) = upload(portal, &draft, &[("trou.jpg", fixture("phone-photo.jpg"))]).await;
+    assert_eq!(status, StatusCode::OK, "{added}");
+    let file = added[0]["id"].as_str().unwrap().to_string();
+    let (status, page) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    (page.as_str().unwrap().trim_start_matches("/requests/").to_string(), file)
+}
+
 /// Uploads files as the page's script does (one request, JSON answer).
 pub async fn upload(portal: &TestPortal, draft: &str, files: &[(&str, Vec<u8>)]) -> (StatusCode, Value) {
     let response = upload_request(portal, draft, files, "application/json").await;
@@ -300,9 +312,17 @@ async fn a_failure_in_the_middle_of_a_submission_leaves_nothing_half_saved() {
     let (draft, _) = filled(&portal).await;
     assert_eq!(upload(&portal, &draft, &[("p.jpg", fixture("phone-photo.jpg"))]).await.0, StatusCode::OK);
     // The disk fills up (say) after the request row is written, while its answers are.
-    portal
-        .sql("CREATE TRIGGER disk_full BEFORE INSERT ON request_answers BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-        .await;
+    if portal.is_postgres() {
+        let fail = "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE 'disk full'; END $$";
+        portal.sql(fail).await;
+        portal.sql("CREATE TRIGGER disk_full BEFORE INSERT ON request_answers EXECUTE FUNCTION disk_full()").await;
+    } else {
+        portal
+            .sql(
+                "CREATE TRIGGER disk_full BEFORE INSERT ON request_answers BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+            )
+            .await;
+    }
     let (status, error) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
     assert_eq!((status, error), (StatusCode::INTERNAL_SERVER_ERROR, json!("Internal")));
     assert_eq!(count(&portal, "SELECT count(*) FROM requests").await, 0);
@@ -313,7 +333,9 @@ async fn a_failure_in_the_middle_of_a_submission_leaves_nothing_half_saved() {
         "the draft keeps its photo"
     );
 
-    portal.sql("DROP TRIGGER disk_full").await;
+    portal
+        .sql(if portal.is_postgres() { "DROP TRIGGER disk_full ON request_answers" } else { "DROP TRIGGER disk_full" })
+        .await;
     let (status, next) = portal.call_api("requests/submit", &[("draft", &draft)]).await;
     assert_eq!((status, next), (StatusCode::OK, json!(format!("/requests/{}-000001", year()))), "no number was lost");
 }
@@ -442,6 +464,7 @@ async fn drafts_anyone_can_make_are_limited_and_kept_a_day() {
     // Two days untouched: the signed-out drafts go at the next purge (the portal runs one at start), the
     // resident's stays its week.
     portal.sql("UPDATE drafts SET updated_at = updated_at - 2 * 24 * 3600").await;
+    portal.sql("UPDATE jobs SET started_at = started_at - 2 * 24 * 3600").await;
     stoppable.stop().await;
     let again = crate::helpers::Stoppable::on(portal, "").await;
     let mut left = 21;

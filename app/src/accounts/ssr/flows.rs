@@ -63,7 +63,7 @@ async fn send_link(
 
 pub async fn register(accounts: &Accounts, caller: &Caller, form: Registration) -> Result<(), AppError> {
     let Registration { email, details } = form;
-    accounts.limits.check(Action::Register, caller.ip, email.as_str())?;
+    accounts.limits.check(Action::Register, caller.ip, email.as_str()).await?;
     // What was typed goes with the e-mailed link and applies when the password is set through it: an
     // address not yet proven (someone else's, typed first with their own number) never decides where
     // texts go. The account keeps it meanwhile only if it is new.
@@ -105,7 +105,7 @@ pub async fn sign_in(
     email: Email,
     password: &str,
 ) -> Result<(SessionUser, String), AppError> {
-    accounts.limits.check(Action::SignIn, caller.ip, email.as_str())?;
+    accounts.limits.check(Action::SignIn, caller.ip, email.as_str()).await?;
     let account = accounts.store.account_by_email(&email).await?.filter(Account::is_open);
     let hash = account.as_ref().and_then(|account| account.password_hash.clone());
     if !passwords::verify(password.to_string(), hash).await {
@@ -125,7 +125,7 @@ pub async fn sign_out(accounts: &Accounts, caller: &Caller) -> Result<(), AppErr
 }
 
 pub async fn forgot_password(accounts: Arc<Accounts>, caller: &Caller, email: Email) -> Result<(), AppError> {
-    accounts.limits.check(Action::PasswordLink, caller.ip, email.as_str())?;
+    accounts.limits.check(Action::PasswordLink, caller.ip, email.as_str()).await?;
     // Looked up and sent in the background: answering after a database write only when the account exists
     // would tell, by the time it takes, that it does (`cargo bench -p server --bench enumeration`).
     tokio::spawn(async move {
@@ -247,7 +247,7 @@ async fn confirm_password(
     password: &str,
 ) -> Result<(), AppError> {
     let email = account.email.as_ref().map(Email::as_str).unwrap_or_default();
-    accounts.limits.check(Action::SignIn, caller.ip, email)?;
+    accounts.limits.check(Action::SignIn, caller.ip, email).await?;
     match passwords::verify(password.to_string(), account.password_hash.clone()).await {
         true => Ok(()),
         false => Err(AppError::field(field, Problem::PasswordWrong)),
@@ -284,7 +284,7 @@ pub async fn change_email(
     if account.email.as_ref() == Some(&new_email) {
         return Err(AppError::field(Field::NewEmail, Problem::EmailUnchanged));
     }
-    accounts.limits.check(Action::PasswordLink, caller.ip, new_email.as_str())?;
+    accounts.limits.check(Action::PasswordLink, caller.ip, new_email.as_str()).await?;
     let name = account.name.as_ref().map(|name| name.as_str()).unwrap_or_default();
     let (kind, link) = match accounts.store.account_by_email(&new_email).await? {
         Some(_) => (mail::Kind::EmailTaken, Some(accounts.site.link(routes::SIGN_IN))),

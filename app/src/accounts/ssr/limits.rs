@@ -5,11 +5,24 @@
 //! one attacker's machine gets. Registrations and password links also have a city-wide ceiling per hour,
 //! so that many addresses together cannot make the portal mail strangers at volume. Counters live in
 //! memory, at most [`KEYS_MAX`] per limit: a restart forgets them, which only ever lets a person in sooner.
+//! With several instances ([`SharedCounters`], the database), the counters that protect an account or the
+//! city — per account and city-wide — are shared, so that an attacker gains nothing from reaching
+//! another instance; per-address bursts stay each instance's own.
 
 use crate::errors::AppError;
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::num::NonZeroU32;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// Counters every instance shares (the database's `rate_limits`), each a "generic cell rate" bucket: a
+/// theoretical arrival time in milliseconds.
+#[async_trait::async_trait]
+pub trait SharedCounters: Send + Sync {
+    /// Takes `cost_ms` from bucket `key`, which holds at most `capacity_ms`; `Some(wait_ms)` when it
+    /// cannot, and then takes nothing.
+    async fn take(&self, key: &str, now_ms: i64, cost_ms: i64, capacity_ms: i64) -> anyhow::Result<Option<i64>>;
+}
 
 /// Counters one limit keeps before it drops the refilled ones; if all are live (an attack from very many
 /// addresses or for very many accounts), the action waits until they refill rather than memory growing.
@@ -113,6 +126,8 @@ pub struct Limits {
     per_ip: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
     per_account: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
     city_wide: Vec<(Action, DefaultKeyedRateLimiter<String>)>,
+    /// Where per-account and city-wide counts go when several instances run; in memory when `None`.
+    shared: Option<Arc<dyn SharedCounters>>,
 }
 
 impl Default for Limits {
@@ -121,6 +136,7 @@ impl Default for Limits {
             per_ip: Action::ALL.map(|a| (a, limiter(a.per_ip()))).into(),
             per_account: Action::ALL.map(|a| (a, limiter(a.per_account()))).into(),
             city_wide: Action::ALL.into_iter().filter_map(|a| Some((a, limiter(a.city_wide()?)))).collect(),
+            shared: None,
         }
     }
 }
@@ -141,37 +157,71 @@ pub(crate) fn client_key(ip: std::net::IpAddr) -> String {
 }
 
 impl Limits {
+    /// Limits whose per-account and city-wide counts are `shared` by every instance.
+    pub fn shared(shared: Arc<dyn SharedCounters>) -> Limits {
+        Limits { shared: Some(shared), ..Limits::default() }
+    }
+
     /// Counts one attempt at `action` from `ip` for `account`; refuses with the wait when over the limit.
-    pub fn check(&self, action: Action, ip: std::net::IpAddr, account: &str) -> Result<(), AppError> {
-        self.check_n(action, ip, account, 1)
+    pub async fn check(&self, action: Action, ip: std::net::IpAddr, account: &str) -> Result<(), AppError> {
+        self.check_n(action, ip, account, 1).await
     }
 
     /// Counts `cost` units of `action` at once (megabytes of an upload).
-    pub fn check_n(&self, action: Action, ip: std::net::IpAddr, account: &str, cost: u32) -> Result<(), AppError> {
+    pub async fn check_n(
+        &self,
+        action: Action,
+        ip: std::net::IpAddr,
+        account: &str,
+        cost: u32,
+    ) -> Result<(), AppError> {
         let cost = NonZeroU32::new(cost).unwrap_or(NonZeroU32::MIN);
-        let keyed = [
-            (&self.per_ip, client_key(ip)),
-            (&self.per_account, account.to_lowercase()),
-            (&self.city_wide, String::new()),
-        ];
-        for (limiters, key) in keyed {
-            // Only some actions have a city-wide ceiling.
-            let Some((_, limiter)) = limiters.iter().find(|(a, _)| *a == action) else { continue };
-            if limiter.len() >= KEYS_MAX {
-                limiter.retain_recent();
-                if limiter.len() >= KEYS_MAX {
-                    return Err(AppError::TooManyAttempts { minutes: 1 });
-                }
+        let Some(shared) = &self.shared else {
+            let keyed = [
+                (&self.per_ip, client_key(ip)),
+                (&self.per_account, account.to_lowercase()),
+                (&self.city_wide, String::new()),
+            ];
+            return keyed.into_iter().try_for_each(|(limiters, key)| Self::in_memory(limiters, action, &key, cost));
+        };
+        Self::in_memory(&self.per_ip, action, &client_key(ip), cost)?;
+        let rules = [(Some(action.per_account()), account.to_lowercase()), (action.city_wide(), "*".to_string())];
+        for (rule, key) in rules {
+            let Some(rule) = rule else { continue };
+            let every = i64::try_from(rule.every.as_millis()).unwrap_or(i64::MAX);
+            let (cost_ms, capacity_ms) = (every * i64::from(cost.get()), every * i64::from(rule.burst));
+            let now_ms = jiff::Timestamp::now().as_millisecond();
+            let key = format!("{action:?} {key}");
+            if let Some(wait) = shared.take(&key, now_ms, cost_ms, capacity_ms).await? {
+                let minutes = u64::try_from(wait).unwrap_or(0).div_ceil(60_000).max(1);
+                return Err(AppError::TooManyAttempts { minutes });
             }
-            let wait = match limiter.check_key_n(&key, cost) {
-                Ok(Ok(())) => continue,
-                Ok(Err(not_until)) => not_until.wait_time_from(governor::clock::DefaultClock::default().now()),
-                // More at once than the limit ever allows (the upload's size is capped well below).
-                Err(_) => action.per_account().every * action.per_account().burst,
-            };
-            return Err(AppError::TooManyAttempts { minutes: wait.as_secs().div_ceil(60).max(1) });
         }
         Ok(())
+    }
+
+    /// One in-memory limit of `action`, for `key`.
+    fn in_memory(
+        limiters: &[(Action, DefaultKeyedRateLimiter<String>)],
+        action: Action,
+        key: &str,
+        cost: NonZeroU32,
+    ) -> Result<(), AppError> {
+        // Only some actions have a city-wide ceiling.
+        let Some((_, limiter)) = limiters.iter().find(|(a, _)| *a == action) else { return Ok(()) };
+        if limiter.len() >= KEYS_MAX {
+            limiter.retain_recent();
+            if limiter.len() >= KEYS_MAX {
+                return Err(AppError::TooManyAttempts { minutes: 1 });
+            }
+        }
+        let wait = match limiter.check_key_n(&key.to_string(), cost) {
+            Ok(Ok(())) => return Ok(()),
+            Ok(Err(not_until)) => not_until.wait_time_from(governor::clock::DefaultClock::default().now()),
+            // More at once than the limit ever allows (the upload's size is capped well below).
+            Err(_) => action.per_account().every * action.per_account().burst,
+        };
+        Err(AppError::TooManyAttempts { minutes: wait.as_secs().div_ceil(60).max(1) })
     }
 
     /// Drops counters that have refilled, so memory follows current traffic, not all traffic ever.
@@ -186,63 +236,66 @@ impl Limits {
 mod tests {
     use super::*;
 
-    #[test]
-    fn sign_in_is_limited_per_account_with_the_wait_in_minutes() {
+    #[tokio::test]
+    async fn sign_in_is_limited_per_account_with_the_wait_in_minutes() {
         let limits = Limits::default();
         let ip = "192.0.2.1".parse().unwrap();
         for _ in 0..5 {
-            assert_eq!(limits.check(Action::SignIn, ip, "marie@example.ca"), Ok(()));
+            assert_eq!(limits.check(Action::SignIn, ip, "marie@example.ca").await, Ok(()));
         }
-        assert_eq!(limits.check(Action::SignIn, ip, "MARIE@example.ca"), Err(AppError::TooManyAttempts { minutes: 3 }));
+        assert_eq!(
+            limits.check(Action::SignIn, ip, "MARIE@example.ca").await,
+            Err(AppError::TooManyAttempts { minutes: 3 })
+        );
         // Another account from the same address is still allowed.
-        assert_eq!(limits.check(Action::SignIn, ip, "paul@example.ca"), Ok(()));
+        assert_eq!(limits.check(Action::SignIn, ip, "paul@example.ca").await, Ok(()));
     }
 
-    #[test]
-    fn one_address_cannot_try_many_accounts() {
+    #[tokio::test]
+    async fn one_address_cannot_try_many_accounts() {
         let limits = Limits::default();
         let ip = "192.0.2.2".parse().unwrap();
         for n in 0..10 {
-            assert_eq!(limits.check(Action::Register, ip, &format!("person{n}@example.ca")), Ok(()));
+            assert_eq!(limits.check(Action::Register, ip, &format!("person{n}@example.ca")).await, Ok(()));
         }
-        assert!(limits.check(Action::Register, ip, "another@example.ca").is_err());
+        assert!(limits.check(Action::Register, ip, "another@example.ca").await.is_err());
     }
 
-    #[test]
-    fn an_ipv6_client_is_one_64_block() {
+    #[tokio::test]
+    async fn an_ipv6_client_is_one_64_block() {
         let limits = Limits::default();
         for n in 0..10 {
             let ip = format!("2001:db8:1:2::{n:x}").parse().unwrap();
-            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")), Ok(()));
+            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")).await, Ok(()));
         }
         // Another address of the same /64 is the same client; the next /64 is another.
         let same = "2001:db8:1:2:ffff::1".parse().unwrap();
-        assert!(limits.check(Action::Register, same, "q@example.ca").is_err());
-        assert_eq!(limits.check(Action::Register, "2001:db8:1:3::1".parse().unwrap(), "r@example.ca"), Ok(()));
+        assert!(limits.check(Action::Register, same, "q@example.ca").await.is_err());
+        assert_eq!(limits.check(Action::Register, "2001:db8:1:3::1".parse().unwrap(), "r@example.ca").await, Ok(()));
         assert_eq!(client_key("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
     }
 
-    #[test]
-    fn uploads_are_counted_in_megabytes() {
+    #[tokio::test]
+    async fn uploads_are_counted_in_megabytes() {
         let limits = Limits::default();
         let ip = "192.0.2.3".parse().unwrap();
         for _ in 0..15 {
-            assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 10), Ok(()));
+            assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 10).await, Ok(()));
         }
-        assert!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 1).is_err(), "150 MB for one draft");
-        assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-b", 10), Ok(()));
+        assert!(limits.check_n(Action::UploadMegabytes, ip, "draft-a", 1).await.is_err(), "150 MB for one draft");
+        assert_eq!(limits.check_n(Action::UploadMegabytes, ip, "draft-b", 10).await, Ok(()));
     }
 
-    #[test]
-    fn registrations_have_a_city_wide_ceiling() {
+    #[tokio::test]
+    async fn registrations_have_a_city_wide_ceiling() {
         let limits = Limits::default();
         for n in 0..500u32 {
             let ip = std::net::Ipv4Addr::from(0x0a00_0000 + n).into();
-            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")), Ok(()), "{n}");
+            assert_eq!(limits.check(Action::Register, ip, &format!("p{n}@example.ca")).await, Ok(()), "{n}");
         }
         let fresh = "192.0.2.99".parse().unwrap();
-        assert!(limits.check(Action::Register, fresh, "new@example.ca").is_err());
+        assert!(limits.check(Action::Register, fresh, "new@example.ca").await.is_err());
         // Signing in has no such ceiling.
-        assert_eq!(limits.check(Action::SignIn, fresh, "new@example.ca"), Ok(()));
+        assert_eq!(limits.check(Action::SignIn, fresh, "new@example.ca").await, Ok(()));
     }
 }

@@ -45,7 +45,7 @@ impl Reply {
 /// Texts `mobile` to ask for OUI. The caller records the account's `Pending` status: until the resident
 /// answers, updates go by e-mail.
 pub async fn ask_confirmation(accounts: &Accounts, ip: IpAddr, mobile: &Mobile, lang: Lang) -> anyhow::Result<()> {
-    if let Err(error) = accounts.limits.check(Action::Sms, ip, mobile.as_str()) {
+    if let Err(error) = accounts.limits.check(Action::Sms, ip, mobile.as_str()).await {
         tracing::warn!(?error, "not sending the confirmation text: rate limit");
         return Ok(());
     }

@@ -170,7 +170,7 @@ pub async fn page(accounts: &Accounts, caller: &Caller) -> Result<TwoFactorPage,
 pub async fn prove(accounts: &Accounts, caller: &Caller, code: Code) -> Result<(Verified, String), AppError> {
     let session = staff_session(caller)?;
     let id = session.account_id;
-    accounts.limits.check(Action::SecondFactor, caller.ip, &id.to_string())?;
+    accounts.limits.check(Action::SecondFactor, caller.ip, &id.to_string()).await?;
     // The page is opened before a code is typed, so the enrolment has begun.
     let factor = accounts.second_factors.factor(id).await?.ok_or(AppError::Conflict)?;
     let verified = match factor.confirmed {

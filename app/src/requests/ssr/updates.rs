@@ -44,7 +44,7 @@ pub async fn add_update(
         return refused(Problem::RequestNotOpen);
     }
     let sender = format!("account {}", session.account_id);
-    if let Err(problem) = room_for(&context.requests, &context.accounts.limits, ip, &sender, &headers, false) {
+    if let Err(problem) = room_for(&context.requests, &context.accounts.limits, ip, &sender, &headers, false).await {
         return refused(problem);
     }
     let (note, files) = match read_form(&context.requests, multipart).await {

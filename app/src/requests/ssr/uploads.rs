@@ -47,7 +47,7 @@ pub async fn upload(
     // Agents adding a caller's attachments are not counted; anyone else is, per account (per draft when
     // signed out) and per address.
     let sender = account.map_or_else(|| format!("draft {}", draft.id.as_str()), |account| format!("account {account}"));
-    if let Err(problem) = room_for(&requests, &accounts.limits, ip, &sender, &headers, staff) {
+    if let Err(problem) = room_for(&requests, &accounts.limits, ip, &sender, &headers, staff).await {
         return refusal(problem_status(problem), Some(problem), wants_json, Some(&page));
     }
     let mut added = Vec::new();
@@ -80,7 +80,7 @@ pub async fn upload(
 /// Whether an upload may be read: the disk has room, and (for anyone but staff) the sender's hourly quota
 /// takes its size in megabytes — the body's announced length (at least one; without one, the most an
 /// upload may be) — before any of it is read.
-pub(super) fn room_for(
+pub(super) async fn room_for(
     requests: &Requests,
     limits: &Limits,
     ip: std::net::IpAddr,
@@ -97,7 +97,7 @@ pub(super) fn room_for(
     let length = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     let megabytes = length.unwrap_or(BODY_LIMIT).min(BODY_LIMIT).div_ceil(1024 * 1024).max(1);
     let megabytes = u32::try_from(megabytes).unwrap_or(u32::MAX);
-    limits.check_n(Action::UploadMegabytes, ip, sender, megabytes).map_err(|_| Problem::UploadQuota)
+    limits.check_n(Action::UploadMegabytes, ip, sender, megabytes).await.map_err(|_| Problem::UploadQuota)
 }
 
 /// The status of a refused upload (its page or script shows the problem's words).

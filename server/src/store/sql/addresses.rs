@@ -1,4 +1,5 @@
-use super::SqliteStore;
+use super::statement::Statement;
+use crate::store::Store;
 use app::addresses::ssr::AddressStore;
 use app::addresses::Address;
 
@@ -13,7 +14,7 @@ struct AddressRow {
 }
 
 #[async_trait::async_trait]
-impl AddressStore for SqliteStore {
+impl AddressStore for Store {
     async fn replace_addresses(&self, addresses: &[Address]) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM addresses").execute(&mut *tx).await?;
@@ -21,16 +22,15 @@ impl AddressStore for SqliteStore {
         // under SQLite's 32 766 parameters).
         for chunk in addresses.chunks(500) {
             let mut insert =
-                sqlx::QueryBuilder::new("INSERT INTO addresses (id, number, street, community, latitude, longitude) ");
-            insert.push_values(chunk, |mut row, a| {
-                row.push_bind(a.id)
-                    .push_bind(&a.number)
-                    .push_bind(&a.street)
-                    .push_bind(&a.community)
-                    .push_bind(a.latitude)
-                    .push_bind(a.longitude);
-            });
-            insert.build().execute(&mut *tx).await?;
+                Statement::new("INSERT INTO addresses (id, number, street, community, latitude, longitude) VALUES ");
+            for (i, a) in chunk.iter().enumerate() {
+                insert.push(if i == 0 { "(" } else { ", (" });
+                insert.bind(a.id).push(", ").bind(a.number.as_str()).push(", ").bind(a.street.as_str());
+                insert.push(", ").bind(a.community.as_str()).push(", ").bind(a.latitude).push(", ").bind(a.longitude);
+                insert.push(")");
+            }
+            let (text, values) = insert.parts();
+            sqlx::query_with(&text, values).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())

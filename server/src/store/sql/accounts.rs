@@ -1,4 +1,4 @@
-use super::SqliteStore;
+use crate::store::Store;
 use anyhow::Context;
 use app::accounts::model::{Email, Mobile, PersonName, Role, SmsStatus, UpdatesBy};
 use app::accounts::ssr::{
@@ -56,7 +56,7 @@ struct SessionRow {
     created_at: i64,
     last_seen_at: i64,
     device: String,
-    second_factor: bool,
+    second_factor: i64,
 }
 
 impl From<SessionRow> for StoredSession {
@@ -67,12 +67,12 @@ impl From<SessionRow> for StoredSession {
             created_at: row.created_at,
             last_seen_at: row.last_seen_at,
             device: row.device,
-            second_factor: row.second_factor,
+            second_factor: row.second_factor != 0,
         }
     }
 }
 
-impl SqliteStore {
+impl Store {
     pub(super) async fn accounts_where(&self, condition: &str, value: &str) -> anyhow::Result<Vec<Account>> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE {condition}");
         let rows = sqlx::query_as::<_, AccountRow>(&sql).bind(value).fetch_all(&self.pool).await?;
@@ -102,9 +102,9 @@ const LINK_TABLES: [&str; 2] = ["account_links", "email_changes"];
 
 /// Marks the account's outstanding links in `tables` used: a password set, or a newer registration,
 /// retires them all; a newer e-mail change, the earlier one.
-async fn retire_links(tx: &mut sqlx::SqliteConnection, tables: &[&str], id: AccountId, now: i64) -> anyhow::Result<()> {
+async fn retire_links(tx: &mut sqlx::AnyConnection, tables: &[&str], id: AccountId, now: i64) -> anyhow::Result<()> {
     for table in tables {
-        sqlx::query(&format!("UPDATE {table} SET used_at = ? WHERE account_id = ? AND used_at IS NULL"))
+        sqlx::query(&format!("UPDATE {table} SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL"))
             .bind(now)
             .bind(id.0)
             .execute(&mut *tx)
@@ -120,11 +120,11 @@ fn email_change((account, new_email): (i64, String)) -> anyhow::Result<EmailChan
 }
 
 #[async_trait::async_trait]
-impl AccountStore for SqliteStore {
+impl AccountStore for Store {
     async fn create_account(&self, account: &NewAccount, now: i64) -> anyhow::Result<Option<AccountId>> {
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO accounts (email, name, mobile, lang, updates_by, role, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (email) DO NOTHING
              RETURNING id",
         )
@@ -142,21 +142,21 @@ impl AccountStore for SqliteStore {
     }
 
     async fn account(&self, id: AccountId) -> anyhow::Result<Option<Account>> {
-        Ok(self.accounts_where("id = ?", &id.to_string()).await?.pop())
+        Ok(self.accounts_where("id = CAST($1 AS BIGINT)", &id.to_string()).await?.pop())
     }
 
     async fn account_by_email(&self, email: &Email) -> anyhow::Result<Option<Account>> {
-        Ok(self.accounts_where("email = ?", email.as_str()).await?.pop())
+        Ok(self.accounts_where("email = $1", email.as_str()).await?.pop())
     }
 
     async fn accounts_by_mobile(&self, mobile: &Mobile) -> anyhow::Result<Vec<Account>> {
-        self.accounts_where("mobile = ? AND closed_at IS NULL ORDER BY id", mobile.as_str()).await
+        self.accounts_where("mobile = $1 AND closed_at IS NULL ORDER BY id", mobile.as_str()).await
     }
 
     async fn update_profile(&self, id: AccountId, change: &ProfileChange) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE accounts SET name = ?, mobile = ?, lang = ?, updates_by = ?, sms_status = ?
-             WHERE id = ? AND closed_at IS NULL",
+            "UPDATE accounts SET name = $1, mobile = $2, lang = $3, updates_by = $4, sms_status = $5
+             WHERE id = $6 AND closed_at IS NULL",
         )
         .bind(change.name.as_str())
         .bind(change.mobile.as_ref().map(Mobile::as_str))
@@ -170,7 +170,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn set_sms_status(&self, id: AccountId, status: SmsStatus) -> anyhow::Result<()> {
-        sqlx::query("UPDATE accounts SET sms_status = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET sms_status = $1 WHERE id = $2")
             .bind(status.code())
             .bind(id.0)
             .execute(&self.pool)
@@ -179,28 +179,29 @@ impl AccountStore for SqliteStore {
     }
 
     async fn first_sight_of_message(&self, message_sid: &str, now: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("INSERT OR IGNORE INTO sms_inbound (message_sid, received_at) VALUES (?, ?)")
-            .bind(message_sid)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sqlx::query("INSERT INTO sms_inbound (message_sid, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(message_sid)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn forget_message(&self, message_sid: &str) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sms_inbound WHERE message_sid = ?").bind(message_sid).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sms_inbound WHERE message_sid = $1").bind(message_sid).execute(&self.pool).await?;
         Ok(())
     }
 
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         retire_links(&mut tx, &LINK_TABLES, id, now).await?;
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash IS NOT ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2")
             .bind(id.0)
             .bind(keep)
             .execute(&mut *tx)
@@ -223,7 +224,7 @@ impl AccountStore for SqliteStore {
         }
         sqlx::query(
             "INSERT INTO account_links (token_hash, account_id, purpose, expires_at, name, mobile, lang, updates_by)
-             VALUES (?, ?, 'set_password', ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, 'set_password', $3, $4, $5, $6, $7)",
         )
         .bind(token_hash)
         .bind(id.0)
@@ -241,7 +242,7 @@ impl AccountStore for SqliteStore {
     async fn valid_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>> {
         let row: Option<LinkRow> = sqlx::query_as(
             "SELECT account_id, name, mobile, lang, updates_by FROM account_links
-             WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+             WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
         )
         .bind(token_hash)
         .bind(now)
@@ -252,7 +253,7 @@ impl AccountStore for SqliteStore {
 
     async fn use_link(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<UsedLink>> {
         let row: Option<LinkRow> = sqlx::query_as(
-            "UPDATE account_links SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+            "UPDATE account_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
              RETURNING account_id, name, mobile, lang, updates_by",
         )
         .bind(now)
@@ -271,13 +272,13 @@ impl AccountStore for SqliteStore {
     ) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, device, second_factor)
-             VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+             VALUES ($1, $2, $3, $3, $4, $5)",
         )
         .bind(token_hash)
         .bind(id.0)
         .bind(now)
         .bind(session.device.chars().take(60).collect::<String>())
-        .bind(session.second_factor)
+        .bind(i64::from(session.second_factor))
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -285,7 +286,7 @@ impl AccountStore for SqliteStore {
 
     async fn session(&self, token_hash: &[u8]) -> anyhow::Result<Option<StoredSession>> {
         let row =
-            sqlx::query_as::<_, SessionRow>(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = ?"))
+            sqlx::query_as::<_, SessionRow>(&format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1"))
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -293,7 +294,7 @@ impl AccountStore for SqliteStore {
     }
 
     async fn touch_session(&self, token_hash: &[u8], now: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
             .bind(now)
             .bind(token_hash)
             .execute(&self.pool)
@@ -302,12 +303,12 @@ impl AccountStore for SqliteStore {
     }
 
     async fn delete_session(&self, token_hash: &[u8]) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
 
     async fn end_other_sessions(&self, id: AccountId, keep: &[u8]) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash != ?")
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash != $2")
             .bind(id.0)
             .bind(keep)
             .execute(&self.pool)
@@ -323,15 +324,17 @@ impl AccountStore for SqliteStore {
         expires_at: i64,
         now: i64,
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         retire_links(&mut tx, &["email_changes"], id, now).await?;
-        sqlx::query("INSERT INTO email_changes (token_hash, account_id, new_email, expires_at) VALUES (?, ?, ?, ?)")
-            .bind(token_hash)
-            .bind(id.0)
-            .bind(new_email.as_str())
-            .bind(expires_at)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO email_changes (token_hash, account_id, new_email, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(id.0)
+        .bind(new_email.as_str())
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -339,7 +342,7 @@ impl AccountStore for SqliteStore {
     async fn email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChange>> {
         let row: Option<(i64, String)> = sqlx::query_as(
             "SELECT c.account_id, c.new_email FROM email_changes c JOIN accounts a ON a.id = c.account_id
-             WHERE c.token_hash = ? AND c.used_at IS NULL AND c.expires_at > ? AND a.closed_at IS NULL",
+             WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND a.closed_at IS NULL",
         )
         .bind(token_hash)
         .bind(now)
@@ -349,9 +352,9 @@ impl AccountStore for SqliteStore {
     }
 
     async fn finish_email_change(&self, token_hash: &[u8], now: i64) -> anyhow::Result<Option<EmailChanged>> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let row: Option<(i64, String)> = sqlx::query_as(
-            "UPDATE email_changes SET used_at = ?1 WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+            "UPDATE email_changes SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1
              RETURNING account_id, new_email",
         )
         .bind(now)
@@ -359,14 +362,14 @@ impl AccountStore for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(change) = row.map(email_change).transpose()? else { return Ok(None) };
-        let old: Option<String> = sqlx::query_scalar("SELECT email FROM accounts WHERE id = ? AND closed_at IS NULL")
+        let old: Option<String> = sqlx::query_scalar("SELECT email FROM accounts WHERE id = $1 AND closed_at IS NULL")
             .bind(change.account.0)
             .fetch_optional(&mut *tx)
             .await?
             .flatten();
         let Some(old) = old else { return Ok(None) };
         let moved = sqlx::query(
-            "UPDATE accounts SET email = ?1 WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)",
+            "UPDATE accounts SET email = $1 WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM accounts WHERE email = $1)",
         )
         .bind(change.new_email.as_str())
         .bind(change.account.0)
@@ -387,19 +390,22 @@ impl AccountStore for SqliteStore {
         begun_before: i64,
         replies_before: i64,
     ) -> anyhow::Result<u64> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let sessions = sqlx::query("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?")
+        let mut tx = self.begin_write().await?;
+        let sessions = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before)
             .bind(begun_before)
             .execute(&mut *tx)
             .await?;
         let mut forgotten = sessions.rows_affected();
         for table in LINK_TABLES {
-            let sql = format!("DELETE FROM {table} WHERE expires_at < ?");
+            let sql = format!("DELETE FROM {table} WHERE expires_at < $1");
             forgotten += sqlx::query(&sql).bind(now).execute(&mut *tx).await?.rows_affected();
         }
-        let replies = sqlx::query("DELETE FROM sms_inbound WHERE received_at < ?").bind(replies_before);
+        let replies = sqlx::query("DELETE FROM sms_inbound WHERE received_at < $1").bind(replies_before);
         forgotten += replies.execute(&mut *tx).await?.rows_affected();
+        // Shared rate-limit counters that have refilled (their arrival time is past).
+        let refilled = sqlx::query("DELETE FROM rate_limits WHERE tat < $1").bind(now.saturating_mul(1000));
+        forgotten += refilled.execute(&mut *tx).await?.rows_affected();
         tx.commit().await?;
         Ok(forgotten)
     }
@@ -408,16 +414,16 @@ impl AccountStore for SqliteStore {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "UPDATE accounts SET email = NULL, name = NULL, mobile = NULL, password_hash = NULL,
-                    updates_by = 'none', sms_status = 'none', closed_at = ?
-             WHERE id = ?",
+                    updates_by = 'none', sms_status = 'none', closed_at = $1
+             WHERE id = $2",
         )
         .bind(now)
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id.0).execute(&mut *tx).await?;
         for table in LINK_TABLES {
-            sqlx::query(&format!("DELETE FROM {table} WHERE account_id = ?")).bind(id.0).execute(&mut *tx).await?;
+            sqlx::query(&format!("DELETE FROM {table} WHERE account_id = $1")).bind(id.0).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -425,7 +431,7 @@ impl AccountStore for SqliteStore {
 
     async fn sessions_of(&self, id: AccountId) -> anyhow::Result<Vec<StoredSession>> {
         let rows = sqlx::query_as::<_, SessionRow>(&format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions WHERE account_id = ? ORDER BY created_at"
+            "SELECT {SESSION_COLUMNS} FROM sessions WHERE account_id = $1 ORDER BY created_at"
         ))
         .bind(id.0)
         .fetch_all(&self.pool)
@@ -438,11 +444,7 @@ impl AccountStore for SqliteStore {
 mod tests {
     use super::*;
 
-    async fn store() -> (tempfile::TempDir, SqliteStore) {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.sqlite3").display());
-        (dir, SqliteStore::open(&url).await.unwrap())
-    }
+    use super::super::temporary as store;
 
     const SESSION: NewSession<'static> = NewSession { device: "Firefox · Linux", second_factor: false };
 

@@ -2,14 +2,15 @@
 //! queue, and the notification outbox's rows.
 
 use super::rows::{AttachmentRow, ATTACHMENT_COLUMNS};
-use super::SqliteStore;
+use super::statement::Statement;
+use crate::store::Store;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::lifecycle::model::{CloseReason, Note, Status};
 use app::lifecycle::ssr::{ActorRole, Applied, LifecycleStore, StaffChange, StoredEvent, StoredKind};
 use app::requests::model::{ContactChannel, Reference};
 use app::requests::ssr::Attachment;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::AnyConnection;
 
 /// The columns of `request_events` that say what happened.
 #[derive(sqlx::FromRow)]
@@ -56,12 +57,12 @@ struct EventRow {
     #[sqlx(flatten)]
     what: KindColumns,
     note: String,
-    public: bool,
+    public: i64,
 }
 
 /// Writes one event; returns its id.
 async fn insert_event(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     request_id: i64,
     actor: (Option<AccountId>, ActorRole),
     kind: &StoredKind,
@@ -81,7 +82,7 @@ async fn insert_event(
     };
     let id = sqlx::query_scalar(
         "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, status, reason, duplicate_of, \
-         team, note, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         team, note, public) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(request_id)
     .bind(now)
@@ -93,18 +94,18 @@ async fn insert_event(
     .bind(duplicate_of)
     .bind(team)
     .bind(note)
-    .bind(public)
+    .bind(i64::from(public))
     .fetch_one(&mut *tx)
     .await?;
     Ok(id)
 }
 
 /// One notification for the author and one for each follower of the request.
-async fn notify_everyone(tx: &mut SqliteConnection, request_id: i64, event_id: i64, now: i64) -> anyhow::Result<()> {
+async fn notify_everyone(tx: &mut AnyConnection, request_id: i64, event_id: i64, now: i64) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO notifications (request_id, event_id, account_id, next_attempt_at) \
-         SELECT id, ?, account_id, ? FROM requests WHERE id = ? \
-         UNION SELECT request_id, ?, account_id, ? FROM request_followers WHERE request_id = ? \
+         SELECT id, $1, account_id, $2 FROM requests WHERE id = $3 \
+         UNION SELECT request_id, $4, account_id, $5 FROM request_followers WHERE request_id = $6 \
          ON CONFLICT DO NOTHING",
     )
     .bind(event_id)
@@ -119,13 +120,13 @@ async fn notify_everyone(tx: &mut SqliteConnection, request_id: i64, event_id: i
 }
 
 #[async_trait::async_trait]
-impl LifecycleStore for SqliteStore {
+impl LifecycleStore for Store {
     async fn events(&self, reference: &Reference) -> anyhow::Result<Vec<StoredEvent>> {
         let rows = sqlx::query_as::<_, EventRow>(
             "SELECT e.id, e.at, e.actor_role, a.name AS actor_name, e.kind, e.status, e.reason, e.duplicate_of, \
              e.team, e.note, e.public, e.on_behalf_of, r.channel FROM request_events e JOIN requests r ON r.id = e.request_id \
              LEFT JOIN accounts a ON a.id = e.actor_id AND e.actor_role = 'staff' \
-             WHERE r.reference = ? ORDER BY e.id",
+             WHERE r.reference = $1 ORDER BY e.id",
         )
         .bind(reference.to_string())
         .fetch_all(&self.pool)
@@ -140,7 +141,7 @@ impl LifecycleStore for SqliteStore {
                     actor_name: row.actor_name,
                     kind: StoredKind::try_from(row.what)?,
                     note: row.note,
-                    public: row.public,
+                    public: row.public != 0,
                     files: files.remove(&row.id).unwrap_or_default(),
                 })
             })
@@ -150,14 +151,14 @@ impl LifecycleStore for SqliteStore {
     async fn request_files(&self, reference: &Reference) -> anyhow::Result<Vec<Attachment>> {
         let sql = format!(
             "SELECT {ATTACHMENT_COLUMNS} FROM attachments a JOIN requests r ON r.id = a.request_id \
-             WHERE r.reference = ? AND a.event_id IS NULL ORDER BY a.created_at, a.rowid"
+             WHERE r.reference = $1 AND a.event_id IS NULL ORDER BY a.created_at, a.rowid"
         );
         let rows = sqlx::query_as::<_, AttachmentRow>(&sql).bind(reference.to_string()).fetch_all(&self.pool).await?;
         rows.into_iter().map(Attachment::try_from).collect()
     }
 
     async fn apply(&self, reference: &Reference, change: &StaffChange, now: i64) -> anyhow::Result<Applied> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let (status, reason, duplicate_of) = match change.status {
             Some((status, reason, duplicate_of)) => (Some(status), reason, duplicate_of),
             None => (None, None, None),
@@ -165,13 +166,13 @@ impl LifecycleStore for SqliteStore {
         // The version check and the change are one statement: a form read before another agent's change
         // updates nothing.
         let updated: Option<i64> = sqlx::query_scalar(
-            "UPDATE requests SET version = version + 1, updated_at = ?, attention = NULL, \
-             status = coalesce(?, status), \
-             close_reason = CASE WHEN ? IS NULL THEN close_reason WHEN ? = 'closed' THEN ? ELSE NULL END, \
-             duplicate_of = CASE WHEN ? IS NULL THEN duplicate_of \
-                 ELSE (SELECT id FROM requests WHERE reference = ?) END, \
-             team = coalesce(?, team), due_on = coalesce(?, due_on) \
-             WHERE reference = ? AND version = ? RETURNING id",
+            "UPDATE requests SET version = version + 1, updated_at = $1, attention = NULL, \
+             status = coalesce($2, status), \
+             close_reason = CASE WHEN $3 IS NULL THEN close_reason WHEN $4 = 'closed' THEN $5 ELSE NULL END, \
+             duplicate_of = CASE WHEN $6 IS NULL THEN duplicate_of \
+                 ELSE (SELECT id FROM requests WHERE reference = $7) END, \
+             team = coalesce($8, team), due_on = coalesce($9, due_on) \
+             WHERE reference = $10 AND version = $11 RETURNING id",
         )
         .bind(now)
         .bind(status.map(Status::code))
@@ -218,10 +219,10 @@ impl LifecycleStore for SqliteStore {
         files: &[Attachment],
         now: i64,
     ) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let request_id: Option<i64> = sqlx::query_scalar(
-            "UPDATE requests SET attention = 'update', updated_at = ?, version = version + 1 \
-             WHERE reference = ? AND account_id = ? AND status NOT IN ('completed', 'closed') RETURNING id",
+            "UPDATE requests SET attention = 'update', updated_at = $1, version = version + 1 \
+             WHERE reference = $2 AND account_id = $3 AND status NOT IN ('completed', 'closed') RETURNING id",
         )
         .bind(now)
         .bind(reference.to_string())
@@ -234,7 +235,7 @@ impl LifecycleStore for SqliteStore {
         for file in files {
             sqlx::query(
                 "INSERT INTO attachments (id, request_id, event_id, kind, content_type, name, size, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
             .bind(&file.id)
             .bind(request_id)
@@ -252,28 +253,24 @@ impl LifecycleStore for SqliteStore {
     }
 }
 
-impl SqliteStore {
+impl Store {
     /// The files of the update events `ids`, by event.
     async fn event_files(&self, ids: &[i64]) -> anyhow::Result<std::collections::HashMap<i64, Vec<Attachment>>> {
         let mut by_event = std::collections::HashMap::new();
         if ids.is_empty() {
             return Ok(by_event);
         }
-        let mut query = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT a.event_id, {ATTACHMENT_COLUMNS} FROM attachments a WHERE a.event_id IN ("
-        ));
-        let mut list = query.separated(", ");
-        for id in ids {
-            list.push_bind(id);
-        }
-        query.push(") ORDER BY a.created_at, a.rowid");
+        let mut query =
+            Statement::new(format!("SELECT a.event_id, {ATTACHMENT_COLUMNS} FROM attachments a WHERE a.event_id"));
+        query.bind_in(ids.iter().copied()).push(" ORDER BY a.created_at, a.rowid");
+        let (text, values) = query.parts();
         #[derive(sqlx::FromRow)]
         struct Row {
             event_id: i64,
             #[sqlx(flatten)]
             file: AttachmentRow,
         }
-        for row in query.build_query_as::<Row>().fetch_all(&self.pool).await? {
+        for row in sqlx::query_as_with::<_, Row, _>(&text, values).fetch_all(&self.pool).await? {
             by_event.entry(row.event_id).or_insert_with(Vec::new).push(Attachment::try_from(row.file)?);
         }
         Ok(by_event)

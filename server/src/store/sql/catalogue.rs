@@ -1,13 +1,12 @@
-use super::SqliteStore;
+use crate::store::Store;
 use anyhow::Context;
 use app::catalogue::ssr::CatalogueStore;
-use app::catalogue::{Catalogue, Category, Choice, Code, Datatype, Question, Service};
-use app::i18n::{Text, TextList};
-use sqlx::types::Json;
+use app::catalogue::{Catalogue, Category, Code, Datatype, Question, Service};
+use app::i18n::Text;
 use std::collections::HashMap;
 
 #[async_trait::async_trait]
-impl CatalogueStore for SqliteStore {
+impl CatalogueStore for Store {
     async fn save_catalogue(&self, catalogue: &Catalogue) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE categories SET active = 0").execute(&mut *tx).await?;
@@ -15,7 +14,7 @@ impl CatalogueStore for SqliteStore {
         for (position, category) in catalogue.categories().iter().enumerate() {
             sqlx::query(
                 "INSERT INTO categories (code, position, active, name_fr, name_en, description_fr, description_en)
-                 VALUES (?, ?, 1, ?, ?, ?, ?)
+                 VALUES ($1, $2, 1, $3, $4, $5, $6)
                  ON CONFLICT (code) DO UPDATE SET position = excluded.position, active = 1,
                    name_fr = excluded.name_fr, name_en = excluded.name_en,
                    description_fr = excluded.description_fr, description_en = excluded.description_en",
@@ -76,7 +75,7 @@ impl CatalogueStore for SqliteStore {
 }
 
 async fn save_service(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     position: usize,
     service: &Service,
 ) -> anyhow::Result<()> {
@@ -84,7 +83,7 @@ async fn save_service(
         "INSERT INTO services (code, category_code, position, active, online, service_level_days, private,
                                public_photos, name_fr, name_en, summary_fr, summary_en, description_fr,
                                description_en, prepare, keywords)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (code) DO UPDATE SET category_code = excluded.category_code, position = excluded.position,
            active = 1, online = excluded.online, service_level_days = excluded.service_level_days,
            private = excluded.private, public_photos = excluded.public_photos,
@@ -95,21 +94,21 @@ async fn save_service(
     .bind(service.code.as_str())
     .bind(service.category.as_str())
     .bind(position as i64)
-    .bind(service.online)
+    .bind(i64::from(service.online))
     .bind(service.service_level_days.map(i64::from))
-    .bind(service.private)
-    .bind(service.public_photos)
+    .bind(i64::from(service.private))
+    .bind(i64::from(service.public_photos))
     .bind(&service.name.fr)
     .bind(&service.name.en)
     .bind(&service.summary.fr)
     .bind(&service.summary.en)
     .bind(&service.description.fr)
     .bind(&service.description.en)
-    .bind(Json(&service.prepare))
-    .bind(Json(&service.keywords))
+    .bind(serde_json::to_string(&service.prepare)?)
+    .bind(serde_json::to_string(&service.keywords)?)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM service_questions WHERE service_code = ?")
+    sqlx::query("DELETE FROM service_questions WHERE service_code = $1")
         .bind(service.code.as_str())
         .execute(&mut **tx)
         .await?;
@@ -117,18 +116,18 @@ async fn save_service(
         sqlx::query(
             "INSERT INTO service_questions (service_code, code, position, datatype, required, label_fr, label_en,
                                             help_fr, help_en, choices)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(service.code.as_str())
         .bind(question.code.as_str())
         .bind(position as i64)
         .bind(question.datatype.code())
-        .bind(question.required)
+        .bind(i64::from(question.required))
         .bind(&question.label.fr)
         .bind(&question.label.en)
         .bind(question.help.as_ref().map(|help| &help.fr))
         .bind(question.help.as_ref().map(|help| &help.en))
-        .bind(Json(&question.choices))
+        .bind(serde_json::to_string(&question.choices)?)
         .execute(&mut **tx)
         .await?;
     }
@@ -159,18 +158,19 @@ impl TryFrom<CategoryRow> for Category {
 struct ServiceRow {
     code: String,
     category_code: String,
-    online: bool,
+    online: i64,
     service_level_days: Option<i64>,
-    private: bool,
-    public_photos: bool,
+    private: i64,
+    public_photos: i64,
     name_fr: String,
     name_en: String,
     summary_fr: String,
     summary_en: String,
     description_fr: String,
     description_en: String,
-    prepare: Json<TextList>,
-    keywords: Json<TextList>,
+    /// JSON, as the `Any` driver reads text.
+    prepare: String,
+    keywords: String,
 }
 
 impl ServiceRow {
@@ -178,15 +178,15 @@ impl ServiceRow {
         Ok(Service {
             code: code(&self.code)?,
             category: code(&self.category_code)?,
-            online: self.online,
+            online: self.online != 0,
             service_level_days: self.service_level_days.map(u16::try_from).transpose()?,
-            private: self.private,
-            public_photos: self.public_photos,
+            private: self.private != 0,
+            public_photos: self.public_photos != 0,
             name: Text { fr: self.name_fr, en: self.name_en },
             summary: Text { fr: self.summary_fr, en: self.summary_en },
             description: Text { fr: self.description_fr, en: self.description_en },
-            prepare: self.prepare.0,
-            keywords: self.keywords.0,
+            prepare: serde_json::from_str(&self.prepare).context("service prepare")?,
+            keywords: serde_json::from_str(&self.keywords).context("service keywords")?,
             questions,
         })
     }
@@ -197,12 +197,13 @@ struct QuestionRow {
     service_code: String,
     code: String,
     datatype: String,
-    required: bool,
+    required: i64,
     label_fr: String,
     label_en: String,
     help_fr: Option<String>,
     help_en: Option<String>,
-    choices: Json<Vec<Choice>>,
+    /// JSON.
+    choices: String,
 }
 
 impl TryFrom<QuestionRow> for Question {
@@ -211,10 +212,10 @@ impl TryFrom<QuestionRow> for Question {
         Ok(Question {
             code: code(&row.code)?,
             datatype: Datatype::parse(&row.datatype).with_context(|| format!("unknown datatype {:?}", row.datatype))?,
-            required: row.required,
+            required: row.required != 0,
             label: Text { fr: row.label_fr, en: row.label_en },
             help: row.help_fr.zip(row.help_en).map(|(fr, en)| Text { fr, en }),
-            choices: row.choices.0,
+            choices: serde_json::from_str(&row.choices).context("question choices")?,
         })
     }
 }
@@ -230,9 +231,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_catalogue_survives_a_round_trip_and_removed_services_become_inactive() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("t.sqlite3").display());
-        let store = SqliteStore::open(&url).await.unwrap();
+        let (_dir, store) = super::super::temporary().await;
         let catalogue = crate::catalogue_file::load(None).unwrap();
         store.save_catalogue(&catalogue).await.unwrap();
         assert_eq!(store.load_catalogue().await.unwrap(), catalogue);

@@ -1,9 +1,10 @@
-//! The Open311 API's reads on SQLite (its writes: `api_keys.rs`): requests newest first through `requests_by_created`, and the public
+//! The Open311 API's reads (its writes: `api_keys.rs`): requests newest first through `requests_by_created`, and the public
 //! timeline (status changes, reopenings, notes staff made public; never residents' updates, internal
 //! notes or assignments).
 
-use super::rows::{push_in, RequestRow, REQUEST_COLUMNS};
-use super::SqliteStore;
+use super::rows::{RequestRow, REQUEST_COLUMNS};
+use super::statement::Statement;
+use crate::store::Store;
 use anyhow::Context;
 use app::catalogue::Code;
 use app::lifecycle::model::{CloseReason, Status};
@@ -11,7 +12,6 @@ use app::open311::ssr::keys::{ApiKey, KeyListing, KeyName};
 use app::open311::ssr::query::RequestsQuery;
 use app::open311::ssr::{NewFiling, Open311Store, PublicEvent, PublicEventKind, PublicRequest};
 use app::requests::model::Reference;
-use sqlx::{QueryBuilder, Sqlite};
 use std::num::NonZeroU32;
 
 /// The public part of `request_events` (`e`, joined to its request `r`): a status event's note only if
@@ -68,7 +68,7 @@ impl TryFrom<EventRow> for PublicEvent {
 }
 
 #[async_trait::async_trait]
-impl Open311Store for SqliteStore {
+impl Open311Store for Store {
     async fn file(&self, filing: &NewFiling) -> anyhow::Result<Reference> {
         self.file_request(filing).await
     }
@@ -97,17 +97,17 @@ impl Open311Store for SqliteStore {
 
     async fn requests(&self, query: &RequestsQuery) -> anyhow::Result<Vec<PublicRequest>> {
         // The photo's lookup runs only for the services that publish photos.
-        let mut sql = QueryBuilder::<Sqlite>::new(format!(
+        let mut sql = Statement::new(format!(
             "SELECT {REQUEST_COLUMNS}, r.address_id, coalesce(r.updated_at, r.created_at) AS updated, \
              CASE WHEN s.public_photos = 1 AND s.private = 0 THEN (SELECT a.id FROM attachments a \
                WHERE a.request_id = r.id AND {PUBLIC_PHOTO} ORDER BY a.created_at, a.id LIMIT 1) END AS photo \
              FROM requests r JOIN services s ON s.code = r.service_code WHERE "
         ));
         if query.ids.is_empty() {
-            sql.push("r.created_at BETWEEN ").push_bind(query.from).push(" AND ").push_bind(query.to);
+            sql.push("r.created_at BETWEEN ").bind(query.from).push(" AND ").bind(query.to);
             if !query.services.is_empty() {
                 sql.push(" AND r.service_code");
-                push_in(&mut sql, query.services.iter().map(|service| service.as_str().to_string()));
+                sql.bind_in(query.services.iter().map(|service| service.as_str()));
             }
             match query.open {
                 Some(true) => sql.push(" AND r.status NOT IN ('completed', 'closed')"),
@@ -115,18 +115,18 @@ impl Open311Store for SqliteStore {
                 None => &mut sql,
             };
             if let Some(after) = query.updated_after {
-                sql.push(" AND coalesce(r.updated_at, r.created_at) >= ").push_bind(after);
+                sql.push(" AND coalesce(r.updated_at, r.created_at) >= ").bind(after);
             }
             if let Some(before) = query.updated_before {
-                sql.push(" AND coalesce(r.updated_at, r.created_at) <= ").push_bind(before);
+                sql.push(" AND coalesce(r.updated_at, r.created_at) <= ").bind(before);
             }
         } else {
             sql.push("r.reference");
-            push_in(&mut sql, query.ids.iter().map(Reference::to_string));
+            sql.bind_in(query.ids.iter().map(Reference::to_string));
         }
         let offset = i64::from(query.page - 1) * i64::from(query.page_size);
-        sql.push(" ORDER BY r.created_at DESC, r.id DESC LIMIT ").push_bind(i64::from(query.page_size));
-        sql.push(" OFFSET ").push_bind(offset);
+        sql.push(" ORDER BY r.created_at DESC, r.id DESC LIMIT ").bind(i64::from(query.page_size));
+        sql.push(" OFFSET ").bind(offset);
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -135,7 +135,8 @@ impl Open311Store for SqliteStore {
             updated: i64,
             photo: Option<String>,
         }
-        let rows = sql.build_query_as::<Row>().fetch_all(&self.pool).await?;
+        let (text, values) = sql.parts();
+        let rows = sqlx::query_as_with::<_, Row, _>(&text, values).fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|row| {
                 let (latitude, longitude) = (row.request.latitude, row.request.longitude);
@@ -155,26 +156,28 @@ impl Open311Store for SqliteStore {
         if references.is_empty() {
             return Ok(Vec::new());
         }
-        let mut sql = QueryBuilder::<Sqlite>::new(EVENT_SELECT);
+        let mut sql = Statement::new(EVENT_SELECT);
         sql.push(" AND r.reference");
-        push_in(&mut sql, references.iter().map(Reference::to_string));
+        sql.bind_in(references.iter().map(Reference::to_string));
         sql.push(" ORDER BY e.id");
-        let rows = sql.build_query_as::<EventRow>().fetch_all(&self.pool).await?;
+        let (text, values) = sql.parts();
+        let rows = sqlx::query_as_with::<_, EventRow, _>(&text, values).fetch_all(&self.pool).await?;
         rows.into_iter().map(PublicEvent::try_from).collect()
     }
 
     async fn updates(&self, from: i64, to: i64, limit: u32) -> anyhow::Result<Vec<PublicEvent>> {
-        let mut sql = QueryBuilder::<Sqlite>::new(EVENT_SELECT);
-        sql.push(" AND e.at BETWEEN ").push_bind(from).push(" AND ").push_bind(to);
-        sql.push(" ORDER BY e.at, e.id LIMIT ").push_bind(i64::from(limit));
-        let rows = sql.build_query_as::<EventRow>().fetch_all(&self.pool).await?;
+        let mut sql = Statement::new(EVENT_SELECT);
+        sql.push(" AND e.at BETWEEN ").bind(from).push(" AND ").bind(to);
+        sql.push(" ORDER BY e.at, e.id LIMIT ").bind(i64::from(limit));
+        let (text, values) = sql.parts();
+        let rows = sqlx::query_as_with::<_, EventRow, _>(&text, values).fetch_all(&self.pool).await?;
         rows.into_iter().map(PublicEvent::try_from).collect()
     }
 
     async fn public_photo(&self, id: &str) -> anyhow::Result<bool> {
         let found: Option<i64> = sqlx::query_scalar(&format!(
             "SELECT 1 FROM attachments a JOIN requests r ON r.id = a.request_id \
-             JOIN services s ON s.code = r.service_code WHERE a.id = ? AND {PUBLIC_PHOTO}"
+             JOIN services s ON s.code = r.service_code WHERE a.id = $1 AND {PUBLIC_PHOTO}"
         ))
         .bind(id)
         .fetch_optional(&self.pool)

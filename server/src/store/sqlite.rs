@@ -1,78 +1,71 @@
-//! The embedded SQLite store: one file, WAL journal (readers never wait for the writer), foreign keys on.
+//! SQLite, the embedded default: one file, WAL journal (readers never wait for the writer), foreign keys
+//! on; its own migrations, and its own way of checking it can take a write.
 
-mod accounts;
-mod addresses;
-mod api_keys;
-mod catalogue;
-mod chat;
-mod intake;
-mod lifecycle;
-mod notifications;
-mod open311;
-mod queue;
-mod requests;
-mod rows;
-mod surveys;
-mod two_factor;
-
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use std::str::FromStr;
+use sqlx::AnyPool;
+use sqlx::Executor;
 use std::time::Duration;
 
 /// How long a statement waits for another connection's write before it fails ("database is locked").
 const BUSY: Duration = Duration::from_secs(5);
 
-#[derive(Clone)]
-pub struct SqliteStore {
-    pool: SqlitePool,
+/// Opens (creating if needed) the database at `url` and brings its schema up to date.
+pub(super) async fn open(url: &str) -> anyhow::Result<AnyPool> {
+    let url = if url.contains("mode=") { url.to_string() } else { format!("{url}{}mode=rwc", sep(url)) };
+    let pool = super::pool_options(8)
+        .after_connect(|connection, _| {
+            Box::pin(async move {
+                // NORMAL is durable with WAL except for the last transactions on power loss, as SQLite documents.
+                let setup = format!(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA busy_timeout = {}",
+                    BUSY.as_millis()
+                );
+                connection.execute(setup.as_str()).await?;
+                Ok(())
+            })
+        })
+        .connect(&url)
+        .await?;
+    migrate(&pool).await?;
+    Ok(pool)
 }
 
-impl SqliteStore {
-    /// Opens (creating if needed) the database at `url` and brings its schema up to date.
-    pub async fn open(url: &str) -> anyhow::Result<SqliteStore> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // NORMAL is durable with WAL except for the last transactions on power loss, as SQLite documents.
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY);
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        migrate(&pool).await?;
-        Ok(SqliteStore { pool })
+fn sep(url: &str) -> char {
+    if url.contains('?') {
+        '&'
+    } else {
+        '?'
     }
 }
 
-impl SqliteStore {
-    /// Whether the database answers and takes a write `within` this time: its write lock is taken and
-    /// given back at once (microseconds, behind any write in progress). The wait is SQLite's own busy
-    /// timeout, set for this check only, so nothing is cancelled half-way.
-    pub async fn can_write(&self, within: Duration) -> anyhow::Result<()> {
-        let mut connection = tokio::time::timeout(within, self.pool.acquire()).await??;
-        let busy = |wait: Duration| format!("PRAGMA busy_timeout = {}", wait.as_millis());
-        sqlx::query(&busy(within)).execute(&mut *connection).await?;
-        let taken = sqlx::query("BEGIN IMMEDIATE").execute(&mut *connection).await;
-        let given_back = match taken {
-            Ok(_) => sqlx::query("ROLLBACK").execute(&mut *connection).await.map(|_| ()),
-            Err(_) => Ok(()),
-        };
-        if given_back.is_err() {
-            // A connection that may still hold the lock never goes back to the pool.
-            drop(connection.detach());
-            given_back?;
-        } else {
-            sqlx::query(&busy(BUSY)).execute(&mut *connection).await?;
-        }
-        taken?;
-        Ok(())
+/// Whether the database answers and takes a write `within` this time: its write lock is taken and given
+/// back at once (microseconds, behind any write in progress). The wait is SQLite's own busy timeout, set
+/// for this check only, so nothing is cancelled half-way.
+pub(super) async fn can_write(pool: &AnyPool, within: Duration) -> anyhow::Result<()> {
+    let mut connection = tokio::time::timeout(within, pool.acquire()).await??;
+    let busy = |wait: Duration| format!("PRAGMA busy_timeout = {}", wait.as_millis());
+    sqlx::query(&busy(within)).execute(&mut *connection).await?;
+    let taken = sqlx::query("BEGIN IMMEDIATE").execute(&mut *connection).await;
+    let given_back = match taken {
+        Ok(_) => sqlx::query("ROLLBACK").execute(&mut *connection).await.map(|_| ()),
+        Err(_) => Ok(()),
+    };
+    if given_back.is_err() {
+        // A connection that may still hold the lock never goes back to the pool.
+        drop(connection.detach());
+        given_back?;
+    } else {
+        sqlx::query(&busy(BUSY)).execute(&mut *connection).await?;
     }
+    taken?;
+    Ok(())
 }
 
 /// Brings the schema up to date on one connection with foreign keys off, as SQLite's way of remaking a
 /// table requires (it cannot change a CHECK): dropping a table others refer to would otherwise delete
 /// what refers to it (ON DELETE CASCADE) or be refused. Sqlx runs each migration in a transaction, where
 /// the pragma does nothing, so it is set around them; every reference is checked once they are applied.
-async fn migrate(pool: &SqlitePool) -> anyhow::Result<()> {
+async fn migrate(pool: &AnyPool) -> anyhow::Result<()> {
     let mut connection = pool.acquire().await?;
     let applied = "SELECT count(*) FROM sqlite_master WHERE name = '_sqlx_migrations'";
     let fresh: i64 = sqlx::query_scalar(applied).fetch_one(&mut *connection).await?;
@@ -94,7 +87,9 @@ async fn migrate(pool: &SqlitePool) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::Store;
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+    use std::str::FromStr;
 
     /// The migration that remakes `requests` (20261205000001) keeps every request and everything that
     /// refers to one — answers and followers, which `ON DELETE CASCADE` would have taken with foreign
@@ -125,7 +120,7 @@ mod tests {
         }
         pool.close().await;
 
-        let store = SqliteStore::open(&url).await.unwrap();
+        let store = Store::open(&url).await.unwrap();
         let counts: (i64, i64, String) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM request_answers), (SELECT count(*) FROM request_followers), \
              (SELECT channel FROM requests WHERE id = 7)",

@@ -1,6 +1,6 @@
 //! Survey answers and portal feedback.
 
-use super::SqliteStore;
+use crate::store::Store;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::feedback::ssr::{FeedbackKind, FeedbackStore, StoredFeedback};
@@ -14,17 +14,17 @@ use app::survey::Answer;
 struct SurveyRow {
     ease: i64,
     satisfaction: i64,
-    resolved: Option<bool>,
+    resolved: Option<i64>,
     comment: String,
     created_at: i64,
 }
 
 #[async_trait::async_trait]
-impl SurveyStore for SqliteStore {
+impl SurveyStore for Store {
     async fn survey(&self, reference: &Reference) -> anyhow::Result<Option<StoredSurvey>> {
         let row = sqlx::query_as::<_, SurveyRow>(
             "SELECT s.ease, s.satisfaction, s.resolved, s.comment, s.created_at FROM surveys s \
-             JOIN requests r ON r.id = s.request_id WHERE r.reference = ?",
+             JOIN requests r ON r.id = s.request_id WHERE r.reference = $1",
         )
         .bind(reference.to_string())
         .fetch_optional(&self.pool)
@@ -33,7 +33,7 @@ impl SurveyStore for SqliteStore {
             answer: Answer {
                 ease: row.ease as u8,
                 satisfaction: row.satisfaction as u8,
-                resolved: row.resolved,
+                resolved: row.resolved.map(|resolved| resolved != 0),
                 comment: row.comment,
             },
             created_at: row.created_at,
@@ -47,9 +47,9 @@ impl SurveyStore for SqliteStore {
         reopened_due_on: Option<jiff::civil::Date>,
         now: i64,
     ) -> anyhow::Result<Saved> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let (request_id, account_id): (i64, i64) =
-            sqlx::query_as("SELECT id, account_id FROM requests WHERE reference = ?")
+            sqlx::query_as("SELECT id, account_id FROM requests WHERE reference = $1")
                 .bind(reference.to_string())
                 .fetch_optional(&mut *tx)
                 .await?
@@ -57,14 +57,14 @@ impl SurveyStore for SqliteStore {
         // One answer per request: the first one inserts, a change updates it (the flow checks the window).
         sqlx::query(
             "INSERT INTO surveys (request_id, ease, satisfaction, resolved, comment, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO UPDATE SET ease = excluded.ease, \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO UPDATE SET ease = excluded.ease, \
              satisfaction = excluded.satisfaction, resolved = excluded.resolved, comment = excluded.comment, \
              updated_at = excluded.updated_at",
         )
         .bind(request_id)
         .bind(answer.ease as i64)
         .bind(answer.satisfaction as i64)
-        .bind(answer.resolved)
+        .bind(answer.resolved.map(i64::from))
         .bind(&answer.comment)
         .bind(now)
         .bind(now)
@@ -74,8 +74,8 @@ impl SurveyStore for SqliteStore {
         if answer.resolved == Some(false) {
             let reopened = sqlx::query(
                 "UPDATE requests SET status = 'under_review', close_reason = NULL, attention = 'reopened', \
-                 due_on = coalesce(?, due_on), version = version + 1, updated_at = ? \
-                 WHERE id = ? AND status = 'completed'",
+                 due_on = coalesce($1, due_on), version = version + 1, updated_at = $2 \
+                 WHERE id = $3 AND status = 'completed'",
             )
             .bind(reopened_due_on.map(|day| day.to_string()))
             .bind(now)
@@ -85,7 +85,7 @@ impl SurveyStore for SqliteStore {
             if reopened.rows_affected() == 1 {
                 sqlx::query(
                     "INSERT INTO request_events (request_id, at, actor_id, actor_role, kind, status, note, public) \
-                     VALUES (?, ?, ?, 'resident', 'reopened', 'under_review', ?, 1)",
+                     VALUES ($1, $2, $3, 'resident', 'reopened', 'under_review', $4, 1)",
                 )
                 .bind(request_id)
                 .bind(now)
@@ -112,7 +112,7 @@ struct FeedbackRow {
 }
 
 #[async_trait::async_trait]
-impl FeedbackStore for SqliteStore {
+impl FeedbackStore for Store {
     async fn add_feedback(&self, feedback: &StoredFeedback) -> anyhow::Result<()> {
         let (easy, barrier, contact) = match &feedback.kind {
             FeedbackKind::Portal { easy } => (Some(easy.code()), false, ""),
@@ -120,13 +120,13 @@ impl FeedbackStore for SqliteStore {
         };
         sqlx::query(
             "INSERT INTO portal_feedback (account_id, lang, easy, improve, barrier, contact, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(feedback.account_id.map(|id| id.0))
         .bind(feedback.lang.code())
         .bind(easy)
         .bind(&feedback.improve)
-        .bind(barrier)
+        .bind(i64::from(barrier))
         .bind(contact)
         .bind(feedback.created_at)
         .execute(&self.pool)
@@ -137,10 +137,10 @@ impl FeedbackStore for SqliteStore {
     async fn list(&self, offset: u32, limit: u32) -> anyhow::Result<Vec<StoredFeedback>> {
         let rows = sqlx::query_as::<_, FeedbackRow>(
             "SELECT account_id, lang, easy, improve, contact, created_at FROM portal_feedback \
-             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+             ORDER BY created_at DESC, id DESC LIMIT $1 OFFSET $2",
         )
-        .bind(limit)
-        .bind(offset)
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()

@@ -1,4 +1,4 @@
-//! Rows of the request tables as SQLite returns them, and their checked conversion into the app's types:
+//! Rows of the request tables as the database returns them, and their checked conversion into the app's types:
 //! a value the app would refuse (an unknown status, a malformed reference) is an error, not a guess.
 
 use anyhow::Context;
@@ -78,7 +78,7 @@ pub(super) struct AttachmentRow {
     content_type: String,
     name: String,
     size: i64,
-    thumbnail: bool,
+    thumbnail: i64,
 }
 
 impl TryFrom<AttachmentRow> for Attachment {
@@ -98,7 +98,7 @@ impl TryFrom<AttachmentRow> for Attachment {
             content_type,
             name: row.name,
             size: row.size as u64,
-            thumbnail: row.thumbnail,
+            thumbnail: row.thumbnail != 0,
         })
     }
 }
@@ -155,16 +155,3 @@ pub(super) const REQUEST_COLUMNS: &str = "r.reference, r.account_id, r.service_c
      r.description, r.status, r.close_reason, r.team, r.due_on, r.attention, r.version, r.latitude, r.longitude, \
      r.created_at, r.channel, \
      CASE WHEN r.api_key_id IS NOT NULL THEN (SELECT k.name FROM api_keys k WHERE k.id = r.api_key_id) END AS api_client";
-
-/// ` IN (?, ?, …)` with `values` bound, after what `sql` holds.
-pub(super) fn push_in<I>(sql: &mut sqlx::QueryBuilder<'_, sqlx::Sqlite>, values: I)
-where
-    I: IntoIterator<Item = String>,
-{
-    sql.push(" IN (");
-    let mut list = sql.separated(", ");
-    for value in values {
-        list.push_bind(value);
-    }
-    sql.push(")");
-}

@@ -1,8 +1,8 @@
-//! The Open311 API's writes on SQLite: clients' keys (with the profile each files anonymous reports as)
+//! The Open311 API's writes: clients' keys (with the profile each files anonymous reports as)
 //! and a POST's request, in one transaction with its files and receipt (`requests::insert_request`).
 
 use super::requests::{insert_request, NewRow};
-use super::SqliteStore;
+use crate::store::Store;
 use anyhow::Context;
 use app::accounts::ssr::AccountId;
 use app::open311::ssr::keys::{ApiKey, KeyListing, KeyName};
@@ -37,9 +37,9 @@ impl TryFrom<&KeyRow> for ApiKey {
 const KEY_SELECT: &str = "SELECT k.id, k.name, k.rate_per_minute, k.account_id, k.created_at, k.revoked_at, \
      (SELECT count(*) FROM requests r WHERE r.api_key_id = k.id) AS requests FROM api_keys k";
 
-impl SqliteStore {
+impl Store {
     pub(super) async fn file_request(&self, filing: &NewFiling) -> anyhow::Result<Reference> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let key = app::accounts::ssr::tokens::new_token();
         let row = NewRow {
             key: &key,
@@ -57,7 +57,7 @@ impl SqliteStore {
         for a in &filing.attachments {
             sqlx::query(
                 "INSERT INTO attachments (id, request_id, kind, content_type, name, size, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(&a.id)
             .bind(request_id)
@@ -74,7 +74,7 @@ impl SqliteStore {
     }
 
     pub(super) async fn key_by_hash(&self, hash: &[u8]) -> anyhow::Result<Option<ApiKey>> {
-        let sql = format!("{KEY_SELECT} WHERE k.key_hash = ? AND k.revoked_at IS NULL");
+        let sql = format!("{KEY_SELECT} WHERE k.key_hash = $1 AND k.revoked_at IS NULL");
         let row = sqlx::query_as::<_, KeyRow>(&sql).bind(hash).fetch_optional(&self.pool).await?;
         row.as_ref().map(ApiKey::try_from).transpose()
     }
@@ -86,8 +86,8 @@ impl SqliteStore {
         rate: NonZeroU32,
         now: i64,
     ) -> anyhow::Result<Option<ApiKey>> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM api_keys WHERE name = ? AND revoked_at IS NULL")
+        let mut tx = self.begin_write().await?;
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM api_keys WHERE name = $1 AND revoked_at IS NULL")
             .bind(name.as_str())
             .fetch_optional(&mut *tx)
             .await?;
@@ -97,7 +97,7 @@ impl SqliteStore {
         // The key's own profile: no e-mail address, phone or password, so nothing is ever sent to it.
         let account: i64 = sqlx::query_scalar(
             "INSERT INTO accounts (name, lang, updates_by, role, created_at) \
-             VALUES (?, 'fr', 'none', 'resident', ?) RETURNING id",
+             VALUES ($1, 'fr', 'none', 'resident', $2) RETURNING id",
         )
         .bind(name.as_str())
         .bind(now)
@@ -105,7 +105,7 @@ impl SqliteStore {
         .await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO api_keys (name, key_hash, rate_per_minute, account_id, created_at) \
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(name.as_str())
         .bind(hash)
@@ -134,7 +134,7 @@ impl SqliteStore {
     }
 
     pub(super) async fn revoke_key(&self, name: &KeyName, now: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE api_keys SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL")
+        let done = sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL")
             .bind(now)
             .bind(name.as_str())
             .execute(&self.pool)

@@ -1,12 +1,12 @@
-use super::SqliteStore;
+use crate::store::Store;
 use app::accounts::ssr::two_factor::{Factor, SecondFactorStore};
 use app::accounts::ssr::AccountId;
 
 #[async_trait::async_trait]
-impl SecondFactorStore for SqliteStore {
+impl SecondFactorStore for Store {
     async fn factor(&self, id: AccountId) -> anyhow::Result<Option<Factor>> {
         let row: Option<(Vec<u8>, Option<i64>)> =
-            sqlx::query_as("SELECT secret, confirmed_at FROM second_factors WHERE account_id = ?")
+            sqlx::query_as("SELECT secret, confirmed_at FROM second_factors WHERE account_id = $1")
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -15,7 +15,7 @@ impl SecondFactorStore for SqliteStore {
 
     async fn begin(&self, id: AccountId, secret: &[u8], now: i64) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO second_factors (account_id, secret, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO second_factors (account_id, secret, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
         )
         .bind(id.0)
         .bind(secret)
@@ -28,7 +28,7 @@ impl SecondFactorStore for SqliteStore {
     async fn confirm(&self, id: AccountId, step: i64, recovery: &[Vec<u8>], now: i64) -> anyhow::Result<bool> {
         let mut tx = self.pool.begin().await?;
         let confirmed = sqlx::query(
-            "UPDATE second_factors SET confirmed_at = ?, last_step = ? WHERE account_id = ? AND confirmed_at IS NULL",
+            "UPDATE second_factors SET confirmed_at = $1, last_step = $2 WHERE account_id = $3 AND confirmed_at IS NULL",
         )
         .bind(now)
         .bind(step)
@@ -38,9 +38,9 @@ impl SecondFactorStore for SqliteStore {
         if confirmed.rows_affected() == 0 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM recovery_codes WHERE account_id = ?").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1").bind(id.0).execute(&mut *tx).await?;
         for hash in recovery {
-            sqlx::query("INSERT INTO recovery_codes (account_id, code_hash) VALUES (?, ?)")
+            sqlx::query("INSERT INTO recovery_codes (account_id, code_hash) VALUES ($1, $2)")
                 .bind(id.0)
                 .bind(hash)
                 .execute(&mut *tx)
@@ -52,8 +52,8 @@ impl SecondFactorStore for SqliteStore {
 
     async fn use_step(&self, id: AccountId, step: i64) -> anyhow::Result<bool> {
         let used = sqlx::query(
-            "UPDATE second_factors SET last_step = ?1
-             WHERE account_id = ?2 AND confirmed_at IS NOT NULL AND last_step < ?1",
+            "UPDATE second_factors SET last_step = $1
+             WHERE account_id = $2 AND confirmed_at IS NOT NULL AND last_step < $1",
         )
         .bind(step)
         .bind(id.0)
@@ -65,7 +65,7 @@ impl SecondFactorStore for SqliteStore {
     async fn use_recovery_code(&self, id: AccountId, hash: &[u8], now: i64) -> anyhow::Result<Option<u32>> {
         let mut tx = self.pool.begin().await?;
         let used = sqlx::query(
-            "UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND code_hash = ? AND used_at IS NULL",
+            "UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
         )
         .bind(now)
         .bind(id.0)
@@ -75,21 +75,21 @@ impl SecondFactorStore for SqliteStore {
         if used.rows_affected() == 0 {
             return Ok(None);
         }
-        let left: u32 =
-            sqlx::query_scalar("SELECT count(*) FROM recovery_codes WHERE account_id = ? AND used_at IS NULL")
+        let left: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL")
                 .bind(id.0)
                 .fetch_one(&mut *tx)
                 .await?;
         tx.commit().await?;
-        Ok(Some(left))
+        Ok(Some(u32::try_from(left)?))
     }
 
     async fn reset(&self, id: AccountId) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;
         for statement in [
-            "DELETE FROM second_factors WHERE account_id = ?",
-            "DELETE FROM recovery_codes WHERE account_id = ?",
-            "DELETE FROM sessions WHERE account_id = ?",
+            "DELETE FROM second_factors WHERE account_id = $1",
+            "DELETE FROM recovery_codes WHERE account_id = $1",
+            "DELETE FROM sessions WHERE account_id = $1",
         ] {
             sqlx::query(statement).bind(id.0).execute(&mut *tx).await?;
         }
@@ -106,8 +106,7 @@ mod tests {
 
     #[tokio::test]
     async fn enrolment_confirms_once_codes_are_used_once_and_a_reset_forgets_all() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&format!("sqlite://{}", dir.path().join("t.sqlite3").display())).await.unwrap();
+        let (_dir, store) = super::super::temporary().await;
         let new = NewAccount {
             email: Email::parse("agent@grandsudbury.ca").unwrap(),
             name: PersonName::parse("Agent Lavoie").unwrap(),
