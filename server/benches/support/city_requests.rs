@@ -126,4 +126,8 @@ async fn seed(store: &Store, services: &[String]) {
         sqlx::query(reset).execute(&mut *tx).await.unwrap();
     }
     tx.commit().await.unwrap();
+    // The planner's statistics, as autovacuum would gather them on a database that grew over years.
+    if store.engine() == server::store::Engine::Postgres {
+        sqlx::query("ANALYZE").execute(store.pool()).await.unwrap();
+    }
 }

@@ -66,7 +66,9 @@ impl Store {
 
     /// A transaction that holds the database's write lock from its first statement: two of them never
     /// interleave, on one instance or several, so a read-then-write inside (the next reference number, a
-    /// count under a limit) is never raced. SQLite's `BEGIN IMMEDIATE`; on PostgreSQL a transaction-scoped
+    /// count under a limit, the address points two instances load at once) is never raced. Every
+    /// transaction that writes takes it, so PostgreSQL behaves as SQLite does (writers one at a time) and
+    /// no flow meets an error SQLite would have spared it. SQLite's `BEGIN IMMEDIATE`; on PostgreSQL a transaction-scoped
     /// advisory lock, released at commit or rollback.
     async fn begin_write(&self) -> anyhow::Result<Transaction<'static, Any>> {
         Ok(match self.engine {

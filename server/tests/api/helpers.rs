@@ -49,6 +49,8 @@ impl Data {
 
     fn on_postgres(server: &str) -> Data {
         static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        static SWEPT: std::sync::Once = std::sync::Once::new();
+        SWEPT.call_once(|| sweep_left_behind(server));
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let name = format!("portal_test_{}_{n}", std::process::id());
         administer(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
@@ -75,6 +77,28 @@ impl Data {
 impl Drop for Data {
     fn drop(&mut self) {
         if let Some((server, name)) = &self.postgres {
+            administer(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// Drops the databases of test runs that were killed before they could (their process is gone).
+fn sweep_left_behind(server: &str) {
+    use sqlx::Connection;
+    let server_url = server.to_string();
+    let names = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let mut connection = sqlx::PgConnection::connect(&server_url).await.expect("the test PostgreSQL server");
+            let all = "SELECT datname::text FROM pg_database WHERE datname LIKE 'portal\\_test\\_%'";
+            sqlx::query_scalar::<_, String>(all).fetch_all(&mut connection).await.unwrap()
+        })
+    })
+    .join()
+    .unwrap();
+    for name in names {
+        let pid = name.trim_start_matches("portal_test_").split('_').next().unwrap_or_default();
+        if !Path::new(&format!("/proc/{pid}")).exists() {
             administer(server, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
         }
     }

@@ -194,7 +194,7 @@ impl AccountStore for Store {
     }
 
     async fn set_password(&self, id: AccountId, hash: &str, keep: Option<&[u8]>, now: i64) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         retire_links(&mut tx, &LINK_TABLES, id, now).await?;
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -218,7 +218,7 @@ impl AccountStore for Store {
         details: Option<&ProfileChange>,
         now: i64,
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if details.is_some() {
             retire_links(&mut tx, &LINK_TABLES, id, now).await?;
         }
@@ -411,7 +411,7 @@ impl AccountStore for Store {
     }
 
     async fn close_account(&self, id: AccountId, now: i64) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE accounts SET email = NULL, name = NULL, mobile = NULL, password_hash = NULL,
                     updates_by = 'none', sms_status = 'none', closed_at = $1

@@ -16,7 +16,7 @@ struct AddressRow {
 #[async_trait::async_trait]
 impl AddressStore for Store {
     async fn replace_addresses(&self, addresses: &[Address]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM addresses").execute(&mut *tx).await?;
         // Multi-row inserts: one statement per 500 rows instead of one per row (6 values per row, well
         // under SQLite's 32 766 parameters).

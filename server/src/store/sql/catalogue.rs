@@ -8,7 +8,7 @@ use std::collections::HashMap;
 #[async_trait::async_trait]
 impl CatalogueStore for Store {
     async fn save_catalogue(&self, catalogue: &Catalogue) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE categories SET active = 0").execute(&mut *tx).await?;
         sqlx::query("UPDATE services SET active = 0").execute(&mut *tx).await?;
         for (position, category) in catalogue.categories().iter().enumerate() {

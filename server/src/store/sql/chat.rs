@@ -71,7 +71,7 @@ const LIVE: &str = "('waiting', 'active', 'transferred')";
 #[async_trait::async_trait]
 impl ChatStore for Store {
     async fn open(&self, new: &NewConversation) -> anyhow::Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO chat_conversations (token_hash, account_id, name, email, lang, state, created_at, queued_at) \
              VALUES ($1, $2, $3, $4, $5, 'waiting', $6, $7) RETURNING id",
@@ -152,7 +152,7 @@ impl ChatStore for Store {
     }
 
     async fn change(&self, change: &Change) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let queued = change.to.is_queued();
         let over = !change.to.is_live();
         let moved = sqlx::query(

@@ -26,7 +26,7 @@ impl SecondFactorStore for Store {
     }
 
     async fn confirm(&self, id: AccountId, step: i64, recovery: &[Vec<u8>], now: i64) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let confirmed = sqlx::query(
             "UPDATE second_factors SET confirmed_at = $1, last_step = $2 WHERE account_id = $3 AND confirmed_at IS NULL",
         )
@@ -63,7 +63,7 @@ impl SecondFactorStore for Store {
     }
 
     async fn use_recovery_code(&self, id: AccountId, hash: &[u8], now: i64) -> anyhow::Result<Option<u32>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let used = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL",
         )
@@ -85,7 +85,7 @@ impl SecondFactorStore for Store {
     }
 
     async fn reset(&self, id: AccountId) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for statement in [
             "DELETE FROM second_factors WHERE account_id = $1",
             "DELETE FROM recovery_codes WHERE account_id = $1",
